@@ -1,0 +1,102 @@
+package io.callbook.common.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Every exception a request can end in becomes an RFC 9457 problem; nothing leaks a stack trace. */
+public class ProblemExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        return ProblemResponses.of(e.problem(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, HttpServerRequest request) {
+        List<Map<String, String>> violations = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(v -> Map.of("field", field(v), "message", v.getMessage()))
+                .toList();
+        String detail = violations.stream().map(v -> v.get("field") + ": " + v.get("message"))
+                .collect(Collectors.joining("; "));
+        Problem problem = Problem.of(400, "validation", "Invalid request", detail).with("violations", violations);
+        return ProblemResponses.of(problem, request);
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class})
+    public Response malformedJson(Exception e, HttpServerRequest request) {
+        String detail = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? "Invalid value at '" + mapping.getPathReference().replaceAll("^.*\\[\"|\"]$", "") + "': "
+                  + mapping.getOriginalMessage().split("\n")[0]
+                : "The request body is not valid JSON";
+        return ProblemResponses.of(Problem.of(400, "malformed-body", "Malformed request body", detail), request);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(Exception e, HttpServerRequest request) {
+        Response response = ProblemResponses.of(Problem.of(401, "unauthenticated", "Unauthenticated",
+                "A valid bearer token is required"), request);
+        return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return ProblemResponses.of(Problem.of(403, "forbidden", "Forbidden",
+                "Your role does not allow this operation"), request);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.errorf(e, "Request %s failed", request.path());
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        String detail = status == 404 ? "No resource at " + request.path() : e.getMessage();
+        Response response = ProblemResponses.of(Problem.of(status, slug(title), title, detail), request);
+        Response.ResponseBuilder builder = Response.fromResponse(response);
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        LOG.errorf(e, "Unexpected error on %s %s", request.method(), request.path());
+        return ProblemResponses.of(Problem.of(500, "internal", "Internal error",
+                "Something went wrong on our side; quote the request id when you report it"), request);
+    }
+
+    private static String field(ConstraintViolation<?> violation) {
+        // Method-parameter paths look like "create.request.name"; the client knows only "name".
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : parts[parts.length - 1];
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+}

@@ -1,0 +1,46 @@
+package io.callbook.common.cache;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The shared cache level. Every call is bounded by a short timeout and guarded by a circuit
+ * breaker: when Redis is gone, callers fall back to their source of truth after one fast failure
+ * instead of waiting on every request.
+ */
+@ApplicationScoped
+public class RedisCacheStore {
+
+    private static final Duration TIMEOUT = Duration.ofMillis(150);
+
+    private final ReactiveRedisDataSource redis;
+
+    public RedisCacheStore(ReactiveRedisDataSource redis) {
+        this.redis = redis;
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 2000, successThreshold = 1)
+    public Optional<String> get(String key) {
+        Response response = redis.execute("GET", key).ifNoItem().after(TIMEOUT).fail().await().indefinitely();
+        return Optional.ofNullable(response).map(Response::toString);
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 2000, successThreshold = 1)
+    public void set(String key, String value, Duration ttl) {
+        redis.execute("SET", key, value, "PX", Long.toString(ttl.toMillis()))
+                .ifNoItem().after(TIMEOUT).fail().await().indefinitely();
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 2000, successThreshold = 1)
+    public void delete(List<String> keys) {
+        if (!keys.isEmpty()) {
+            redis.execute("DEL", keys.toArray(String[]::new)).ifNoItem().after(TIMEOUT).fail().await().indefinitely();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.callbook.common.events;
+
+import io.callbook.common.http.RequestId;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/** The parts of a received Callbook event a consumer needs, read from its CloudEvents envelope. */
+public record IncomingEvent(String id, String type, String subject, String tenant, String data) {
+
+    /** Reads the envelope and binds the event's request id to this thread's log lines. */
+    @SuppressWarnings("unchecked")
+    public static IncomingEvent of(Message<String> message) {
+        message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(kafka -> kafka.getHeaders().lastHeader(RequestId.HEADER))
+                .map(Header::value)
+                .ifPresent(value -> RequestId.bind(new String(value, StandardCharsets.UTF_8)));
+        Optional<IncomingCloudEventMetadata<String>> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class)
+                .map(metadata -> (IncomingCloudEventMetadata<String>) metadata);
+        return cloudEvent
+                .map(ce -> new IncomingEvent(ce.getId(), ce.getType(), ce.getSubject().orElse(null),
+                        ce.getExtension(CloudEventMessages.TENANT_EXTENSION).map(Object::toString).orElse(null),
+                        message.getPayload()))
+                .orElseGet(() -> new IncomingEvent(null, null, null, null, message.getPayload()));
+    }
+}

@@ -1,0 +1,51 @@
+package io.callbook.common.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callbook.common.http.RequestId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Records an event in the caller's transaction; {@link OutboxRelay} publishes it after commit.
+ * Because the event and the change it describes commit or roll back together, a change is never
+ * lost to a Kafka outage and an event is never sent for a change that did not happen.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+
+    public Outbox(EntityManager entityManager, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.json = json;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String topic, String eventType, String aggregateId, UUID tenantId, Object data) {
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = UUID.randomUUID();
+        event.topic = topic;
+        event.eventType = eventType;
+        event.aggregateId = aggregateId;
+        event.tenantId = tenantId;
+        event.payload = toJson(data);
+        event.requestId = RequestId.current();
+        event.createdAt = Instant.now();
+        entityManager.persist(event);
+        return event.eventId;
+    }
+
+    private String toJson(Object data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event data cannot be written as JSON: " + data.getClass(), e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.callbook.common.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "callbook.outbox")
+public interface OutboxConfig {
+
+    /** Events relayed per transaction. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long the relay waits for Kafka to acknowledge a batch before trying again later. */
+    @WithDefault("15s")
+    Duration sendTimeout();
+
+    /** Published rows are kept this long for inspection and replays, then deleted. */
+    @WithDefault("P7D")
+    Duration retention();
+
+    /** The CloudEvents {@code source} of this service's events, e.g. {@code /callbook/resolver}. */
+    @WithDefault("/callbook")
+    String source();
+}

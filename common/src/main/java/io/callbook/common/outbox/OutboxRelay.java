@@ -1,0 +1,117 @@
+package io.callbook.common.outbox;
+
+import io.callbook.common.events.CloudEventMessages;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Moves committed outbox rows to Kafka. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so
+ * several replicas can relay side by side, and marked published only after Kafka acknowledged
+ * them: a crash or an outage means a resend later (at-least-once), never a loss.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final EntityManager entityManager;
+    private final Emitter<String> emitter;
+    private final OutboxConfig config;
+    private volatile boolean lastRunFailed;
+
+    public OutboxRelay(EntityManager entityManager, @Channel("outbox") Emitter<String> emitter, OutboxConfig config) {
+        this.entityManager = entityManager;
+        this.emitter = emitter;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${callbook.outbox.poll-interval:0.1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relayPending() {
+        int relayed;
+        do {
+            relayed = QuarkusTransaction.requiringNew().call(this::relayBatch);
+        } while (relayed == config.batchSize());
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deleteOldPublished() {
+        Instant cutoff = Instant.now().minus(config.retention());
+        int deleted = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createQuery("delete from OutboxEvent e where e.publishedAt < :cutoff")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate());
+        if (deleted > 0) {
+            LOG.infof("Deleted %d published outbox events older than %s", deleted, config.retention());
+        }
+    }
+
+    /** @return how many events this batch claimed (published or not) */
+    int relayBatch() {
+        @SuppressWarnings("unchecked")
+        List<OutboxEvent> batch = entityManager.createNativeQuery(
+                        "select * from outbox where published_at is null order by id limit :limit for update skip locked",
+                        OutboxEvent.class)
+                .setParameter("limit", config.batchSize())
+                .getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+        for (OutboxEvent event : batch) {
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            acks.add(ack);
+            try {
+                emitter.send(CloudEventMessages.of(event, config.source(), ack));
+            } catch (RuntimeException e) {
+                ack.completeExceptionally(e);
+            }
+        }
+        awaitQuietly(acks);
+        Instant now = Instant.now();
+        int published = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            if (acks.get(i).isDone() && !acks.get(i).isCompletedExceptionally()) {
+                batch.get(i).publishedAt = now;
+                published++;
+            }
+        }
+        reportOutcome(batch.size(), published);
+        return published == batch.size() ? batch.size() : 0;
+    }
+
+    private void awaitQuietly(List<CompletableFuture<Void>> acks) {
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Unacknowledged events stay unpublished and are retried on the next run.
+        }
+    }
+
+    private void reportOutcome(int claimed, int published) {
+        boolean failed = published < claimed;
+        if (failed && !lastRunFailed) {
+            LOG.warnf("Kafka did not acknowledge %d of %d outbox events; they stay queued and are retried",
+                    claimed - published, claimed);
+        } else if (!failed && lastRunFailed) {
+            LOG.infof("Kafka is acknowledging outbox events again");
+        }
+        lastRunFailed = failed;
+    }
+}

@@ -1,0 +1,17 @@
+package io.callbook.common.security;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "callbook.auth")
+public interface AuthConfig {
+
+    /** Lifetime of tokens issued for an API key; short, because they cannot be revoked. */
+    @WithDefault("PT15M")
+    Duration tokenTtl();
+
+    @WithDefault("callbook")
+    String issuer();
+}
