@@ -65,6 +65,10 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        // The JSON reader reports unreadable bodies as a bare 400 with the parser's exception as cause.
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return malformedJson(unreadable, request);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.errorf(e, "Request %s failed", request.path());
@@ -84,9 +88,25 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (isConcurrentChange(e)) {
+            return ProblemResponses.of(Problem.of(409, "conflict", "Conflict",
+                    "Another request changed or created the same thing at the same time; read it again and retry"), request);
+        }
         LOG.errorf(e, "Unexpected error on %s %s", request.method(), request.path());
         return ProblemResponses.of(Problem.of(500, "internal", "Internal error",
                 "Something went wrong on our side; quote the request id when you report it"), request);
+    }
+
+    /** Commit-time failures arrive wrapped (rollback, undeclared throwable); the cause says what happened. */
+    private static boolean isConcurrentChange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException
+                    || t instanceof org.hibernate.StaleStateException
+                    || t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String field(ConstraintViolation<?> violation) {

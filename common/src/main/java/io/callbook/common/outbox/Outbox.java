@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.common.http.RequestId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -20,10 +21,12 @@ public class Outbox {
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
+    private final Event<OutboxWritten> written;
 
-    public Outbox(EntityManager entityManager, ObjectMapper json) {
+    public Outbox(EntityManager entityManager, ObjectMapper json, Event<OutboxWritten> written) {
         this.entityManager = entityManager;
         this.json = json;
+        this.written = written;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -38,6 +41,7 @@ public class Outbox {
         event.requestId = RequestId.current();
         event.createdAt = Instant.now();
         entityManager.persist(event);
+        written.fire(OutboxWritten.INSTANCE);
         return event.eventId;
     }
 

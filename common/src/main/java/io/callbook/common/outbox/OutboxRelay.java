@@ -4,6 +4,9 @@ import io.callbook.common.events.CloudEventMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -16,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Moves committed outbox rows to Kafka. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so
@@ -30,16 +34,50 @@ public class OutboxRelay {
     private final EntityManager entityManager;
     private final Emitter<String> emitter;
     private final OutboxConfig config;
+    private final ManagedExecutor executor;
+    private final AtomicInteger wakeUps = new AtomicInteger();
     private volatile boolean lastRunFailed;
 
-    public OutboxRelay(EntityManager entityManager, @Channel("outbox") Emitter<String> emitter, OutboxConfig config) {
+    public OutboxRelay(EntityManager entityManager, @Channel("outbox") Emitter<String> emitter, OutboxConfig config,
+                       ManagedExecutor executor) {
         this.entityManager = entityManager;
         this.emitter = emitter;
         this.config = config;
+        this.executor = executor;
     }
 
-    @Scheduled(every = "${callbook.outbox.poll-interval:0.1s}", delayed = "1s",
+    /** Events leave right after the commit that wrote them, not at the next poll. */
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        if (wakeUps.getAndIncrement() == 0) {
+            executor.execute(this::relayUntilIdle);
+        }
+    }
+
+    /** Catches what the wake-ups could not send, e.g. while Kafka was down, and other replicas' leftovers. */
+    @Scheduled(every = "${callbook.outbox.poll-interval:1s}", delayed = "${callbook.outbox.first-poll-delay:3s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        if (wakeUps.getAndIncrement() == 0) {
+            relayUntilIdle();
+        }
+    }
+
+    /** One relay loop at a time per replica; wake-ups that arrive meanwhile make it go round once more. */
+    private void relayUntilIdle() {
+        try {
+            while (true) {
+                relayPending();
+                if (wakeUps.compareAndSet(1, 0)) {
+                    return;
+                }
+                wakeUps.set(1);
+            }
+        } catch (RuntimeException e) {
+            wakeUps.set(0);
+            LOG.warnf("Outbox relay run failed, retrying on the next poll: %s", e.toString());
+        }
+    }
+
     void relayPending() {
         int relayed;
         do {

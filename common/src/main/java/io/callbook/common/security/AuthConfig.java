@@ -14,4 +14,10 @@ public interface AuthConfig {
 
     @WithDefault("callbook")
     String issuer();
+
+    /**
+     * A platform-admin API key the directory accepts from the first start on, so an operator (or
+     * the local run) can create the first company. Unset in production once real keys exist.
+     */
+    java.util.Optional<String> bootstrapApiKey();
 }

@@ -1,0 +1,20 @@
+package io.callbook.common;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** common serves every service and so may know none of them. */
+class ArchitectureTest {
+
+    @Test
+    void commonKnowsNoService() {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("io.callbook.resolver..", "io.callbook.booking..", "io.callbook.webhook..",
+                        "io.callbook.perfops..", "io.callbook.devstack..")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("io.callbook.common"));
+    }
+}

@@ -1,0 +1,64 @@
+package io.callbook.devstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** What the local run prints once it is up: where everything is and how to call it. */
+final class Banner {
+
+    private Banner() {
+    }
+
+    static void print(List<LocalService> built, Devstack stack, Map<String, String> tokens, JsonNode demo, Path root,
+                      long startupMillis) {
+        StringBuilder out = new StringBuilder();
+        out.append('\n').append("Callbook is up in ").append(String.format("%.1f", startupMillis / 1000.0)).append(" s\n\n");
+        out.append("Services\n");
+        for (LocalService service : LocalService.ALL) {
+            if (built.contains(service)) {
+                out.append(String.format("  %-17s %s   %s/q/swagger-ui   %s/q/health%n",
+                        service.module(), service.url(), service.url(), service.url()));
+            } else {
+                out.append(String.format("  %-17s not built yet (no %s)%n", service.module(),
+                        root.relativize(service.runnerJar(root))));
+            }
+        }
+        out.append('\n').append("Infrastructure\n");
+        out.append(String.format("  %-17s %s  (user postgres, password postgres; databases resolver, booking, webhook, perfops)%n",
+                "PostgreSQL", stack.jdbcUrl("<database>")));
+        out.append(String.format("  %-17s %s%n", "Redis", stack.redisUrl()));
+        out.append(String.format("  %-17s %s%n", "Kafka", stack.kafkaBootstrapServers()));
+        out.append(String.format("  %-17s %s  (logs in %s)%n", "State", root.relativize(stack.dir()) + "/",
+                root.relativize(stack.logDir()) + "/"));
+
+        if (demo != null && demo.has("company")) {
+            out.append('\n').append("Demo tenant: ").append(demo.path("company").path("name").asText())
+                    .append(" (").append(demo.path("company").path("id").asText()).append(")\n");
+            for (JsonNode number : demo.path("phoneNumbers")) {
+                out.append(String.format("  %-17s %-14s %s, %s%n", number.path("number").asText(),
+                        number.path("e164").asText(), demo.path("branches").path(number.path("branch").asText()).path("name").asText(),
+                        number.path("label").asText()));
+            }
+        }
+        if (!tokens.isEmpty()) {
+            out.append('\n').append("Tokens (valid 8 h; a new pair on every start)\n");
+            if (tokens.containsKey("TOKEN")) {
+                out.append("  # demo tenant, groups tenant-admin and agent\n");
+                out.append("  export TOKEN=").append(tokens.get("TOKEN")).append('\n');
+            }
+            if (tokens.containsKey("ADMIN_TOKEN")) {
+                out.append("  # platform admin\n");
+                out.append("  export ADMIN_TOKEN=").append(tokens.get("ADMIN_TOKEN")).append('\n');
+            }
+            out.append('\n').append("Try\n");
+            out.append("  curl -s -H \"Authorization: Bearer $TOKEN\" \"http://localhost:8081/v1/resolve?number=%2B49301234567\"\n");
+            out.append("  curl -s -H \"Authorization: Bearer $TOKEN\" \"http://localhost:8081/v1/resolve?number=030%2098765432\"\n");
+        }
+        out.append('\n').append("Stop with Ctrl-C. Data is kept in .callbook/ for the next ./callbook up.\n");
+        System.out.print(out);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,37 @@
+package io.callbook.devstack;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.Map;
+
+/**
+ * Points a Quarkus test at this JVM's shared devstack (started once, however many test classes and profiles use it).
+ *
+ * <pre>{@code
+ * @WithTestResource(value = CallbookTestStack.class, initArgs = @ResourceArg(name = "service", value = "resolver"))
+ * }</pre>
+ * Init args: {@code service} (required) and {@code database} (defaults to the service name without dashes).
+ */
+public class CallbookTestStack implements QuarkusTestResourceLifecycleManager {
+
+    private String database;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        String service = initArgs.get("service");
+        if (service == null || service.isBlank()) {
+            throw new IllegalArgumentException("CallbookTestStack needs the init arg 'service', e.g. resolver");
+        }
+        database = initArgs.getOrDefault("database", service.toLowerCase().replaceAll("[^a-z0-9_]", ""));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return Devstack.shared().serviceConfig(database);
+    }
+
+    @Override
+    public void stop() {
+        // The stack outlives this test class and profile; a JVM shutdown hook stops it.
+    }
+}

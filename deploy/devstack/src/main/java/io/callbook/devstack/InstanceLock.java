@@ -1,0 +1,62 @@
+package io.callbook.devstack;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.OptionalLong;
+
+/**
+ * One local run per state folder. An OS file lock decides (it dies with its process, so a crash leaves no stale
+ * lock); the pid file beside it only names the holder in the message.
+ */
+final class InstanceLock implements AutoCloseable {
+
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final Path pidFile;
+
+    private InstanceLock(FileChannel channel, FileLock lock, Path pidFile) {
+        this.channel = channel;
+        this.lock = lock;
+        this.pidFile = pidFile;
+    }
+
+    /** The lock, or empty when another process holds it. */
+    static java.util.Optional<InstanceLock> tryAcquire(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        FileChannel channel = FileChannel.open(dir.resolve("callbook.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            channel.close();
+            return java.util.Optional.empty();
+        }
+        Path pidFile = dir.resolve("callbook.pid");
+        Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
+        return java.util.Optional.of(new InstanceLock(channel, lock, pidFile));
+    }
+
+    /** The pid written by the current holder, if it is still alive. */
+    static OptionalLong holder(Path dir) {
+        try {
+            long pid = Long.parseLong(Files.readString(dir.resolve("callbook.pid")).trim());
+            return Processes.isAlive(pid) ? OptionalLong.of(pid) : OptionalLong.empty();
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            Files.deleteIfExists(pidFile);
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            // the OS releases the lock when we exit anyway
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.callbook.devstack;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+
+/** Free and busy TCP ports on this machine. */
+public final class Ports {
+
+    private Ports() {
+    }
+
+    public static int free() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port", e);
+        }
+    }
+
+    /** True when something listens on the port, on loopback or on any address. */
+    public static boolean isBusy(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(port));
+        } catch (IOException e) {
+            return true;
+        }
+        return accepts("127.0.0.1", port, 200);
+    }
+
+    public static boolean accepts(String host, int port, int timeoutMillis) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), timeoutMillis);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

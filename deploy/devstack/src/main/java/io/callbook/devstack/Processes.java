@@ -1,0 +1,157 @@
+package io.callbook.devstack;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Starting and stopping OS processes by pid, so any JVM or class loader can control them. */
+public final class Processes {
+
+    private static final Optional<Path> SETSID = findOnPath("setsid");
+
+    private Processes() {
+    }
+
+    /**
+     * Starts a command in its own session when {@code setsid} exists, so a Ctrl-C in the terminal reaches only
+     * the JVM that owns it; that JVM then stops its children in order.
+     */
+    public static Process startDetached(List<String> command, Path workDir, Path logFile) throws IOException {
+        List<String> full = new ArrayList<>();
+        SETSID.ifPresent(setsid -> full.add(setsid.toString()));
+        full.addAll(command);
+        Files.createDirectories(logFile.toAbsolutePath().getParent());
+        return new ProcessBuilder(full)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .start();
+    }
+
+    public static boolean isAlive(long pid) {
+        return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** Sends a signal by name (TERM, INT, QUIT, KILL); Java itself can only send TERM and KILL. */
+    public static void signal(long pid, String signal) {
+        if (!isAlive(pid)) {
+            return;
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            kill.waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // no kill(1): fall back to what Java can send
+            ProcessHandle.of(pid).ifPresent(p -> {
+                if ("KILL".equals(signal)) {
+                    p.destroyForcibly();
+                } else {
+                    p.destroy();
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Signals the process, waits for it to exit and kills it if it does not within the grace period. */
+    public static void stop(long pid, String signal, Duration grace) {
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+        if (handle.isEmpty() || !handle.get().isAlive()) {
+            return;
+        }
+        signal(pid, signal);
+        if (!awaitExit(handle.get(), grace)) {
+            handle.get().destroyForcibly();
+            awaitExit(handle.get(), Duration.ofSeconds(5));
+        }
+    }
+
+    public static boolean awaitExit(ProcessHandle handle, Duration timeout) {
+        try {
+            handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !handle.isAlive();
+        } catch (Exception e) {
+            return !handle.isAlive();
+        }
+    }
+
+    /** The process's command line contains the marker: guards against signalling a recycled pid. */
+    public static boolean commandContains(long pid, String marker) {
+        Path procCmdline = Path.of("/proc", Long.toString(pid), "cmdline");
+        if (Files.isReadable(procCmdline)) { // ProcessHandle.Info cuts command lines at 4 KB, before a long class path ends
+            try {
+                return new String(Files.readAllBytes(procCmdline), StandardCharsets.UTF_8).contains(marker);
+            } catch (IOException e) {
+                return false; // exited meanwhile
+            }
+        }
+        return ProcessHandle.of(pid)
+                .flatMap(p -> p.info().commandLine().or(() -> p.info().command()))
+                .map(cmd -> cmd.contains(marker))
+                .orElse(false);
+    }
+
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    public static Path javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** The last lines of a log file, for error messages. */
+    public static String tail(Path file, int lines) {
+        if (!Files.isRegularFile(file)) {
+            return "(no log at " + file + ")";
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            long length = raf.length();
+            long from = Math.max(0, length - 64 * 1024);
+            byte[] bytes = new byte[(int) (length - from)];
+            raf.seek(from);
+            raf.readFully(bytes);
+            String[] all = new String(bytes, StandardCharsets.UTF_8).split("\n");
+            int start = Math.max(0, all.length - lines);
+            return String.join("\n", java.util.Arrays.copyOfRange(all, start, all.length));
+        } catch (IOException e) {
+            return "(cannot read " + file + ": " + e.getMessage() + ")";
+        }
+    }
+
+    private static Optional<Path> findOnPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,143 @@
+package io.callbook.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A built service ({@code <module>/target/quarkus-app/quarkus-run.jar}) running in its own JVM, configured with
+ * {@code -D} system properties. Used by the local run and by tests that need several instances of a service.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    public static final String DEFAULT_MAX_HEAP = "256m";
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final Path logFile;
+
+    private ServiceProcess(String name, Process process, int port, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.logFile = logFile;
+    }
+
+    /** Starts the service with -Xmx256m and waits until /q/health/started answers 200. */
+    public static ServiceProcess start(String name, Path runnerJar, int port, Map<String, String> config, Path logFile) {
+        return start(name, runnerJar, port, config, logFile, DEFAULT_MAX_HEAP, List.of());
+    }
+
+    /**
+     * @param maxHeap       value of -Xmx, e.g. "256m"
+     * @param extraJvmFlags more JVM flags, e.g. {@code -XX:+UseSerialGC}
+     */
+    public static ServiceProcess start(String name, Path runnerJar, int port, Map<String, String> config,
+                                       Path logFile, String maxHeap, List<String> extraJvmFlags) {
+        if (!Files.isRegularFile(runnerJar)) {
+            throw new IllegalArgumentException(name + ": no " + runnerJar + " (build it with ./mvnw install -DskipTests)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Processes.javaExecutable().toString());
+        command.add(processMarker(name)); // first, so it is found however long the command line
+        command.add("-Xmx" + maxHeap);
+        command.addAll(extraJvmFlags);
+        command.add("-Dquarkus.http.port=" + port);
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(runnerJar.toAbsolutePath().toString());
+        Process process;
+        try {
+            process = Processes.startDetached(command, runnerJar.toAbsolutePath().getParent(), logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name, e);
+        }
+        ServiceProcess service = new ServiceProcess(name, process, port, logFile);
+        service.awaitStarted();
+        return service;
+    }
+
+    /** Tells this service's JVM apart from any other process (pids get recycled). */
+    public static String processMarker(String name) {
+        return "-Dcallbook.process=" + name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** SIGTERM (Quarkus shuts down gracefully), then SIGKILL after 20 s. */
+    public void stop() {
+        Processes.stop(process.pid(), "TERM", Duration.ofSeconds(20));
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public java.util.concurrent.CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    private void awaitStarted() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/started"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        int lastStatus = -1;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " during start-up; "
+                        + logFile + ":\n" + Processes.tail(logFile, 40));
+            }
+            try {
+                lastStatus = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (lastStatus == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop();
+                throw new IllegalStateException("Interrupted while " + name + " was starting", e);
+            }
+            Processes.sleep(100);
+        }
+        stop();
+        throw new IllegalStateException(name + " did not report started within " + STARTUP_TIMEOUT.toSeconds()
+                + " s (last status " + lastStatus + "); " + logFile + ":\n" + Processes.tail(logFile, 40));
+    }
+}

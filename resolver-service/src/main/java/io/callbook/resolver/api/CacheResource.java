@@ -1,0 +1,35 @@
+package io.callbook.resolver.api;
+
+import io.callbook.common.security.Roles;
+import io.callbook.resolver.domain.NumberResolver;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/internal/cache")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Operations")
+public class CacheResource {
+
+    private final NumberResolver resolver;
+
+    public CacheResource(NumberResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    /** Loads every assigned number into the in-process cache and Redis. */
+    @POST
+    @Path("warm")
+    @RolesAllowed({Roles.OPS, Roles.PLATFORM_ADMIN})
+    public WarmResult warm() {
+        long start = System.nanoTime();
+        int warmed = resolver.warm();
+        return new WarmResult("resolution", warmed, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    public record WarmResult(String cache, int entries, long durationMs) {
+    }
+}

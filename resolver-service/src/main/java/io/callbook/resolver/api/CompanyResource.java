@@ -1,0 +1,88 @@
+package io.callbook.resolver.api;
+
+import io.callbook.common.api.Page;
+import io.callbook.common.security.CallerContext;
+import io.callbook.common.security.Roles;
+import io.callbook.resolver.api.DirectoryDtos.CompanyRequest;
+import io.callbook.resolver.api.DirectoryDtos.CompanyResponse;
+import io.callbook.resolver.api.DirectoryDtos.CompanyUpdate;
+import io.callbook.resolver.domain.Company;
+import io.callbook.resolver.domain.CompanyService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/v1/companies")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Companies", description = "Tenants: platform admins manage them, tenant admins see their own")
+public class CompanyResource {
+
+    private final CompanyService companies;
+    private final CallerContext caller;
+
+    public CompanyResource(CompanyService companies, CallerContext caller) {
+        this.companies = companies;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public Response create(@NotNull @Valid CompanyRequest request) {
+        Company company = companies.create(request.name(), request.defaultRegion());
+        return Response.created(URI.create("/v1/companies/" + company.id)).entity(CompanyResponse.of(company)).build();
+    }
+
+    @GET
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public Page<CompanyResponse> list(@QueryParam("after") UUID after,
+                                      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return Page.of(companies.list(after, limit), limit, CompanyResponse::of, c -> c.id.toString());
+    }
+
+    @GET
+    @Path("{companyId}")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    public CompanyResponse get(@PathParam("companyId") UUID companyId) {
+        caller.requireCompany(companyId, "Company " + companyId);
+        return CompanyResponse.of(companies.get(companyId));
+    }
+
+    @PUT
+    @Path("{companyId}")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    public CompanyResponse update(@PathParam("companyId") UUID companyId, @NotNull @Valid CompanyUpdate update) {
+        caller.requireCompany(companyId, "Company " + companyId);
+        if (update.active() != null && !caller.isPlatformAdmin()) {
+            throw new io.quarkus.security.ForbiddenException("Only platform admins activate or suspend companies");
+        }
+        return CompanyResponse.of(companies.update(companyId, update.name(), update.defaultRegion(), update.active()));
+    }
+
+    @DELETE
+    @Path("{companyId}")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public Response delete(@PathParam("companyId") UUID companyId) {
+        companies.delete(companyId);
+        return Response.noContent().build();
+    }
+
+}

@@ -1,0 +1,91 @@
+package io.callbook.resolver.api;
+
+import io.callbook.common.api.Page;
+import io.callbook.common.security.CallerContext;
+import io.callbook.common.security.Roles;
+import io.callbook.resolver.api.DirectoryDtos.PhoneNumberRequest;
+import io.callbook.resolver.api.DirectoryDtos.PhoneNumberResponse;
+import io.callbook.resolver.api.DirectoryDtos.PhoneNumberUpdate;
+import io.callbook.resolver.domain.PhoneNumber;
+import io.callbook.resolver.domain.PhoneNumberService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/v1/companies/{companyId}/phone-numbers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Phone numbers", description = "Numbers callers dial, each assigned to one branch")
+public class PhoneNumberResource {
+
+    private final PhoneNumberService numbers;
+    private final CallerContext caller;
+
+    public PhoneNumberResource(PhoneNumberService numbers, CallerContext caller) {
+        this.numbers = numbers;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    public Response assign(@PathParam("companyId") UUID companyId, @NotNull @Valid PhoneNumberRequest request) {
+        caller.requireCompany(companyId, "Company " + companyId);
+        PhoneNumber number = numbers.assign(companyId, request.branchId(), request.number(), request.label());
+        return Response.created(URI.create("/v1/companies/" + companyId + "/phone-numbers/" + number.id))
+                .entity(PhoneNumberResponse.of(number)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    public Page<PhoneNumberResponse> list(@PathParam("companyId") UUID companyId, @QueryParam("branchId") UUID branchId,
+                                          @QueryParam("after") UUID after,
+                                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        caller.requireCompany(companyId, "Company " + companyId);
+        return Page.of(numbers.list(companyId, branchId, after, limit), limit, PhoneNumberResponse::of, p -> p.id.toString());
+    }
+
+    @GET
+    @Path("{numberId}")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    public PhoneNumberResponse get(@PathParam("companyId") UUID companyId, @PathParam("numberId") UUID numberId) {
+        caller.requireCompany(companyId, "Phone number " + numberId);
+        return PhoneNumberResponse.of(numbers.get(companyId, numberId));
+    }
+
+    /** Moving a number to another branch (branchId) takes effect on every resolver replica at once. */
+    @PUT
+    @Path("{numberId}")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    public PhoneNumberResponse update(@PathParam("companyId") UUID companyId, @PathParam("numberId") UUID numberId,
+                                      @NotNull @Valid PhoneNumberUpdate update) {
+        caller.requireCompany(companyId, "Phone number " + numberId);
+        return PhoneNumberResponse.of(numbers.update(companyId, numberId, update.branchId(), update.label(), update.active()));
+    }
+
+    @DELETE
+    @Path("{numberId}")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    public Response release(@PathParam("companyId") UUID companyId, @PathParam("numberId") UUID numberId) {
+        caller.requireCompany(companyId, "Phone number " + numberId);
+        numbers.release(companyId, numberId);
+        return Response.noContent().build();
+    }
+}

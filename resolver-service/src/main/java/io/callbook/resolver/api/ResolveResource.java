@@ -1,0 +1,61 @@
+package io.callbook.resolver.api;
+
+import io.callbook.common.api.ProblemException;
+import io.callbook.common.ratelimit.RateLimited;
+import io.callbook.common.security.CallerContext;
+import io.callbook.common.security.Roles;
+import io.callbook.resolver.domain.CompanyService;
+import io.callbook.resolver.domain.NumberResolver;
+import io.callbook.resolver.domain.Resolution;
+import io.callbook.resolver.domain.ResolverConfig;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/resolve")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Resolution", description = "Which company and branch answer a dialled number")
+public class ResolveResource {
+
+    private final NumberResolver resolver;
+    private final CompanyService companies;
+    private final CallerContext caller;
+    private final ResolverConfig config;
+
+    public ResolveResource(NumberResolver resolver, CompanyService companies, CallerContext caller, ResolverConfig config) {
+        this.resolver = resolver;
+        this.companies = companies;
+        this.caller = caller;
+        this.config = config;
+    }
+
+    @GET
+    @RateLimited("resolve")
+    @RolesAllowed({Roles.AGENT, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN, Roles.OPS})
+    @Operation(summary = "Resolve a dialled number",
+            description = "E.164 as providers send it, or a national format read with `region`, else the caller's "
+                    + "company region, else the default region. 422 for anonymous or malformed numbers, 404 for numbers "
+                    + "no company has.")
+    public Resolution resolve(@QueryParam("number") @NotBlank String number,
+                              @QueryParam("region") @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter region") String region) {
+        Resolution resolution = resolver.resolve(number, region != null ? region : regionFor(number));
+        if (!caller.canSee(resolution.companyId())) {
+            throw ProblemException.notFound("No company answers " + resolution.number() + "; number");
+        }
+        return resolution;
+    }
+
+    private String regionFor(String number) {
+        if (number.strip().startsWith("+")) {
+            return config.defaultRegion();
+        }
+        return caller.tenant().map(tenant -> companies.get(tenant).defaultRegion).orElse(config.defaultRegion());
+    }
+}

@@ -1,0 +1,37 @@
+package io.callbook.resolver.api;
+
+import io.callbook.common.ratelimit.RateLimited;
+import io.callbook.common.security.TokenIssuer;
+import io.callbook.resolver.api.DirectoryDtos.TokenRequest;
+import io.callbook.resolver.api.DirectoryDtos.TokenResponse;
+import io.callbook.resolver.domain.ApiKeyService;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Tokens", description = "Exchange an API key for a short-lived bearer token")
+public class TokenResource {
+
+    private final ApiKeyService keys;
+
+    public TokenResource(ApiKeyService keys) {
+        this.keys = keys;
+    }
+
+    @POST
+    @PermitAll
+    @RateLimited("tokens")
+    public TokenResponse exchange(@NotNull @Valid TokenRequest request) {
+        TokenIssuer.IssuedToken token = keys.exchange(request.apiKey());
+        return new TokenResponse(token.accessToken(), "Bearer", token.expiresIn(), token.tenant(), token.groups());
+    }
+}

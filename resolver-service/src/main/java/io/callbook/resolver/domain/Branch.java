@@ -1,0 +1,50 @@
+package io.callbook.resolver.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A location of a company, with the time zone, locale and phone region its calls are handled in. */
+@Entity
+@Table(name = "branches")
+public class Branch extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "company_id", nullable = false, updatable = false)
+    public UUID companyId;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone;
+
+    @Column(nullable = false)
+    public String locale;
+
+    @Column(name = "phone_region", nullable = false)
+    public String phoneRegion;
+
+    @Column(nullable = false)
+    public boolean active = true;
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}

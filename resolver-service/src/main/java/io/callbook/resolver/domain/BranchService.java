@@ -1,0 +1,115 @@
+package io.callbook.resolver.domain;
+
+import io.callbook.common.api.Ids;
+import io.callbook.common.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+@ApplicationScoped
+public class BranchService {
+
+    private final CompanyService companies;
+    private final DirectoryEventPublisher events;
+    private final PhoneNumberNormalizer numbers;
+
+    public BranchService(CompanyService companies, DirectoryEventPublisher events, PhoneNumberNormalizer numbers) {
+        this.companies = companies;
+        this.events = events;
+        this.numbers = numbers;
+    }
+
+    /** Values not given are taken from the company (region) or sensible defaults. */
+    @Transactional
+    public Branch create(UUID companyId, String name, String timeZone, String locale, String phoneRegion) {
+        Company company = companies.get(companyId);
+        Branch branch = new Branch();
+        branch.id = Ids.newId();
+        branch.companyId = company.id;
+        branch.name = name.strip();
+        branch.timeZone = zone(timeZone);
+        branch.phoneRegion = phoneRegion == null ? company.defaultRegion : numbers.region(phoneRegion);
+        branch.locale = locale == null ? "und-" + branch.phoneRegion : locale(locale);
+        branch.createdAt = branch.updatedAt = Instant.now();
+        branch.persist();
+        events.branchChanged(branch);
+        return branch;
+    }
+
+    public Branch get(UUID companyId, UUID branchId) {
+        return Branch.<Branch>find("id = ?1 and companyId = ?2 and deletedAt is null", branchId, companyId)
+                .firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Branch " + branchId));
+    }
+
+    public List<Branch> list(UUID companyId, UUID after, int limit) {
+        return after == null
+                ? Branch.<Branch>find("companyId = ?1 and deletedAt is null order by id", companyId).page(0, limit + 1).list()
+                : Branch.<Branch>find("companyId = ?1 and deletedAt is null and id > ?2 order by id", companyId, after)
+                        .page(0, limit + 1).list();
+    }
+
+    @Transactional
+    public Branch update(UUID companyId, UUID branchId, String name, String timeZone, String locale, String phoneRegion,
+                         Boolean active) {
+        Branch branch = get(companyId, branchId);
+        if (name != null) {
+            branch.name = name.strip();
+        }
+        if (timeZone != null) {
+            branch.timeZone = zone(timeZone);
+        }
+        if (locale != null) {
+            branch.locale = locale(locale);
+        }
+        if (phoneRegion != null) {
+            branch.phoneRegion = numbers.region(phoneRegion);
+        }
+        if (active != null) {
+            branch.active = active;
+        }
+        branch.updatedAt = Instant.now();
+        events.branchChanged(branch);
+        return branch;
+    }
+
+    /** A branch that still answers numbers cannot go: move or release them first. */
+    @Transactional
+    public void delete(UUID companyId, UUID branchId) {
+        Branch branch = get(companyId, branchId);
+        long assigned = PhoneNumber.count("branchId = ?1 and releasedAt is null", branchId);
+        if (assigned > 0) {
+            throw ProblemException.conflict("Branch " + branchId + " still has " + assigned
+                    + " assigned phone number(s); move or release them first");
+        }
+        branch.deletedAt = Instant.now();
+        branch.active = false;
+        branch.updatedAt = branch.deletedAt;
+        events.branchChanged(branch);
+    }
+
+    private static String zone(String timeZone) {
+        try {
+            return ZoneId.of(timeZone).getId();
+        } catch (DateTimeException e) {
+            throw ProblemException.unprocessable("invalid-time-zone", "Invalid time zone",
+                    "'" + timeZone + "' is not an IANA time zone such as Europe/Berlin");
+        }
+    }
+
+    private static String locale(String tag) {
+        try {
+            return new Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
+        } catch (IllformedLocaleException e) {
+            throw ProblemException.unprocessable("invalid-locale", "Invalid locale",
+                    "'" + tag + "' is not a BCP 47 language tag such as de-DE");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.callbook.resolver.domain;
+
+import io.callbook.common.api.Ids;
+import io.callbook.common.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class CompanyService {
+
+    private final DirectoryEventPublisher events;
+    private final PhoneNumberNormalizer numbers;
+
+    public CompanyService(DirectoryEventPublisher events, PhoneNumberNormalizer numbers) {
+        this.events = events;
+        this.numbers = numbers;
+    }
+
+    @Transactional
+    public Company create(String name, String defaultRegion) {
+        Company company = new Company();
+        company.id = Ids.newId();
+        company.name = name.strip();
+        company.defaultRegion = numbers.region(defaultRegion);
+        company.createdAt = company.updatedAt = Instant.now();
+        company.persist();
+        events.companyChanged(company);
+        return company;
+    }
+
+    public Company get(UUID id) {
+        return Company.<Company>find("id = ?1 and deletedAt is null", id).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Company " + id));
+    }
+
+    public List<Company> list(UUID after, int limit) {
+        return after == null
+                ? Company.<Company>find("deletedAt is null order by id").page(0, limit + 1).list()
+                : Company.<Company>find("deletedAt is null and id > ?1 order by id", after).page(0, limit + 1).list();
+    }
+
+    @Transactional
+    public Company update(UUID id, String name, String defaultRegion, Boolean active) {
+        Company company = get(id);
+        if (name != null) {
+            company.name = name.strip();
+        }
+        if (defaultRegion != null) {
+            company.defaultRegion = numbers.region(defaultRegion);
+        }
+        if (active != null) {
+            company.active = active;
+        }
+        company.updatedAt = Instant.now();
+        events.companyChanged(company);
+        return company;
+    }
+
+    /** Soft delete: the company's numbers are released and its keys revoked, history stays. */
+    @Transactional
+    public void delete(UUID id) {
+        Company company = get(id);
+        Instant now = Instant.now();
+        List<PhoneNumber> assigned = PhoneNumber.list("companyId = ?1 and releasedAt is null", id);
+        for (PhoneNumber number : assigned) {
+            number.releasedAt = now;
+            number.active = false;
+            number.updatedAt = now;
+            events.phoneNumberChanged(number, null);
+        }
+        ApiKey.update("revokedAt = ?1 where companyId = ?2 and revokedAt is null", now, id);
+        company.deletedAt = now;
+        company.active = false;
+        company.updatedAt = now;
+        events.companyChanged(company);
+    }
+}

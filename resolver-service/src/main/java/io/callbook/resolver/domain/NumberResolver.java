@@ -1,0 +1,88 @@
+package io.callbook.resolver.domain;
+
+import io.callbook.common.api.ProblemException;
+import io.callbook.common.cache.TwoLevelCache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Dialled number → company and branch. The hot path of the product: an in-process hit costs
+ * microseconds; a miss reads Redis, then one indexed join in PostgreSQL. Unknown numbers are
+ * cached as absent, and directory events drop entries the moment an assignment changes.
+ */
+@ApplicationScoped
+public class NumberResolver {
+
+    private static final String RESOLUTION_QUERY = """
+            select p.e164 as number, c.id as companyId, c.name as companyName, b.id as branchId, b.name as branchName,
+                   b.time_zone as timeZone, b.locale as locale,
+                   (p.active and b.active and b.deleted_at is null and c.active and c.deleted_at is null) as active
+            from phone_numbers p
+            join branches b on b.id = p.branch_id
+            join companies c on c.id = p.company_id
+            where p.released_at is null""";
+
+    private final PhoneNumberNormalizer normalizer;
+    private final TwoLevelCache<Resolution> cache;
+    private final EntityManager entityManager;
+
+    public NumberResolver(PhoneNumberNormalizer normalizer, TwoLevelCache<Resolution> cache, EntityManager entityManager) {
+        this.normalizer = normalizer;
+        this.cache = cache;
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * @param region used only for national-format input
+     * @throws InvalidPhoneNumberException 422 for anonymous or malformed input
+     * @throws ProblemException 404 for a number no company has
+     */
+    public Resolution resolve(String input, String region) {
+        String e164 = normalizer.normalize(input, region).e164();
+        return cache.get(e164, this::load)
+                .orElseThrow(() -> ProblemException.notFound("No company answers " + e164 + "; number"));
+    }
+
+    /** Drops what any cache level holds for these numbers; called on directory events. */
+    public void forget(List<String> e164Numbers) {
+        e164Numbers.forEach(cache::invalidate);
+    }
+
+    public List<String> numbersOfBranch(UUID branchId) {
+        return entityManager.createQuery("select p.e164 from PhoneNumber p where p.branchId = ?1 and p.releasedAt is null",
+                String.class).setParameter(1, branchId).getResultList();
+    }
+
+    public List<String> numbersOfCompany(UUID companyId) {
+        return entityManager.createQuery("select p.e164 from PhoneNumber p where p.companyId = ?1", String.class)
+                .setParameter(1, companyId).getResultList();
+    }
+
+    /** Loads every assigned number into both cache levels with one query; returns how many. */
+    public int warm() {
+        List<Tuple> rows = entityManager.createNativeQuery(RESOLUTION_QUERY, Tuple.class).getResultList();
+        rows.forEach(row -> {
+            Resolution resolution = toResolution(row);
+            cache.put(resolution.number(), Optional.of(resolution));
+        });
+        return rows.size();
+    }
+
+    private Optional<Resolution> load(String e164) {
+        List<Tuple> rows = entityManager.createNativeQuery(RESOLUTION_QUERY + " and p.e164 = :e164", Tuple.class)
+                .setParameter("e164", e164)
+                .getResultList();
+        return rows.stream().findFirst().map(NumberResolver::toResolution);
+    }
+
+    private static Resolution toResolution(Tuple row) {
+        return new Resolution(row.get("number", String.class), row.get("companyId", UUID.class),
+                row.get("companyName", String.class), row.get("branchId", UUID.class), row.get("branchName", String.class),
+                row.get("timeZone", String.class), row.get("locale", String.class), row.get("active", Boolean.class));
+    }
+}

@@ -1,0 +1,22 @@
+package io.callbook.resolver.domain;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "callbook.resolver")
+public interface ResolverConfig {
+
+    /** Region for national-format numbers when neither the request nor the caller's company gives one. */
+    @WithDefault("DE")
+    String defaultRegion();
+
+    /** How long a resolution stays in Redis; events invalidate it long before in practice. */
+    @WithDefault("1h")
+    Duration resolutionTtl();
+
+    /** Load every assigned number into the caches at start-up. */
+    @WithDefault("false")
+    boolean warmOnStart();
+}
