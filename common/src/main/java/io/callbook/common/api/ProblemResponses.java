@@ -1,7 +1,10 @@
 package io.callbook.common.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.common.http.RequestId;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response;
 
 /** Builds the one response shape every error of every service has. */
@@ -16,5 +19,17 @@ public final class ProblemResponses {
                 .type(Problem.MEDIA_TYPE)
                 .entity(located)
                 .build();
+    }
+
+    /** The same problem, written straight to Vert.x for errors that happen outside the REST layer. */
+    public static void send(RoutingContext ctx, Problem problem, ObjectMapper json) {
+        Problem located = problem.at(ctx.request().path(), RequestId.current());
+        try {
+            ctx.response().setStatusCode(problem.status())
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(json.writeValueAsString(located));
+        } catch (JsonProcessingException e) {
+            ctx.fail(e);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.callbook.common.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.callbook.common.http.RequestId;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,16 +19,7 @@ public class UnmatchedRouteHandler {
     }
 
     void register(@Observes Router router) {
-        router.route().order(Integer.MAX_VALUE).handler(ctx -> {
-            Problem problem = Problem.of(404, "not-found", "Not found", "No resource at " + ctx.request().path())
-                    .at(ctx.request().path(), RequestId.current());
-            try {
-                ctx.response().setStatusCode(404)
-                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .end(json.writeValueAsString(problem));
-            } catch (Exception e) {
-                ctx.fail(e);
-            }
-        });
+        router.route().order(Integer.MAX_VALUE).handler(ctx -> ProblemResponses.send(ctx,
+                Problem.of(404, "not-found", "Not found", "No resource at " + ctx.request().path()), json));
     }
 }

@@ -76,7 +76,7 @@ class HttpBehaviourTest {
     void oversizedBodyIs413() {
         String huge = "{\"name\":\"" + "x".repeat(2_000_000) + "\",\"defaultRegion\":\"DE\"}";
         given().auth().oauth2(TestTokens.platformAdmin()).contentType(ContentType.JSON).body(huge)
-                .post("/v1/companies").then().statusCode(413);
+                .post("/v1/companies").then().statusCode(413).contentType("application/problem+json");
     }
 
     @Test
@@ -87,6 +87,20 @@ class HttpBehaviourTest {
                 .body("requestId", notNullValue());
         given().header("X-Request-Id", "evil\u0001header<script>").get("/q/health/live")
                 .then().header("X-Request-Id", not(equalTo("evil\u0001header<script>")));
+    }
+
+    @Test
+    void metricsHaveLatencyHistogramsPerRouteAndCacheCounters() {
+        // Micrometer tags every 404 as uri=NOT_FOUND (bounded cardinality), so count a 422 here.
+        given().auth().oauth2(TestTokens.platformAdmin()).queryParam("number", "anonymous")
+                .get("/v1/resolve").then().statusCode(422);
+        given().auth().oauth2(TestTokens.platformAdmin()).queryParam("number", Directory.freshBerlinNumber())
+                .get("/v1/resolve").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("http_server_requests_seconds_bucket{"))
+                .body(org.hamcrest.Matchers.containsString("uri=\"/v1/resolve\""))
+                .body(org.hamcrest.Matchers.containsString("quantile=\"0.99\""))
+                .body(org.hamcrest.Matchers.containsString("callbook_cache_lookups_total{"));
     }
 
     @Test
