@@ -37,6 +37,22 @@ public class RedisCacheStore {
                 .ifNoItem().after(TIMEOUT).fail().await().indefinitely();
     }
 
+    /** Deletes every key under the prefix with SCAN, which never blocks Redis the way KEYS would. */
+    public long deleteByPrefix(String prefix) {
+        long deleted = 0;
+        String cursor = "0";
+        do {
+            Response page = redis.execute("SCAN", cursor, "MATCH", prefix + "*", "COUNT", "1000").await().atMost(Duration.ofSeconds(5));
+            cursor = page.get(0).toString();
+            List<String> keys = new java.util.ArrayList<>();
+            page.get(1).forEach(key -> keys.add(key.toString()));
+            if (!keys.isEmpty()) {
+                deleted += redis.execute("DEL", keys.toArray(String[]::new)).await().atMost(Duration.ofSeconds(5)).toLong();
+            }
+        } while (!"0".equals(cursor));
+        return deleted;
+    }
+
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 2000, successThreshold = 1)
     public void delete(List<String> keys) {
         if (!keys.isEmpty()) {

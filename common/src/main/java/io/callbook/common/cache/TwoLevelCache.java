@@ -76,8 +76,14 @@ public final class TwoLevelCache<V> {
         }
     }
 
+    /** Empties this replica's in-process level and the shared Redis level (other replicas keep their own). */
     public void invalidateAll() {
         local.invalidateAll().await().indefinitely();
+        try {
+            redis.deleteByPrefix(redisKey(""));
+        } catch (RuntimeException e) {
+            redisTrouble(e);
+        }
     }
 
     /** Puts a freshly read value in both levels, e.g. when warming. */

@@ -2,6 +2,7 @@ package io.callbook.common.outbox;
 
 import io.callbook.common.events.CloudEventMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -37,6 +38,7 @@ public class OutboxRelay {
     private final ManagedExecutor executor;
     private final AtomicInteger wakeUps = new AtomicInteger();
     private volatile boolean lastRunFailed;
+    private volatile boolean stopping;
 
     public OutboxRelay(EntityManager entityManager, @Channel("outbox") Emitter<String> emitter, OutboxConfig config,
                        ManagedExecutor executor) {
@@ -48,7 +50,7 @@ public class OutboxRelay {
 
     /** Events leave right after the commit that wrote them, not at the next poll. */
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
-        if (wakeUps.getAndIncrement() == 0) {
+        if (!stopping && wakeUps.getAndIncrement() == 0) {
             executor.execute(this::relayUntilIdle);
         }
     }
@@ -57,9 +59,14 @@ public class OutboxRelay {
     @Scheduled(every = "${callbook.outbox.poll-interval:1s}", delayed = "${callbook.outbox.first-poll-delay:3s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        if (wakeUps.getAndIncrement() == 0) {
+        if (!stopping && wakeUps.getAndIncrement() == 0) {
             relayUntilIdle();
         }
+    }
+
+    /** Whatever is still queued stays in the table for the next start (or another replica) to send. */
+    void onShutdown(@Observes ShutdownEvent shutdown) {
+        stopping = true;
     }
 
     /** One relay loop at a time per replica; wake-ups that arrive meanwhile make it go round once more. */
@@ -74,6 +81,9 @@ public class OutboxRelay {
             }
         } catch (RuntimeException e) {
             wakeUps.set(0);
+            if (stopping) {
+                return;
+            }
             LOG.warnf("Outbox relay run failed, retrying on the next poll: %s", e.toString());
         }
     }
@@ -82,7 +92,7 @@ public class OutboxRelay {
         int relayed;
         do {
             relayed = QuarkusTransaction.requiringNew().call(this::relayBatch);
-        } while (relayed == config.batchSize());
+        } while (relayed == config.batchSize() && !stopping);
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

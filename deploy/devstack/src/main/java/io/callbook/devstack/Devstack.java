@@ -90,7 +90,6 @@ public final class Devstack implements AutoCloseable {
         long begin = System.nanoTime();
         try {
             prepareFolder();
-            JwtKeys.ensure(options.dir());
             StackState fresh = StackState.create(options.dir())
                     .put("owner.pid", ProcessHandle.current().pid())
                     .put("persistent", options.persistent())
@@ -108,7 +107,8 @@ public final class Devstack implements AutoCloseable {
         List<Future<?>> starts = List.of(
                 inThread("devstack-postgres", this::startPostgres),
                 inThread("devstack-redis", () -> { startRedis(); return null; }),
-                inThread("devstack-kafka", () -> { startKafka(); return null; }));
+                inThread("devstack-kafka", () -> { startKafka(); return null; }),
+                inThread("devstack-keys", () -> { JwtKeys.ensure(options.dir()); return null; }));
         List<Throwable> failures = new ArrayList<>();
         for (Future<?> start : starts) {
             try {
@@ -195,6 +195,7 @@ public final class Devstack implements AutoCloseable {
             long pid = KafkaBroker.start(dir().resolve("kafka"), kafkaPort(), state.getInt("kafka.controller-port"),
                     state.get("kafka.jvm-options"), logDir().resolve("kafka.log"), cacheDir());
             recordProcess(KAFKA, pid, KafkaBroker.PROCESS_MARKER);
+            state.put("kafka.cds-archive", KafkaBroker.sharedArchive(cacheDir()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start Kafka", e);
         }
@@ -339,7 +340,8 @@ public final class Devstack implements AutoCloseable {
                 switch (name) {
                     case POSTGRES -> PostgresServer.stop(pid, graceful);
                     case REDIS -> RedisProcess.stop(pid, graceful);
-                    case KAFKA -> KafkaBroker.stop(pid, graceful);
+                    // killing is faster, but only a broker that exits normally writes its class data archive
+                    case KAFKA -> KafkaBroker.stop(pid, graceful || !Files.exists(Path.of(state.get("kafka.cds-archive", "/"))));
                     default -> Processes.stop(pid, graceful ? "TERM" : "KILL", Duration.ofSeconds(20));
                 }
             }, "devstack-stop-" + name);

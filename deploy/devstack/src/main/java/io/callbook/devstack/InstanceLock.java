@@ -29,7 +29,12 @@ final class InstanceLock implements AutoCloseable {
         Files.createDirectories(dir);
         FileChannel channel = FileChannel.open(dir.resolve("callbook.lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = channel.tryLock();
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null; // held by this very JVM
+        }
         if (lock == null) {
             channel.close();
             return java.util.Optional.empty();

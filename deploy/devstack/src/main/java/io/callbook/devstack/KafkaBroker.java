@@ -94,7 +94,7 @@ final class KafkaBroker {
         command.add(PROCESS_MARKER); // first, so it is found however long the command line
         command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
         command.add("-XX:+AutoCreateSharedArchive");
-        command.add("-XX:SharedArchiveFile=" + sharedArchive(cacheDir, classpath));
+        command.add("-XX:SharedArchiveFile=" + sharedArchive(cacheDir));
         command.add("-Xlog:cds=off"); // CDS explains in detail which classes it skips; not worth the log lines
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow"); // Kafka unmaps index buffers through Unsafe
@@ -196,9 +196,12 @@ final class KafkaBroker {
         return jar.toAbsolutePath();
     }
 
-    /** One CDS archive per JDK and class path; the JVM rebuilds it by itself if it does not match. */
-    private static Path sharedArchive(Path cacheDir, String classpath) {
-        String key = Runtime.version() + "|" + classpath;
+    /**
+     * One CDS archive per JDK and class path; the JVM rebuilds it by itself if it does not match. It is written when
+     * the broker exits normally, so the first stop must be a graceful one.
+     */
+    static Path sharedArchive(Path cacheDir) throws IOException {
+        String key = Runtime.version() + "|" + launcherJar(cacheDir) + ":" + brokerClasspath();
         return cacheDir.resolve("kafka-" + Runtime.version().feature() + "-"
                 + sha256(key.getBytes(StandardCharsets.UTF_8)).substring(0, 12) + ".jsa").toAbsolutePath();
     }

@@ -24,7 +24,8 @@ public final class Ports {
     /** True when something listens on the port, on loopback or on any address. */
     public static boolean isBusy(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // as servers bind: connections of a process that just stopped (TIME_WAIT) do not make the port busy
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));
         } catch (IOException e) {
             return true;

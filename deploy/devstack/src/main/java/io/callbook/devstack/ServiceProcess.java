@@ -26,12 +26,16 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path logFile;
+    /** A test that forgets stop() must not leave a JVM behind. */
+    private final Thread stopOnExit;
 
     private ServiceProcess(String name, Process process, int port, Path logFile) {
         this.name = name;
         this.process = process;
         this.port = port;
         this.logFile = logFile;
+        long pid = process.pid();
+        this.stopOnExit = new Thread(() -> Processes.stop(pid, "TERM", Duration.ofSeconds(20)), "stop-" + name);
     }
 
     /** Starts the service with -Xmx256m and waits until /q/health/started answers 200. */
@@ -64,6 +68,8 @@ public final class ServiceProcess implements AutoCloseable {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
         ServiceProcess service = new ServiceProcess(name, process, port, logFile);
+        Runtime.getRuntime().addShutdownHook(service.stopOnExit);
+        recordInSharedStack(name, process.pid());
         service.awaitStarted();
         return service;
     }
@@ -100,6 +106,22 @@ public final class ServiceProcess implements AutoCloseable {
     /** SIGTERM (Quarkus shuts down gracefully), then SIGKILL after 20 s. */
     public void stop() {
         Processes.stop(process.pid(), "TERM", Duration.ofSeconds(20));
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down
+        }
+    }
+
+    /**
+     * With a shared test stack in this JVM, the service is recorded in its state file, so that the next test run
+     * stops it should this JVM be killed before it could.
+     */
+    private static void recordInSharedStack(String name, long pid) {
+        String stateFile = System.getProperty(Devstack.STATE_PROPERTY);
+        if (stateFile != null && Files.isRegularFile(Path.of(stateFile))) {
+            Devstack.attach(Path.of(stateFile)).recordProcess("service-" + name + "-" + pid, pid, processMarker(name));
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.callbook.resolver.api;
 import io.callbook.common.security.Roles;
 import io.callbook.resolver.domain.NumberResolver;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,6 +29,17 @@ public class CacheResource {
         long start = System.nanoTime();
         int warmed = resolver.warm();
         return new WarmResult("resolution", warmed, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Empties this replica's in-process cache and the shared Redis level; the next lookups go to the database. */
+    @DELETE
+    @RolesAllowed({Roles.OPS, Roles.PLATFORM_ADMIN})
+    public ClearResult clear() {
+        resolver.forgetAll();
+        return new ClearResult("resolution", true);
+    }
+
+    public record ClearResult(String cache, boolean cleared) {
     }
 
     public record WarmResult(String cache, int entries, long durationMs) {

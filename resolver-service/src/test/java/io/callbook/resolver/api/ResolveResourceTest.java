@@ -120,5 +120,9 @@ class ResolveResourceTest {
         given().auth().oauth2(TestTokens.agent(company)).post("/internal/cache/warm").then().statusCode(403);
         given().auth().oauth2(TestTokens.ops()).post("/internal/cache/warm")
                 .then().statusCode(200).body("entries", greaterThanOrEqualTo(1));
+        given().auth().oauth2(TestTokens.ops()).delete("/internal/cache")
+                .then().statusCode(200).body("cleared", equalTo(true));
+        given().auth().oauth2(TestTokens.platformAdmin()).queryParam("number", number).get("/v1/resolve")
+                .then().statusCode(200).body("branchId", equalTo(mitte.toString()));
     }
 }

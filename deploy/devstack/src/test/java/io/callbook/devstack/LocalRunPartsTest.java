@@ -1,0 +1,77 @@
+package io.callbook.devstack;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pieces of ./callbook up that need no running stack. */
+class LocalRunPartsTest {
+
+    @Test
+    void aSecondRunFindsTheLockTakenAndNamesTheHolder(@TempDir Path home) throws Exception {
+        Optional<InstanceLock> first = InstanceLock.tryAcquire(home);
+        assertTrue(first.isPresent());
+        try {
+            assertTrue(InstanceLock.tryAcquire(home).isEmpty());
+            assertEquals(ProcessHandle.current().pid(), InstanceLock.holder(home).orElseThrow());
+        } finally {
+            first.get().close();
+        }
+        Optional<InstanceLock> again = InstanceLock.tryAcquire(home);
+        assertTrue(again.isPresent());
+        again.get().close();
+    }
+
+    @Test
+    void bootstrapKeyHasTheApiKeyFormatAndIsKept(@TempDir Path home) throws Exception {
+        Path file = home.resolve("bootstrap.key");
+        String key = BootstrapKey.loadOrCreate(file);
+        assertTrue(key.matches("cbk_[a-z0-9]{8}_[a-z0-9]{32}"), key);
+        assertEquals(key, BootstrapKey.loadOrCreate(file));
+    }
+
+    @Test
+    void leftoversOfADeadOwnerAreStoppedButStrangersAreLeftAlone(@TempDir Path dir) throws Exception {
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        Process leftover = new ProcessBuilder("sleep", "60").start();
+        Process stranger = new ProcessBuilder("sleep", "61").start();
+        try {
+            StackState.create(dir)
+                    .put("owner.pid", dead.pid())
+                    .put("persistent", false)
+                    .put("process.leftover.pid", leftover.pid())
+                    .put("process.leftover.marker", "sleep")
+                    // a recycled pid now belongs to another program: its command line lacks the marker
+                    .put("process.recycled.pid", stranger.pid())
+                    .put("process.recycled.marker", "redis-server");
+
+            assertEquals(1, Devstack.stopLeftovers(dir));
+
+            assertTrue(Processes.awaitExit(leftover.toHandle(), Duration.ofSeconds(5)));
+            assertTrue(stranger.isAlive());
+        } finally {
+            leftover.destroyForcibly();
+            stranger.destroyForcibly();
+        }
+    }
+
+    @Test
+    void jwtKeysAreMadeOnceAndKept(@TempDir Path dir) throws Exception {
+        JwtKeys.ensure(dir);
+        String publicKey = Files.readString(dir.resolve(JwtKeys.PUBLIC_KEY_FILE));
+        assertTrue(publicKey.startsWith("-----BEGIN PUBLIC KEY-----\n"));
+        assertTrue(Files.readString(dir.resolve(JwtKeys.PRIVATE_KEY_FILE)).startsWith("-----BEGIN PRIVATE KEY-----\n"));
+        JwtKeys.ensure(dir);
+        assertEquals(publicKey, Files.readString(dir.resolve(JwtKeys.PUBLIC_KEY_FILE)));
+        assertFalse(publicKey.contains("\r"));
+    }
+}
