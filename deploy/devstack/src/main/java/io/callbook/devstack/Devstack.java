@@ -330,13 +330,13 @@ public final class Devstack implements AutoCloseable {
     /** Stops every recorded process that is still alive (and still is what we started), in parallel. */
     static void stopAll(StackState state) {
         boolean graceful = Boolean.parseBoolean(state.get("persistent", "false"));
-        List<Thread> stoppers = new ArrayList<>();
+        List<Map.Entry<String, Runnable>> stops = new ArrayList<>();
         for (String name : processNames(state)) {
             long pid = state.getLong(pidKey(name), 0);
             if (!isOurs(state, name)) {
                 continue;
             }
-            Thread stopper = new Thread(() -> {
+            stops.add(Map.entry(name, () -> {
                 switch (name) {
                     case POSTGRES -> PostgresServer.stop(pid, graceful);
                     case REDIS -> RedisProcess.stop(pid, graceful);
@@ -344,18 +344,9 @@ public final class Devstack implements AutoCloseable {
                     case KAFKA -> KafkaBroker.stop(pid, graceful || !Files.exists(Path.of(state.get("kafka.cds-archive", "/"))));
                     default -> Processes.stop(pid, graceful ? "TERM" : "KILL", Duration.ofSeconds(20));
                 }
-            }, "devstack-stop-" + name);
-            stopper.start();
-            stoppers.add(stopper);
+            }));
         }
-        for (Thread stopper : stoppers) {
-            try {
-                stopper.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Processes.inParallel("devstack-stop-", stops);
         for (String name : processNames(state)) {
             state.put(pidKey(name), 0);
         }

@@ -113,7 +113,8 @@ public final class LocalSuite {
                 long begin = System.nanoTime();
                 ServiceProcess process = ServiceProcess.start(service.module(), service.runnerJar(root), service.port(),
                         configs.get(service), home.resolve("logs").resolve(service.module() + ".log"),
-                        System.getProperty("callbook.service.max-heap", ServiceProcess.DEFAULT_MAX_HEAP), List.of());
+                        System.getProperty("callbook.service.max-heap", ServiceProcess.DEFAULT_MAX_HEAP),
+                        ServiceProcess.jvmOptions(System.getProperty("callbook.service.jvm-options")));
                 services.add(process);
                 stack.recordProcess("service-" + service.module(), process.pid(), ServiceProcess.processMarker(service.module()));
                 watch(process);
@@ -207,19 +208,8 @@ public final class LocalSuite {
         long begin = System.nanoTime();
         System.out.println();
         System.out.println("Stopping Callbook...");
-        List<Thread> stoppers = new ArrayList<>();
-        for (ServiceProcess service : services) {
-            Thread stopper = new Thread(service::stop, "stop-" + service.name());
-            stopper.start();
-            stoppers.add(stopper);
-        }
-        for (Thread stopper : stoppers) {
-            try {
-                stopper.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Processes.inParallel("stop-", services.stream()
+                .map(service -> Map.<String, Runnable>entry(service.name(), service::stop)).toList());
         if (stack != null) {
             stack.close();
         }

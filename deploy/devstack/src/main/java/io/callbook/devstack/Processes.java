@@ -8,12 +8,31 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Starting and stopping OS processes by pid, so any JVM or class loader can control them. */
 public final class Processes {
+
+    /** Runs the tasks on threads of their own and returns when all have finished (stopping servers side by side). */
+    public static void inParallel(String threadPrefix, List<Map.Entry<String, Runnable>> tasks) {
+        List<Thread> threads = new ArrayList<>();
+        for (var task : tasks) {
+            Thread thread = new Thread(task.getValue(), threadPrefix + task.getKey());
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
 
     private static final Optional<Path> SETSID = findOnPath("setsid");
 

@@ -79,6 +79,11 @@ public final class ServiceProcess implements AutoCloseable {
         return "-Dcallbook.process=" + name;
     }
 
+    /** Splits a space-separated option string (e.g. from -Dcallbook.service.jvm-options); empty when null. */
+    public static List<String> jvmOptions(String options) {
+        return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
+    }
+
     public String name() {
         return name;
     }

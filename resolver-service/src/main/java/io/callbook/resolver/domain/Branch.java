@@ -1,11 +1,9 @@
 package io.callbook.resolver.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.callbook.common.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -13,10 +11,7 @@ import java.util.UUID;
 /** A location of a company, with the time zone, locale and phone region its calls are handled in. */
 @Entity
 @Table(name = "branches")
-public class Branch extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class Branch extends VersionedEntity {
 
     @Column(name = "company_id", nullable = false, updatable = false)
     public UUID companyId;
@@ -38,13 +33,4 @@ public class Branch extends PanacheEntityBase {
 
     @Column(name = "deleted_at")
     public Instant deletedAt;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 }

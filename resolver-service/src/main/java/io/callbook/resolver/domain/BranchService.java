@@ -1,6 +1,5 @@
 package io.callbook.resolver.domain;
 
-import io.callbook.common.api.Ids;
 import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -31,13 +30,11 @@ public class BranchService {
     public Branch create(UUID companyId, String name, String timeZone, String locale, String phoneRegion) {
         Company company = companies.get(companyId);
         Branch branch = new Branch();
-        branch.id = Ids.newId();
         branch.companyId = company.id;
         branch.name = name.strip();
         branch.timeZone = zone(timeZone);
         branch.phoneRegion = phoneRegion == null ? company.defaultRegion : numbers.region(phoneRegion);
         branch.locale = locale == null ? "und-" + branch.phoneRegion : locale(locale);
-        branch.createdAt = branch.updatedAt = Instant.now();
         branch.persist();
         events.branchChanged(branch);
         return branch;
@@ -75,7 +72,6 @@ public class BranchService {
         if (active != null) {
             branch.active = active;
         }
-        branch.updatedAt = Instant.now();
         events.branchChanged(branch);
         return branch;
     }
@@ -91,7 +87,6 @@ public class BranchService {
         }
         branch.deletedAt = Instant.now();
         branch.active = false;
-        branch.updatedAt = branch.deletedAt;
         events.branchChanged(branch);
     }
 

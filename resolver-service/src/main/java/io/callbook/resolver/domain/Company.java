@@ -1,22 +1,16 @@
 package io.callbook.resolver.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.callbook.common.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
-import java.util.UUID;
 
 /** A tenant. */
 @Entity
 @Table(name = "companies")
-public class Company extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class Company extends VersionedEntity {
 
     @Column(nullable = false)
     public String name;
@@ -29,13 +23,4 @@ public class Company extends PanacheEntityBase {
 
     @Column(name = "deleted_at")
     public Instant deletedAt;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 }

@@ -1,6 +1,5 @@
 package io.callbook.resolver.domain;
 
-import io.callbook.common.api.Ids;
 import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,10 +22,8 @@ public class CompanyService {
     @Transactional
     public Company create(String name, String defaultRegion) {
         Company company = new Company();
-        company.id = Ids.newId();
         company.name = name.strip();
         company.defaultRegion = numbers.region(defaultRegion);
-        company.createdAt = company.updatedAt = Instant.now();
         company.persist();
         events.companyChanged(company);
         return company;
@@ -55,7 +52,6 @@ public class CompanyService {
         if (active != null) {
             company.active = active;
         }
-        company.updatedAt = Instant.now();
         events.companyChanged(company);
         return company;
     }
@@ -69,13 +65,11 @@ public class CompanyService {
         for (PhoneNumber number : assigned) {
             number.releasedAt = now;
             number.active = false;
-            number.updatedAt = now;
             events.phoneNumberChanged(number, null);
         }
         ApiKey.update("revokedAt = ?1 where companyId = ?2 and revokedAt is null", now, id);
         company.deletedAt = now;
         company.active = false;
-        company.updatedAt = now;
         events.companyChanged(company);
     }
 }

@@ -1,6 +1,5 @@
 package io.callbook.resolver.domain;
 
-import io.callbook.common.api.Ids;
 import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,12 +34,10 @@ public class PhoneNumberService {
                                     ? " (phone number " + existing.id + ")" : " to another company")));
                 });
         PhoneNumber assigned = new PhoneNumber();
-        assigned.id = Ids.newId();
         assigned.companyId = companyId;
         assigned.branchId = branch.id;
         assigned.e164 = e164;
         assigned.label = label;
-        assigned.createdAt = assigned.updatedAt = Instant.now();
         assigned.persist();
         events.phoneNumberChanged(assigned, null);
         return assigned;
@@ -82,7 +79,6 @@ public class PhoneNumberService {
         if (active != null) {
             number.active = active;
         }
-        number.updatedAt = Instant.now();
         events.phoneNumberChanged(number, previousBranch);
         return number;
     }
@@ -93,7 +89,6 @@ public class PhoneNumberService {
         PhoneNumber number = get(companyId, id);
         number.releasedAt = Instant.now();
         number.active = false;
-        number.updatedAt = number.releasedAt;
         events.phoneNumberChanged(number, null);
     }
 }
