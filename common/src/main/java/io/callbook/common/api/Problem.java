@@ -2,6 +2,7 @@ package io.callbook.common.api;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
  * written at the top level, as the RFC asks.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record Problem(URI type, String title, int status, String detail, String instance, String requestId,
                       @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> extensions) {
 
