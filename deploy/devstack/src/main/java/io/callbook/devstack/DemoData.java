@@ -39,12 +39,30 @@ final class DemoData {
     /** Creates the demo tenant and writes demo.json; the file is only written when every step succeeded. */
     static JsonNode create(ResolverApi resolver, String bootstrapKey, Path file) throws IOException {
         DemoData data = new DemoData(resolver);
-        data.directory(resolver.token(bootstrapKey));
+        String platformToken = resolver.token(bootstrapKey);
+        try {
+            data.directory(platformToken);
+        } catch (RuntimeException e) {
+            data.removePartialTenant(platformToken);
+            throw e;
+        }
         data.demo.put("createdAt", Instant.now().toString());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         ResolverApi.JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), data.demo);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return data.demo;
+    }
+
+    /** A half-created tenant would hold the demo numbers and make the next attempt fail; remove it. */
+    private void removePartialTenant(String platformToken) {
+        String companyId = demo.path("company").path("id").asText("");
+        if (!companyId.isEmpty()) {
+            try {
+                resolver.delete("/v1/companies/" + companyId, platformToken);
+            } catch (RuntimeException cleanupFailure) {
+                System.err.println("Could not remove the half-created demo tenant " + companyId + ": " + cleanupFailure.getMessage());
+            }
+        }
     }
 
     static JsonNode read(Path file) throws IOException {

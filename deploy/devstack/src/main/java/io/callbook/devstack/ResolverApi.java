@@ -30,26 +30,35 @@ final class ResolverApi {
 
     /** POSTs a JSON body and returns the JSON answer; any other status than the expected one is an error. */
     JsonNode post(String path, String bearerToken, Object body, int expectedStatus) {
+        return send("POST", path, bearerToken, body, expectedStatus);
+    }
+
+    void delete(String path, String bearerToken) {
+        send("DELETE", path, bearerToken, null, 204);
+    }
+
+    private JsonNode send(String method, String path, String bearerToken, Object body, int expectedStatus) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             if (bearerToken != null) {
                 request.header("Authorization", "Bearer " + bearerToken);
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expectedStatus) {
-                throw new IllegalStateException("POST " + path + " answered " + response.statusCode()
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode()
                         + " (expected " + expectedStatus + "): " + response.body());
             }
             return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("POST " + baseUrl + path + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException(method + " " + baseUrl + path + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted during POST " + path, e);
+            throw new IllegalStateException("Interrupted during " + method + " " + path, e);
         }
     }
 }
