@@ -1,0 +1,75 @@
+package io.callbook.loadtest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one simulation run needs. Gatling creates the simulation itself, so the settings travel as system properties
+ * ({@value #PREFIX}*); that also lets the gatling-maven-plugin run a scenario by hand with {@code -Dloadtest.…}.
+ *
+ * @param users      concurrent users of a closed scenario
+ * @param rate       lookups per second of the open scenario
+ * @param ramp       how long a closed scenario takes to reach its users
+ * @param thinkTime  pause of a closed-scenario user between two lookups
+ */
+public record LoadSettings(String baseUrl, String token, Path numbersFile, Scenario scenario, int users, int rate,
+                           Duration duration, Duration ramp, Duration thinkTime) {
+
+    static final String PREFIX = "loadtest.";
+
+    public LoadSettings {
+        if (scenario.isClosed() ? users < 1 : rate < 1) {
+            throw new IllegalArgumentException(scenario.label() + " needs " + (scenario.isClosed() ? "users" : "a rate") + " > 0");
+        }
+        if (duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException("The duration must be positive");
+        }
+    }
+
+    public static LoadSettings open(String baseUrl, String token, Path numbersFile, int rate, Duration duration) {
+        return new LoadSettings(baseUrl, token, numbersFile, Scenario.OPEN, 0, rate, duration, Duration.ZERO, Duration.ZERO);
+    }
+
+    public static LoadSettings closed(String baseUrl, String token, Path numbersFile, Scenario scenario, int users,
+                                      Duration duration, Duration ramp, Duration thinkTime) {
+        return new LoadSettings(baseUrl, token, numbersFile, scenario, users, 0, duration, ramp, thinkTime);
+    }
+
+    public Map<String, String> toProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(PREFIX + "url", baseUrl);
+        properties.put(PREFIX + "token", token);
+        properties.put(PREFIX + "numbers", numbersFile.toAbsolutePath().toString());
+        properties.put(PREFIX + "scenario", scenario.label());
+        properties.put(PREFIX + "users", Integer.toString(users));
+        properties.put(PREFIX + "rate", Integer.toString(rate));
+        properties.put(PREFIX + "duration", DurationText.format(duration));
+        properties.put(PREFIX + "ramp", DurationText.format(ramp));
+        properties.put(PREFIX + "think-time", DurationText.format(thinkTime));
+        return properties;
+    }
+
+    public static LoadSettings fromSystemProperties() {
+        Scenario scenario = Scenario.of(property("scenario", "open"));
+        String token = property("token", System.getenv("CALLBOOK_TOKEN"));
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("No token: set -D" + PREFIX + "token (or CALLBOOK_TOKEN)");
+        }
+        return new LoadSettings(
+                property("url", "http://127.0.0.1:8081"),
+                token,
+                Path.of(property("numbers", "target/bench/seed.json")),
+                scenario,
+                Integer.parseInt(property("users", Integer.toString(scenario.defaultUsers()))),
+                Integer.parseInt(property("rate", "500")),
+                DurationText.parse(property("duration", "30s")),
+                DurationText.parse(property("ramp", "5s")),
+                DurationText.parse(property("think-time", "0ms")));
+    }
+
+    private static String property(String name, String fallback) {
+        return System.getProperty(PREFIX + name, fallback);
+    }
+}
