@@ -2,6 +2,7 @@ package io.callbook.common.ratelimit;
 
 import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemResponses;
+import io.callbook.common.security.Hashes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Priorities;
@@ -13,11 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -94,16 +91,8 @@ public class RateLimitFilter {
     private static String client(ContainerRequestContext request, HttpServerRequest http) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null && !authorization.isBlank()) {
-            return "t-" + sha256(authorization).substring(0, 24);
+            return "t-" + Hashes.sha256Hex(authorization).substring(0, 24);
         }
         return "ip-" + (http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

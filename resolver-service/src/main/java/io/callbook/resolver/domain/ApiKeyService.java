@@ -4,6 +4,7 @@ import io.callbook.common.api.Ids;
 import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemException;
 import io.callbook.common.security.AuthConfig;
+import io.callbook.common.security.Hashes;
 import io.callbook.common.security.Roles;
 import io.callbook.common.security.TokenIssuer;
 import io.quarkus.runtime.StartupEvent;
@@ -14,10 +15,8 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -98,7 +97,7 @@ public class ApiKeyService {
         Matcher matcher = FORMAT.matcher(plainKey == null ? "" : plainKey.strip());
         ApiKey key = matcher.matches() ? ApiKey.find("prefix", matcher.group(1)).firstResult() : null;
         boolean valid = key != null && key.revokedAt == null
-                && MessageDigest.isEqual(hash(plainKey.strip()).getBytes(StandardCharsets.US_ASCII),
+                && MessageDigest.isEqual(Hashes.sha256Hex(plainKey.strip()).getBytes(StandardCharsets.US_ASCII),
                 key.secretHash.getBytes(StandardCharsets.US_ASCII));
         if (!valid) {
             throw new ProblemException(Problem.of(401, "invalid-api-key", "Invalid API key",
@@ -117,7 +116,7 @@ public class ApiKeyService {
         key.companyId = companyId;
         key.name = name;
         key.prefix = prefix;
-        key.secretHash = hash(plain);
+        key.secretHash = Hashes.sha256Hex(plain);
         key.groups = String.join(",", new TreeSet<>(groups));
         key.createdAt = Instant.now();
         key.persist();
@@ -130,14 +129,6 @@ public class ApiKeyService {
             out.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         return out.toString();
-    }
-
-    private static String hash(String plain) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(plain.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public record CreatedKey(ApiKey key, String plainKey) {
