@@ -1,5 +1,6 @@
 package io.callbook.resolver.domain;
 
+import io.callbook.common.phone.PhoneNumberNormalizer;
 import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

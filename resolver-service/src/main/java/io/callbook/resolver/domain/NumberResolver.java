@@ -1,5 +1,7 @@
 package io.callbook.resolver.domain;
 
+import io.callbook.common.phone.PhoneNumberNormalizer;
+import io.callbook.common.phone.InvalidPhoneNumberException;
 import io.callbook.common.api.ProblemException;
 import io.callbook.common.cache.TwoLevelCache;
 import jakarta.enterprise.context.ApplicationScoped;

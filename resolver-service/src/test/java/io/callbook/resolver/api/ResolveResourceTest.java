@@ -1,7 +1,7 @@
 package io.callbook.resolver.api;
 
+import io.callbook.devstack.TestTokens;
 import io.callbook.resolver.Directory;
-import io.callbook.resolver.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,8 +1,8 @@
 package io.callbook.resolver.infra;
 
+import io.callbook.devstack.TestTokens;
 import io.callbook.common.contracts.directory.DirectoryEvents;
 import io.callbook.devstack.Devstack;
-import io.callbook.resolver.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;

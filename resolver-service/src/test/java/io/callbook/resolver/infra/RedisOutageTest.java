@@ -1,8 +1,8 @@
 package io.callbook.resolver.infra;
 
+import io.callbook.devstack.TestTokens;
 import io.callbook.devstack.Devstack;
 import io.callbook.resolver.Directory;
-import io.callbook.resolver.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.callbook.resolver.domain;
+package io.callbook.common.phone;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

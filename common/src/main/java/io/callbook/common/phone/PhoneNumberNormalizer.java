@@ -1,4 +1,4 @@
-package io.callbook.resolver.domain;
+package io.callbook.common.phone;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;

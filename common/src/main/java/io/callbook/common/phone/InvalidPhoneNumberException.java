@@ -1,4 +1,4 @@
-package io.callbook.resolver.domain;
+package io.callbook.common.phone;
 
 import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemException;

@@ -1,0 +1,26 @@
+package io.callbook.booking.domain;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "callbook.booking")
+public interface BookingConfig {
+
+    /** How long computed availability of one branch, service and day stays in Redis (bookings invalidate it sooner). */
+    @WithDefault("5m")
+    Duration availabilityTtl();
+
+    /** The longest range one availability request may ask for. */
+    @WithDefault("31")
+    int maxAvailabilityDays();
+
+    /** How long a slot hold keeps a slot while the caller confirms. */
+    @WithDefault("5m")
+    Duration holdDuration();
+
+    /** The most appointments one batch request may create. */
+    @WithDefault("100")
+    int maxBatchSize();
+}
