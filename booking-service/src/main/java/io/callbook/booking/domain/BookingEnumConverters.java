@@ -3,6 +3,8 @@ package io.callbook.booking.domain;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
+import java.util.Locale;
+
 /** Enums are stored as the lower-case words the schema's check constraints list. */
 public final class BookingEnumConverters {
 
@@ -44,7 +46,7 @@ public final class BookingEnumConverters {
 
         @Override
         public HoursKind convertToEntityAttribute(String value) {
-            return value == null ? null : HoursKind.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+            return value == null ? null : HoursKind.valueOf(value.toUpperCase(Locale.ROOT));
         }
     }
 }

@@ -1,10 +1,12 @@
 package io.callbook.booking.domain;
 
+import java.util.Locale;
+
 /** An interval of a working day: time at work, or a break inside it. */
 public enum HoursKind {
     WORK, BREAK;
 
     public String dbValue() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,8 @@ package io.callbook.common.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -41,7 +43,8 @@ public class ProblemExceptionMappers {
         return ProblemResponses.of(problem, request);
     }
 
-    @ServerExceptionMapper({JsonProcessingException.class})
+    // Listed one by one: Quarkus has built-in mappers for the subclasses, which would answer plain JSON.
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class})
     public Response malformedJson(Exception e, HttpServerRequest request) {
         String detail = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 ? "Invalid value at '" + mapping.getPathReference().replaceAll("^.*\\[\"|\"]$", "") + "': "
