@@ -3,6 +3,9 @@ package io.callbook.devstack;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -56,9 +59,32 @@ final class Banner {
             out.append('\n').append("Try\n");
             out.append("  curl -s -H \"Authorization: Bearer $TOKEN\" \"http://localhost:8081/v1/resolve?number=%2B49301234567\"\n");
             out.append("  curl -s -H \"Authorization: Bearer $TOKEN\" \"http://localhost:8081/v1/resolve?number=030%2098765432\"\n");
+            if (demo != null && demo.has("booking")) {
+                bookingExamples(out, demo);
+            }
         }
         out.append('\n').append("Stop with Ctrl-C. Data is kept in .callbook/ for the next ./callbook up.\n");
         System.out.print(out);
         System.out.flush();
+    }
+
+    /** Free haircut slots in Berlin over the next days, and a booking of the next weekday at 10:00 local time. */
+    private static void bookingExamples(StringBuilder out, JsonNode demo) {
+        String branch = demo.path("branches").path("berlin").path("id").asText();
+        String haircut = demo.path("booking").path("services").path("haircut").path("id").asText();
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        LocalDate day = LocalDate.now(berlin).plusDays(1);
+        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            day = day.plusDays(1);
+        }
+        String start = day.atTime(10, 0).atZone(berlin).toOffsetDateTime().toString();
+        out.append(String.format("  curl -s -H \"Authorization: Bearer $TOKEN\" "
+                + "\"http://localhost:8082/v1/branches/%s/availability?serviceId=%s&from=%s&to=%s\"%n",
+                branch, haircut, day, day.plusDays(2)));
+        out.append(String.format("  curl -s -X POST -H \"Authorization: Bearer $TOKEN\" -H \"Content-Type: application/json\" "
+                + "-H \"Idempotency-Key: demo-%s\" http://localhost:8082/v1/appointments "
+                + "-d '{\"branchId\":\"%s\",\"serviceId\":\"%s\",\"start\":\"%s\","
+                + "\"customer\":{\"phone\":\"0170 1234567\",\"name\":\"Clara Meyer\"}}'%n",
+                day, branch, haircut, start));
     }
 }

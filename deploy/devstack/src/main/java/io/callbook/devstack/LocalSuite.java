@@ -99,8 +99,10 @@ public final class LocalSuite {
         Map<String, String> tokens = new LinkedHashMap<>();
         JsonNode demo = null;
         if (built.stream().anyMatch(s -> s.module().equals("resolver-service"))) {
-            ResolverApi resolver = new ResolverApi("http://127.0.0.1:8081");
-            demo = demoData(resolver, bootstrapKey);
+            ServiceApi resolver = new ServiceApi("http://127.0.0.1:8081");
+            ServiceApi booking = built.stream().anyMatch(s -> s.module().equals("booking-service"))
+                    ? new ServiceApi("http://127.0.0.1:8082") : null;
+            demo = demoData(resolver, booking, bootstrapKey);
             tokens = tokens(resolver, bootstrapKey, demo);
         }
         Banner.print(built, stack, tokens, demo, root, uptimeMillis());
@@ -142,23 +144,19 @@ public final class LocalSuite {
         }
     }
 
-    private JsonNode demoData(ResolverApi resolver, String bootstrapKey) throws IOException {
-        Path file = home.resolve("demo.json");
-        if (Files.isRegularFile(file)) {
-            return DemoData.read(file);
-        }
+    private JsonNode demoData(ServiceApi resolver, ServiceApi booking, String bootstrapKey) {
         long begin = System.nanoTime();
         try {
-            JsonNode demo = DemoData.create(resolver, bootstrapKey, file);
-            System.out.printf("Demo data loaded in %d ms (.callbook/demo.json)%n", Devstack.millisSince(begin));
+            JsonNode demo = DemoData.ensure(resolver, booking, bootstrapKey, home.resolve("demo.json"));
+            System.out.printf("Demo data ready in %d ms (.callbook/demo.json)%n", Devstack.millisSince(begin));
             return demo;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             System.out.println("Demo data could not be loaded: " + e.getMessage());
             return null;
         }
     }
 
-    private static Map<String, String> tokens(ResolverApi resolver, String bootstrapKey, JsonNode demo) {
+    private static Map<String, String> tokens(ServiceApi resolver, String bootstrapKey, JsonNode demo) {
         Map<String, String> tokens = new LinkedHashMap<>();
         try {
             if (demo != null && demo.path("tenantApiKey").hasNonNull("key")) {

@@ -11,15 +11,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** The few calls of resolver-service's public REST API that the local run makes (tokens, demo data). */
-final class ResolverApi {
+/** The few calls of the services' public REST APIs that the local run makes (tokens, demo data). */
+final class ServiceApi {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    ResolverApi(String baseUrl) {
+    ServiceApi(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
@@ -31,6 +31,10 @@ final class ResolverApi {
     /** POSTs a JSON body and returns the JSON answer; any other status than the expected one is an error. */
     JsonNode post(String path, String bearerToken, Object body, int expectedStatus) {
         return send("POST", path, bearerToken, body, expectedStatus);
+    }
+
+    JsonNode put(String path, String bearerToken, Object body, int expectedStatus) {
+        return send("PUT", path, bearerToken, body, expectedStatus);
     }
 
     void delete(String path, String bearerToken) {
