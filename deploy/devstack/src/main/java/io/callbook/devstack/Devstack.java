@@ -243,6 +243,11 @@ public final class Devstack implements AutoCloseable {
         config.put("mp.jwt.verify.issuer", "callbook");
         config.put("smallrye.jwt.new-token.issuer", "callbook");
         config.put("quarkus.devservices.enabled", "false");
+        try {
+            config.put("callbook.secrets.key", SecretsKey.ensure(dir()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + SecretsKey.FILE + " in " + dir(), e);
+        }
         return config;
     }
 

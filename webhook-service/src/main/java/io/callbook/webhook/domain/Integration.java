@@ -1,0 +1,35 @@
+package io.callbook.webhook.domain;
+
+import io.callbook.common.persistence.VersionedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A tenant's account at a provider and the sealed secret its webhooks are signed with. */
+@Entity
+@Table(name = "integrations")
+public class Integration extends VersionedEntity {
+
+    @Column(name = "company_id", nullable = false, updatable = false)
+    public UUID companyId;
+
+    @Column(nullable = false, updatable = false)
+    @Convert(converter = ProviderConverter.class)
+    public Provider provider;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "secret_sealed", nullable = false)
+    public String secretSealed;
+
+    @Column(nullable = false)
+    public boolean active = true;
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+}

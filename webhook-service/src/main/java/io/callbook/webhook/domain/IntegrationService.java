@@ -1,0 +1,82 @@
+package io.callbook.webhook.domain;
+
+import io.callbook.common.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Tenants' provider accounts. A secret is shown once, when it is set or generated, and stored sealed. */
+@ApplicationScoped
+public class IntegrationService {
+
+    private final SecretBox secrets;
+    private final SecureRandom random = new SecureRandom();
+
+    public IntegrationService(SecretBox secrets) {
+        this.secrets = secrets;
+    }
+
+    /** @param secret the provider's signing key; null makes one (the tenant then enters it at the provider) */
+    @Transactional
+    public Created create(UUID companyId, Provider provider, String name, String secret) {
+        String actual = secret == null || secret.isBlank() ? generatedSecret() : secret.strip();
+        Integration integration = new Integration();
+        integration.companyId = companyId;
+        integration.provider = provider;
+        integration.name = name.strip();
+        integration.secretSealed = secrets.seal(actual);
+        integration.persist();
+        return new Created(integration, actual);
+    }
+
+    public Integration get(UUID companyId, UUID integrationId) {
+        return Integration.<Integration>find("id = ?1 and companyId = ?2 and deletedAt is null", integrationId, companyId)
+                .firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Integration " + integrationId));
+    }
+
+    public List<Integration> list(UUID companyId) {
+        return Integration.<Integration>find("companyId = ?1 and deletedAt is null order by id", companyId).list();
+    }
+
+    @Transactional
+    public Created rotate(UUID companyId, UUID integrationId, String secret) {
+        Integration integration = get(companyId, integrationId);
+        String actual = secret == null || secret.isBlank() ? generatedSecret() : secret.strip();
+        integration.secretSealed = secrets.seal(actual);
+        return new Created(integration, actual);
+    }
+
+    @Transactional
+    public void delete(UUID companyId, UUID integrationId) {
+        Integration integration = get(companyId, integrationId);
+        integration.deletedAt = Instant.now();
+        integration.active = false;
+    }
+
+    /** The integration a webhook names, if it may still send; the secret opened for verification. */
+    public Optional<Verifiable> forWebhook(UUID integrationId, Provider provider) {
+        return Integration.<Integration>find("id = ?1 and provider = ?2 and active = true and deletedAt is null",
+                        integrationId, provider)
+                .firstResultOptional()
+                .map(integration -> new Verifiable(integration, secrets.open(integration.secretSealed)));
+    }
+
+    private String generatedSecret() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return "cbs_" + HexFormat.of().formatHex(bytes);
+    }
+
+    public record Created(Integration integration, String secret) {
+    }
+
+    public record Verifiable(Integration integration, String secret) {
+    }
+}

@@ -1,0 +1,24 @@
+package io.callbook.webhook;
+
+import io.callbook.devstack.ServiceArchitecture;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    private final ServiceArchitecture architecture = ServiceArchitecture.of("webhook");
+
+    @Test
+    void sharesOnlyCommonWithOtherServices() {
+        architecture.sharesOnlyCommonWithOtherServices();
+    }
+
+    @Test
+    void domainKnowsNeitherHttpNorInfrastructure() {
+        architecture.domainKnowsNeitherHttpNorInfrastructure();
+    }
+
+    @Test
+    void resourcesLiveInApi() {
+        architecture.resourcesLiveInApi();
+    }
+}

@@ -1,0 +1,16 @@
+package io.callbook.webhook;
+
+import io.callbook.devstack.CallbookTestStack;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/**
+ * Binds every @QuarkusTest of this module to the real PostgreSQL, Redis and Kafka of the devstack,
+ * started once per test JVM.
+ */
+@QuarkusTestResource(value = CallbookTestStack.class, initArgs = @ResourceArg(name = "service", value = "webhook"))
+public final class TestStack {
+
+    private TestStack() {
+    }
+}
