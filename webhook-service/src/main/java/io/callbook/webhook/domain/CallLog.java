@@ -1,0 +1,98 @@
+package io.callbook.webhook.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.callbook.common.api.Ids;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Builds the call log from call events. Events of one call may arrive in any order and more than once, so each only
+ * fills in what it knows and never clears what another event set: the result is the same in every order.
+ */
+@ApplicationScoped
+public class CallLog {
+
+    private final EntityManager entityManager;
+
+    public CallLog(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Call apply(UUID companyId, UUID integrationId, String event, JsonNode call) {
+        String callId = call.path("call_id").asText();
+        entityManager.createNativeQuery("""
+                        insert into calls (id, company_id, integration_id, call_id, created_at, updated_at)
+                        values (:id, :company, :integration, :callId, now(), now())
+                        on conflict on constraint calls_once do nothing""")
+                .setParameter("id", Ids.newId())
+                .setParameter("company", companyId)
+                .setParameter("integration", integrationId)
+                .setParameter("callId", callId)
+                .executeUpdate();
+        Call entry = Call.<Call>find("companyId = ?1 and callId = ?2", companyId, callId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        entry.agentId = text(call, "agent_id").orElse(entry.agentId);
+        entry.fromNumber = text(call, "from_number").orElse(entry.fromNumber);
+        entry.toNumber = text(call, "to_number").orElse(entry.toNumber);
+        entry.startedAt = millis(call, "start_timestamp").orElse(entry.startedAt);
+        entry.endedAt = millis(call, "end_timestamp").orElse(entry.endedAt);
+        if (entry.startedAt != null && entry.endedAt != null) {
+            entry.durationMs = entry.endedAt.toEpochMilli() - entry.startedAt.toEpochMilli();
+        }
+        entry.disconnectionReason = text(call, "disconnection_reason").orElse(entry.disconnectionReason);
+        JsonNode analysis = call.path("call_analysis");
+        entry.summary = text(analysis, "call_summary").orElse(entry.summary);
+        entry.sentiment = text(analysis, "user_sentiment").orElse(entry.sentiment);
+        if (event.equals("call_started") && entry.startedAt == null) {
+            entry.startedAt = Instant.now();
+        }
+        entry.updatedAt = Instant.now();
+        return entry;
+    }
+
+    public Optional<Call> get(UUID companyId, UUID id) {
+        return Call.<Call>find("id = ?1 and companyId = ?2", id, companyId).firstResultOptional();
+    }
+
+    /** Newest first; {@code before} is the last id of the previous page (ids are time-ordered). */
+    public List<Call> list(UUID companyId, Instant from, Instant to, UUID branchId, UUID before, int limit) {
+        StringBuilder query = new StringBuilder("companyId = :company");
+        Parameters parameters = Parameters.with("company", companyId);
+        if (from != null) {
+            query.append(" and createdAt >= :from");
+            parameters.and("from", from);
+        }
+        if (to != null) {
+            query.append(" and createdAt < :to");
+            parameters.and("to", to);
+        }
+        if (branchId != null) {
+            query.append(" and branchId = :branch");
+            parameters.and("branch", branchId);
+        }
+        if (before != null) {
+            query.append(" and id < :before");
+            parameters.and("before", before);
+        }
+        return Call.<Call>find(query.append(" order by id desc").toString(), parameters).page(0, limit + 1).list();
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
+    }
+
+    private static Optional<Instant> millis(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.canConvertToLong() ? Optional.of(Instant.ofEpochMilli(value.asLong())) : Optional.empty();
+    }
+}

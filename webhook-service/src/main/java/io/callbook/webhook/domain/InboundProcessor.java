@@ -1,0 +1,126 @@
+package io.callbook.webhook.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callbook.common.contracts.webhook.InboundWebhookEvents;
+import io.callbook.common.outbox.Outbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Works the inbox: claims due events (most urgent first, {@code SKIP LOCKED} so replicas share the work), runs each
+ * one's handler in a transaction of its own, and on failure schedules a retry with backoff until the last attempt,
+ * which dead-letters the event. A claim is a lease: an event whose worker died is claimed again when it runs out.
+ */
+@ApplicationScoped
+public class InboundProcessor {
+
+    private static final Logger LOG = Logger.getLogger(InboundProcessor.class);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final EntityManager entityManager;
+    private final Instance<InboundHandler> handlers;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final ProcessingConfig config;
+    private final RetrySchedule retries;
+
+    public InboundProcessor(EntityManager entityManager, Instance<InboundHandler> handlers, Outbox outbox,
+                            ObjectMapper json, ProcessingConfig config) {
+        this.entityManager = entityManager;
+        this.handlers = handlers;
+        this.outbox = outbox;
+        this.json = json;
+        this.config = config;
+        this.retries = new RetrySchedule(config.firstRetryDelay(), config.maxRetryDelay());
+    }
+
+    /** Processes due events until none is left; returns how many it processed. */
+    public int drain() {
+        int processed = 0;
+        List<UUID> claimed;
+        do {
+            claimed = QuarkusTransaction.requiringNew().call(this::claim);
+            claimed.forEach(this::process);
+            processed += claimed.size();
+        } while (claimed.size() == config.batchSize());
+        return processed;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<UUID> claim() {
+        return entityManager.createNativeQuery("""
+                        update inbound_events set status = 'processing', attempts = attempts + 1, next_attempt_at = :lease
+                        where id in (select id from inbound_events
+                                     where status in ('received', 'failed', 'processing')
+                                       and (next_attempt_at is null or next_attempt_at <= :now)
+                                       and provider = 'voice'
+                                     order by priority, received_at
+                                     limit :batch
+                                     for update skip locked)
+                        returning id""", UUID.class)
+                .setParameter("lease", Instant.now().plus(LEASE))
+                .setParameter("now", Instant.now())
+                .setParameter("batch", config.batchSize())
+                .getResultList();
+    }
+
+    private void process(UUID id) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                InboundEvent event = InboundEvent.findById(id);
+                Provider provider = Provider.fromDb(event.provider);
+                JsonNode body = readBody(event);
+                handlers.stream().filter(h -> h.handles(provider, event.eventType)).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("No handler for " + event.provider + " " + event.eventType))
+                        .handle(event, body);
+                event.status = "done";
+                event.processedAt = Instant.now();
+                event.nextAttemptAt = null;
+                event.lastError = null;
+            });
+        } catch (RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> failed(id, e));
+        }
+    }
+
+    private void failed(UUID id, RuntimeException failure) {
+        InboundEvent event = InboundEvent.findById(id);
+        event.lastError = abbreviate(failure.toString());
+        if (event.attempts >= config.maxAttempts()) {
+            event.status = "dead";
+            event.nextAttemptAt = null;
+            outbox.publish(InboundWebhookEvents.DEAD_LETTER_TOPIC, InboundWebhookEvents.ACCEPTED, event.id.toString(),
+                    event.companyId, new InboundWebhookEvents.Accepted(event.id, event.companyId, event.provider,
+                            event.eventType, event.priority));
+            LOG.errorf("Inbound event %s (%s) is dead after %d attempts: %s", id, event.eventType, event.attempts,
+                    event.lastError);
+        } else {
+            event.status = "failed";
+            event.nextAttemptAt = Instant.now().plus(retries.delayAfter(event.attempts));
+            LOG.warnf("Inbound event %s (%s) failed, attempt %d of %d, retry at %s: %s", id, event.eventType,
+                    event.attempts, config.maxAttempts(), event.nextAttemptAt, event.lastError);
+        }
+    }
+
+    private JsonNode readBody(InboundEvent event) {
+        try {
+            return json.readTree(event.body);
+        } catch (IOException e) {
+            throw new IllegalStateException("Stored body of " + event.id + " is not JSON", e);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 2000 ? text : text.substring(0, 2000);
+    }
+}

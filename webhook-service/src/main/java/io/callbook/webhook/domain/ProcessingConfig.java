@@ -1,0 +1,25 @@
+package io.callbook.webhook.domain;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "callbook.webhook.processing")
+public interface ProcessingConfig {
+
+    /** Attempts before an event is dead-lettered. */
+    @WithDefault("6")
+    int maxAttempts();
+
+    /** The first retry waits this long; each further one twice as long, with up to 50 % jitter. */
+    @WithDefault("2s")
+    Duration firstRetryDelay();
+
+    @WithDefault("10m")
+    Duration maxRetryDelay();
+
+    /** Events one worker pass claims at a time. */
+    @WithDefault("50")
+    int batchSize();
+}
