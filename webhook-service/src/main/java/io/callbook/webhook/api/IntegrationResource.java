@@ -68,6 +68,7 @@ public class IntegrationResource {
     /** A new secret (given, or made here), shown once; the old one stops working at once. */
     @POST
     @Path("{integrationId}/rotate")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
     public IntegrationResponse rotate(@PathParam("companyId") UUID companyId, @PathParam("integrationId") UUID integrationId,
                                       @Valid SecretRequest request) {
