@@ -20,6 +20,10 @@ public interface BookingConfig {
     @WithDefault("5m")
     Duration holdDuration();
 
+    /** How often overdue holds are marked expired (bookings expire those in their way at once). */
+    @WithDefault("30s")
+    Duration holdSweepInterval();
+
     /** The most appointments one batch request may create. */
     @WithDefault("100")
     int maxBatchSize();

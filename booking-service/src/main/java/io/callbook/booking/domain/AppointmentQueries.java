@@ -1,0 +1,140 @@
+package io.callbook.booking.domain;
+
+import io.callbook.common.api.ProblemException;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Reads of appointments; every one is scoped by company except {@link #companyOf}, which exists to find the scope. */
+@ApplicationScoped
+public class AppointmentQueries {
+
+    private final EntityManager entityManager;
+
+    public AppointmentQueries(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Transactional
+    public Appointment get(UUID companyId, UUID id) {
+        return Appointment.<Appointment>find("id = ?1 and companyId = ?2", id, companyId)
+                .firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Appointment " + id));
+    }
+
+    /** The owner of an appointment, so that the caller's right to see it can be checked before anything else. */
+    @Transactional
+    public Optional<UUID> companyOf(UUID appointmentId) {
+        return entityManager.createQuery("select a.companyId from Appointment a where a.id = :id", UUID.class)
+                .setParameter("id", appointmentId)
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * The company of a branch, also of one since removed (its appointments stay listable): platform admins carry no
+     * tenant, their requests name a branch. Booking still refuses inactive branches.
+     */
+    @Transactional
+    public Optional<UUID> companyOfBranch(UUID branchId) {
+        return BranchReplica.<BranchReplica>findByIdOptional(branchId).map(b -> b.companyId);
+    }
+
+    @Transactional
+    public Optional<Appointment> byIdempotencyKey(UUID companyId, String key) {
+        return Appointment.<Appointment>find("companyId = ?1 and idempotencyKey = ?2", companyId, key).firstResultOptional();
+    }
+
+    @Transactional
+    public Optional<Appointment> calendarBooking(UUID companyId, String externalRef) {
+        return Appointment.<Appointment>find("companyId = ?1 and externalRef = ?2 and source = ?3", companyId, externalRef,
+                AppointmentSource.CALENDAR).firstResultOptional();
+    }
+
+    /**
+     * Which of these staff members have a live appointment in {@code from..until} (holds past their time do not
+     * count: the booking will expire them). Advice only, to skip staff who are certainly taken.
+     */
+    @Transactional
+    public Set<UUID> busyStaff(UUID companyId, Collection<UUID> staffIds, Instant from, Instant until, Instant now) {
+        return new HashSet<>(entityManager.createQuery("""
+                        select distinct a.staffId from Appointment a
+                        where a.companyId = :company and a.staffId in :staff and a.status in :live
+                          and a.blockedFrom < :until and a.blockedUntil > :from
+                          and (a.status <> :held or a.holdExpiresAt > :now)""", UUID.class)
+                .setParameter("company", companyId)
+                .setParameter("staff", staffIds)
+                .setParameter("live", AppointmentStatus.LIVE)
+                .setParameter("held", AppointmentStatus.HELD)
+                .setParameter("from", from)
+                .setParameter("until", until)
+                .setParameter("now", now)
+                .getResultList());
+    }
+
+    /** The live appointment that occupies part of {@code from..until}, for telling a refused client what is in the way. */
+    @Transactional
+    public Optional<Appointment> blocking(UUID companyId, UUID staffId, Instant from, Instant until, UUID except) {
+        return Appointment.<Appointment>find("""
+                        companyId = :company and staffId = :staff and status in :live
+                          and blockedFrom < :until and blockedUntil > :from and id <> :except
+                        order by blockedFrom""",
+                Parameters.with("company", companyId).and("staff", staffId).and("live", AppointmentStatus.LIVE)
+                        .and("from", from).and("until", until).and("except", except == null ? new UUID(0, 0) : except))
+                .firstResultOptional();
+    }
+
+    /** Up to {@code limit + 1} rows in (start, id) order; the extra row tells whether another page follows. */
+    @Transactional
+    public List<Appointment> list(AppointmentFilter f) {
+        StringBuilder query = new StringBuilder("companyId = :company");
+        Parameters parameters = Parameters.with("company", f.companyId());
+        if (f.branchId() != null) {
+            query.append(" and branchId = :branch");
+            parameters.and("branch", f.branchId());
+        }
+        if (f.staffId() != null) {
+            query.append(" and staffId = :staff");
+            parameters.and("staff", f.staffId());
+        }
+        if (f.customerId() != null) {
+            query.append(" and customerId = :customer");
+            parameters.and("customer", f.customerId());
+        }
+        if (f.statuses() != null && !f.statuses().isEmpty()) {
+            query.append(" and status in :statuses");
+            parameters.and("statuses", f.statuses());
+        }
+        if (f.from() != null) {
+            query.append(" and startsAt >= :from");
+            parameters.and("from", f.from());
+        }
+        if (f.to() != null) {
+            query.append(" and startsAt < :to");
+            parameters.and("to", f.to());
+        }
+        if (f.externalRef() != null) {
+            query.append(" and externalRef = :externalRef");
+            parameters.and("externalRef", f.externalRef());
+        }
+        if (f.source() != null) {
+            query.append(" and source = :source");
+            parameters.and("source", f.source());
+        }
+        if (f.afterStart() != null && f.afterId() != null) {
+            // Written so that the (…, starts_at, id) indexes can seek to the cursor.
+            query.append(" and startsAt >= :afterStart and (startsAt > :afterStart or id > :afterId)");
+            parameters.and("afterStart", f.afterStart()).and("afterId", f.afterId());
+        }
+        query.append(" order by startsAt, id");
+        return Appointment.<Appointment>find(query.toString(), parameters).range(0, f.limit()).list();
+    }
+}

@@ -1,0 +1,227 @@
+package io.callbook.booking.domain;
+
+import io.callbook.booking.domain.WriteConflict.Slot;
+import io.callbook.common.api.Problem;
+import io.callbook.common.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The transactions that change appointments. Each writes the row, its outbox event and its {@link SlotsChanged} at
+ * once, flushing before it returns so that a refused write surfaces here as a {@link WriteConflict} (and the whole
+ * transaction, customer upsert included, rolls back) rather than as an anonymous failure at commit.
+ */
+@ApplicationScoped
+public class AppointmentWriter {
+
+    private final EntityManager entityManager;
+    private final BookingRules rules;
+    private final CustomerService customers;
+    private final HoldExpiry holds;
+    private final AppointmentEvents events;
+    private final AppointmentQueries queries;
+    private final StaffLocks locks;
+    private final BookingConfig config;
+
+    public AppointmentWriter(EntityManager entityManager, BookingRules rules, CustomerService customers, HoldExpiry holds,
+                             AppointmentEvents events, AppointmentQueries queries, StaffLocks locks, BookingConfig config) {
+        this.entityManager = entityManager;
+        this.rules = rules;
+        this.customers = customers;
+        this.holds = holds;
+        this.events = events;
+        this.queries = queries;
+        this.locks = locks;
+        this.config = config;
+    }
+
+    @Transactional
+    public BookingPlan plan(UUID companyId, BookingCommand command, Instant now) {
+        return rules.plan(companyId, command, now);
+    }
+
+    /** @throws WriteConflict when the staff member is taken, or another request won the idempotency key or calendar uid */
+    @Transactional
+    public Appointment insert(BookingPlan plan, UUID staffId, String idempotencyKey, String requestHash, Instant now) {
+        locks.lock(List.of(staffId));
+        return insertOne(plan, staffId, idempotencyKey, requestHash, now, -1);
+    }
+
+    /**
+     * Checks every item before writing any, then books them all in this one transaction: a failing item rolls the
+     * others back.
+     *
+     * @throws ProblemException 422 listing each invalid item
+     * @throws WriteConflict    naming the first item that found its slot taken
+     */
+    @Transactional
+    public List<Appointment> insertBatch(UUID companyId, List<BookingInput> inputs, Instant now) {
+        List<BookingPlan> plans = new ArrayList<>(inputs.size());
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            try {
+                BookingInput input = Objects.requireNonNull(inputs.get(i), "item");
+                plans.add(rules.plan(companyId, input.parse(), now));
+            } catch (ProblemException e) {
+                errors.add(itemError(i, e.problem()));
+            } catch (NullPointerException e) {
+                errors.add(itemError(i, Problem.of(400, "invalid-request", "Invalid request", "The item is null")));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw AppointmentProblems.batchInvalid(errors);
+        }
+        locks.lock(plans.stream().flatMap(plan -> plan.staffIds().stream()).toList());
+        List<Appointment> booked = new ArrayList<>(plans.size());
+        for (int i = 0; i < plans.size(); i++) {
+            BookingPlan plan = plans.get(i);
+            UUID staffId = plan.command().staffId() != null ? plan.command().staffId() : firstFree(plan, now, i);
+            booked.add(insertOne(plan, staffId, null, null, now, i));
+        }
+        return booked;
+    }
+
+    /**
+     * Moves an appointment, keeping the length and buffers it was booked with. A move into a taken slot fails on the
+     * constraint and leaves the appointment where it was.
+     */
+    @Transactional
+    public Appointment reschedule(UUID companyId, UUID id, Instant start, UUID staffId, Instant now) {
+        Appointment a = queries.get(companyId, id);
+        AppointmentStatus current = effectiveStatus(a, now);
+        if (!current.live()) {
+            throw new ProblemException(Problem.of(409, "not-reschedulable", "Appointment cannot be moved",
+                    "Appointment " + id + " is " + current.dbValue() + "; only held, pending or confirmed appointments can be moved")
+                    .with("currentStatus", current.dbValue()));
+        }
+        BookableService service = BookableService.findById(a.serviceId);
+        UUID newStaff = staffId == null || staffId.equals(a.staffId) ? a.staffId
+                : rules.staff(companyId, a.branchId, service, staffId).id;
+        rules.requireBookableTime(service, start, now);
+        if (start.equals(a.startsAt) && newStaff.equals(a.staffId)) {
+            return a;
+        }
+        Duration length = Duration.between(a.startsAt, a.endsAt);
+        Duration before = Duration.between(a.blockedFrom, a.startsAt);
+        Duration after = Duration.between(a.endsAt, a.blockedUntil);
+        Instant end = start.plus(length);
+        Slot slot = new Slot(start, end, start.minus(before), end.plus(after));
+        locks.lock(List.of(newStaff));
+        holds.expireOverlapping(companyId, newStaff, slot.blockedFrom(), slot.blockedUntil(), now, a.id);
+
+        Instant previousFrom = a.blockedFrom;
+        Instant previousUntil = a.blockedUntil;
+        a.staffId = newStaff;
+        a.startsAt = slot.start();
+        a.endsAt = slot.end();
+        a.blockedFrom = slot.blockedFrom();
+        a.blockedUntil = slot.blockedUntil();
+        flush(newStaff, slot, -1);
+        events.rescheduled(a, previousFrom, previousUntil);
+        return a;
+    }
+
+    /**
+     * Applies a status change if {@link AppointmentStatus#canBecome} allows it. Asking for the status the appointment
+     * already has changes nothing, so a retried cancel or confirm is harmless.
+     */
+    @Transactional
+    public Appointment changeStatus(UUID companyId, UUID id, AppointmentStatus next, String reason, Instant now) {
+        Appointment a = queries.get(companyId, id);
+        AppointmentStatus current = effectiveStatus(a, now);
+        if (current == next) {
+            return a;
+        }
+        if (!current.canBecome(next)) {
+            throw AppointmentProblems.illegalTransition(id, current, next);
+        }
+        boolean freed = a.status.live() && !next.live();
+        a.status = next;
+        if (next == AppointmentStatus.PENDING || next == AppointmentStatus.CONFIRMED) {
+            a.holdExpiresAt = null;
+        }
+        if (next == AppointmentStatus.CANCELLED) {
+            a.cancellationReason = reason;
+        }
+        entityManager.flush();
+        events.statusChanged(a, freed);
+        return a;
+    }
+
+    /** A hold past its time is over even before the sweep has marked it. */
+    static AppointmentStatus effectiveStatus(Appointment a, Instant now) {
+        return a.status == AppointmentStatus.HELD && a.holdExpiresAt != null && !a.holdExpiresAt.isAfter(now)
+                ? AppointmentStatus.EXPIRED : a.status;
+    }
+
+    private Appointment insertOne(BookingPlan plan, UUID staffId, String idempotencyKey, String requestHash, Instant now,
+                                  int index) {
+        BookingCommand c = plan.command();
+        UUID customerId = c.customerId();
+        if (c.customer() != null) {
+            customerId = customers.upsertByPhone(plan.companyId(), c.customer().phone(), plan.region(), c.customer().name(),
+                    c.customer().email()).id;
+        }
+        Slot slot = plan.slot();
+        holds.expireOverlapping(plan.companyId(), staffId, slot.blockedFrom(), slot.blockedUntil(), now, null);
+
+        Appointment a = new Appointment();
+        a.companyId = plan.companyId();
+        a.branchId = plan.branchId();
+        a.serviceId = plan.serviceId();
+        a.staffId = staffId;
+        a.customerId = customerId;
+        a.startsAt = slot.start();
+        a.endsAt = slot.end();
+        a.blockedFrom = slot.blockedFrom();
+        a.blockedUntil = slot.blockedUntil();
+        a.status = c.initialStatus();
+        a.holdExpiresAt = c.hold() ? now.plus(config.holdDuration()) : null;
+        a.source = c.source();
+        a.externalRef = c.externalRef();
+        a.notes = c.notes();
+        a.idempotencyKey = idempotencyKey;
+        a.requestHash = requestHash;
+        a.persist();
+        flush(staffId, slot, index);
+        events.created(a);
+        return a;
+    }
+
+    /** Staff members are tried in the plan's order; the earlier items of a batch are flushed, so they count. */
+    private UUID firstFree(BookingPlan plan, Instant now, int index) {
+        Set<UUID> busy = queries.busyStaff(plan.companyId(), plan.staffIds(), plan.slot().blockedFrom(),
+                plan.slot().blockedUntil(), now);
+        return plan.staffIds().stream().filter(id -> !busy.contains(id)).findFirst()
+                .orElseThrow(() -> new WriteConflict(WriteConflict.Kind.SLOT_TAKEN, null, plan.slot(), index, null));
+    }
+
+    private void flush(UUID staffId, Slot slot, int index) {
+        try {
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            throw WriteConflict.of(e, staffId, slot, index).orElseThrow(() -> e);
+        }
+    }
+
+    private static Map<String, Object> itemError(int index, Problem problem) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("index", index);
+        error.put("status", problem.status());
+        error.put("type", problem.type().toString());
+        error.put("detail", problem.detail());
+        return error;
+    }
+}

@@ -1,0 +1,133 @@
+package io.callbook.booking.domain;
+
+import io.callbook.booking.domain.WriteConflict.Slot;
+import io.callbook.common.api.ProblemException;
+import io.callbook.common.phone.PhoneNumberNormalizer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * What must hold before a booking may try for its slot: the service, staff member and customer exist in the
+ * company and may be booked, and the start respects notice and booking window. Whether the staff member is free is
+ * left to the database's exclusion constraint, the only check that cannot race.
+ */
+@ApplicationScoped
+public class BookingRules {
+
+    /** Numbers typed without a country code are read in this region when the branch's locale names none. */
+    static final String DEFAULT_REGION = "DE";
+
+    private final BranchDirectory branches;
+    private final CustomerService customers;
+    private final PhoneNumberNormalizer numbers;
+    private final EntityManager entityManager;
+
+    public BookingRules(BranchDirectory branches, CustomerService customers, PhoneNumberNormalizer numbers,
+                        EntityManager entityManager) {
+        this.branches = branches;
+        this.customers = customers;
+        this.numbers = numbers;
+        this.entityManager = entityManager;
+    }
+
+    /** @throws ProblemException 404 for an unknown (or another company's) branch, service, staff member or customer; 422 for a rule broken */
+    public BookingPlan plan(UUID companyId, BookingCommand command, Instant now) {
+        BranchReplica branch = branches.get(companyId, command.branchId());
+        BookableService service = service(companyId, command.serviceId());
+        List<UUID> staffIds = command.staffId() != null
+                ? List.of(staff(companyId, branch.id, service, command.staffId()).id)
+                : performers(companyId, branch.id, service);
+        requireBookableTime(service, command.start(), now);
+        String region = region(branch);
+        if (command.customerId() != null) {
+            customers.get(companyId, command.customerId());
+        }
+        if (command.customer() != null) {
+            numbers.normalize(command.customer().phone(), region);
+        }
+        Instant end = command.start().plus(service.duration());
+        Slot slot = new Slot(command.start(), end, command.start().minus(service.bufferBefore()), end.plus(service.bufferAfter()));
+        return new BookingPlan(companyId, branch.id, service.id, staffIds, slot, region, command);
+    }
+
+    public BookableService service(UUID companyId, UUID serviceId) {
+        BookableService service = BookableService.<BookableService>find("id = ?1 and companyId = ?2 and deletedAt is null",
+                        serviceId, companyId)
+                .firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Service " + serviceId));
+        if (!service.bookable()) {
+            throw AppointmentProblems.unprocessable("service-not-bookable", "Service not bookable",
+                    "Service " + serviceId + " is inactive");
+        }
+        return service;
+    }
+
+    /** The staff member, if they may take this service at this branch. */
+    public Staff staff(UUID companyId, UUID branchId, BookableService service, UUID staffId) {
+        Staff staff = Staff.<Staff>find("id = ?1 and companyId = ?2 and deletedAt is null", staffId, companyId)
+                .firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Staff member " + staffId));
+        if (!staff.branchId.equals(branchId)) {
+            throw AppointmentProblems.unprocessable("staff-of-another-branch", "Staff member of another branch",
+                    "Staff member " + staffId + " works at another branch");
+        }
+        if (!staff.bookable()) {
+            throw AppointmentProblems.unprocessable("staff-not-bookable", "Staff member not bookable",
+                    "Staff member " + staffId + " is inactive");
+        }
+        if (!staff.serviceIds.contains(service.id)) {
+            throw AppointmentProblems.unprocessable("service-not-performed", "Service not performed by staff member",
+                    "Staff member " + staffId + " does not perform service " + service.id);
+        }
+        return staff;
+    }
+
+    /** Everyone at the branch who performs the service, in a stable order so retries try them alike. */
+    public List<UUID> performers(UUID companyId, UUID branchId, BookableService service) {
+        List<UUID> ids = entityManager.createQuery("""
+                        select s.id from Staff s join s.serviceIds serviceId
+                        where s.companyId = :company and s.branchId = :branch and serviceId = :service
+                          and s.active = true and s.deletedAt is null
+                        order by s.id""", UUID.class)
+                .setParameter("company", companyId)
+                .setParameter("branch", branchId)
+                .setParameter("service", service.id)
+                .getResultList();
+        if (ids.isEmpty()) {
+            throw AppointmentProblems.unprocessable("no-staff-for-service", "Nobody performs this service",
+                    "No active staff member of branch " + branchId + " performs service " + service.id);
+        }
+        return ids;
+    }
+
+    public void requireBookableTime(BookableService service, Instant start, Instant now) {
+        if (!start.isAfter(now)) {
+            throw AppointmentProblems.unprocessable("start-in-past", "Start in the past",
+                    "start " + start + " is not in the future");
+        }
+        Instant earliest = now.plus(Duration.ofMinutes(service.minNoticeMinutes));
+        if (start.isBefore(earliest)) {
+            throw AppointmentProblems.unprocessable("notice-too-short", "Too short notice",
+                    "Service " + service.id + " needs " + service.minNoticeMinutes + " minutes' notice; the earliest start is "
+                            + earliest);
+        }
+        Instant latest = now.plus(Duration.ofDays(service.bookingWindowDays));
+        if (start.isAfter(latest)) {
+            throw AppointmentProblems.unprocessable("outside-booking-window", "Outside the booking window",
+                    "Service " + service.id + " can be booked at most " + service.bookingWindowDays + " days ahead (until "
+                            + latest + ")");
+        }
+    }
+
+    /** The branch's locale is e.g. "de-DE" (or "und-DE" when only the region is known). */
+    static String region(BranchReplica branch) {
+        String country = branch.locale == null ? "" : Locale.forLanguageTag(branch.locale).getCountry();
+        return country.length() == 2 ? country : DEFAULT_REGION;
+    }
+}

@@ -1,0 +1,25 @@
+package io.callbook.booking;
+
+import io.callbook.booking.domain.SlotsChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Records what availability would hear: SlotsChanged of committed transactions only. */
+@ApplicationScoped
+public class SlotsChangedRecorder {
+
+    private final List<SlotsChanged> seen = new CopyOnWriteArrayList<>();
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) SlotsChanged event) {
+        seen.add(event);
+    }
+
+    public List<SlotsChanged> of(UUID companyId) {
+        return seen.stream().filter(e -> e.companyId().equals(companyId)).toList();
+    }
+}

@@ -1,0 +1,76 @@
+package io.callbook.booking.domain;
+
+import io.callbook.booking.domain.BookingInput.CustomerInput;
+import io.callbook.common.api.ProblemException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Parsing and the idempotency fingerprint, without a running service. */
+class BookingInputTest {
+
+    private static final UUID BRANCH = UUID.randomUUID();
+    private static final UUID SERVICE = UUID.randomUUID();
+
+    private static BookingInput input(String start, String notes, String phone) {
+        return new BookingInput(BRANCH, SERVICE, null, start, null, new CustomerInput(phone, "Erika", null), notes,
+                null, null, null, null);
+    }
+
+    @Test
+    void theFingerprintIgnoresSpellingButNotMeaning() {
+        String berlin = input("2030-05-04T10:00:00+02:00", "n", "+49 30 1234567").parse().fingerprint();
+        assertEquals(berlin, input("2030-05-04T08:00Z", " n ", " +49 30 1234567").parse().fingerprint());
+        assertNotEquals(berlin, input("2030-05-04T10:00:00+01:00", "n", "+49 30 1234567").parse().fingerprint());
+        assertNotEquals(berlin, input("2030-05-04T10:00:00+02:00", "m", "+49 30 1234567").parse().fingerprint());
+        assertNotEquals(berlin, input("2030-05-04T10:00:00+02:00", null, "+49 30 1234567").parse().fingerprint());
+    }
+
+    @Test
+    void fieldsCannotBleedIntoEachOther() {
+        BookingCommand a = new BookingCommand(BRANCH, SERVICE, null, Instant.EPOCH, null, null, "ab", AppointmentSource.API,
+                "c", false, true);
+        BookingCommand b = new BookingCommand(BRANCH, SERVICE, null, Instant.EPOCH, null, null, "a", AppointmentSource.API,
+                "bc", false, true);
+        assertNotEquals(a.fingerprint(), b.fingerprint());
+    }
+
+    @Test
+    void defaultsAreApiAndConfirmed() {
+        BookingCommand command = input("2030-05-04T10:00:00+02:00", null, "+4930123456").parse();
+        assertEquals(AppointmentSource.API, command.source());
+        assertEquals(AppointmentStatus.CONFIRMED, command.initialStatus());
+        BookingInput pending = new BookingInput(BRANCH, SERVICE, null, "2030-05-04T10:00:00+02:00", null, null, null,
+                "VOICE", null, false, false);
+        assertEquals(AppointmentStatus.PENDING, pending.parse().initialStatus());
+        assertEquals(AppointmentSource.VOICE, pending.parse().source());
+        BookingInput hold = new BookingInput(BRANCH, SERVICE, null, "2030-05-04T10:00:00+02:00", null, null, null,
+                null, null, true, false);
+        assertEquals(AppointmentStatus.HELD, hold.parse().initialStatus());
+    }
+
+    @Test
+    void aStartWithoutOffsetIsRefused() {
+        ProblemException e = assertThrows(ProblemException.class, () -> input("2030-05-04T10:00:00", null, "+4930123456").parse());
+        assertEquals(400, e.problem().status());
+    }
+
+    @Test
+    void theRegionComesFromTheBranchLocale() {
+        assertEquals("AT", BookingRules.region(branch("de-AT")));
+        assertEquals("DE", BookingRules.region(branch("und-DE")));
+        assertEquals("DE", BookingRules.region(branch("de")));
+        assertEquals("DE", BookingRules.region(branch(null)));
+    }
+
+    private static BranchReplica branch(String locale) {
+        BranchReplica branch = new BranchReplica();
+        branch.locale = locale;
+        return branch;
+    }
+}
