@@ -137,6 +137,7 @@ public class AppointmentResource {
 
     @POST
     @Path("{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Cancel; the slot is free again", description = "Cancelling a cancelled appointment changes nothing.")
     public AppointmentResponse cancel(@PathParam("id") String id, CancelRequest request) {
         UUID appointmentId = Ids.parse(id, "Appointment " + id);
@@ -157,6 +158,7 @@ public class AppointmentResource {
 
     @POST
     @Path("{id}/confirm")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Confirm a held or pending appointment")
     public AppointmentResponse confirm(@PathParam("id") String id) {
         UUID appointmentId = Ids.parse(id, "Appointment " + id);

@@ -12,6 +12,10 @@ public interface HttpConfig {
     @WithDefault("250ms")
     Duration slowRequestThreshold();
 
+    /** At most this many slow-request lines a second; the next line says how many were left out. */
+    @WithDefault("20")
+    int maxSlowRequestLinesPerSecond();
+
     /** Bodies smaller than this are sent uncompressed: gzip costs more than it saves on them. */
     @WithDefault("1024")
     int compressionThresholdBytes();

@@ -20,9 +20,13 @@ public interface RateLimitConfig {
     @WithDefault("1m")
     Duration window();
 
-    /** How long to wait for Redis before letting a request through unchecked. */
-    @WithDefault("100ms")
+    /** How long a flush of the counts waits for Redis before trying again with the next one. */
+    @WithDefault("500ms")
     Duration redisTimeout();
+
+    /** How often each replica adds its counts to the shared ones in Redis. */
+    @WithDefault("100ms")
+    Duration flushInterval();
 
     Map<String, Route> routes();
 

@@ -3,7 +3,6 @@ package io.callbook.common.ratelimit;
 import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemResponses;
 import io.callbook.common.security.Hashes;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -27,42 +26,40 @@ public class RateLimitFilter {
 
     private static final String DECISION = RateLimitFilter.class.getName() + ".decision";
 
-    private final RedisRateLimiter limiter;
+    private final SharedRateCounter limiter;
     private final RateLimitConfig config;
     private final Map<String, String> routeNames = new ConcurrentHashMap<>();
 
-    public RateLimitFilter(RedisRateLimiter limiter, RateLimitConfig config) {
+    public RateLimitFilter(SharedRateCounter limiter, RateLimitConfig config) {
         this.limiter = limiter;
         this.config = config;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
-    public Uni<Response> limit(ContainerRequestContext request, SimpleResourceInfo resource, HttpServerRequest http) {
+    public Response limit(ContainerRequestContext request, SimpleResourceInfo resource, HttpServerRequest http) {
         if (!config.enabled() || resource == null || resource.getResourceClass() == null) {
-            return Uni.createFrom().nullItem();
+            return null;
         }
         String route = routeName(resource);
         RateLimitConfig.Route routeConfig = config.routes().get(route);
         int limit = routeConfig == null ? config.defaultLimit() : routeConfig.limit();
         Duration window = routeConfig == null ? config.window() : routeConfig.window().orElse(config.window());
-        String bucket = route + ":" + client(request, http);
-        return limiter.count(bucket, limit, window).map(decision -> {
-            request.setProperty(DECISION, decision);
-            if (decision.allowed()) {
-                return null;
-            }
-            Problem problem = Problem.of(429, "rate-limited", "Too many requests",
-                    "Limit of " + limit + " requests per " + window.toSeconds() + " s reached for this route; retry after "
-                    + decision.resetSeconds() + " s");
-            return Response.fromResponse(ProblemResponses.of(problem, http))
-                    .header(HttpHeaders.RETRY_AFTER, decision.resetSeconds())
-                    .build();
-        });
+        RateLimitDecision decision = limiter.count(route + ":" + client(request, http), limit, window);
+        request.setProperty(DECISION, decision);
+        if (decision.allowed()) {
+            return null;
+        }
+        Problem problem = Problem.of(429, "rate-limited", "Too many requests",
+                "Limit of " + limit + " requests per " + window.toSeconds() + " s reached for this route; retry after "
+                + decision.resetSeconds() + " s");
+        return Response.fromResponse(ProblemResponses.of(problem, http))
+                .header(HttpHeaders.RETRY_AFTER, decision.resetSeconds())
+                .build();
     }
 
     @ServerResponseFilter
     public void headers(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(DECISION) instanceof RateLimitDecision decision && decision.checked()) {
+        if (request.getProperty(DECISION) instanceof RateLimitDecision decision) {
             response.getHeaders().putSingle("RateLimit-Limit", decision.limit());
             response.getHeaders().putSingle("RateLimit-Remaining", decision.remaining());
             response.getHeaders().putSingle("RateLimit-Reset", decision.resetSeconds());

@@ -20,4 +20,8 @@ public interface AuthConfig {
      * the local run) can create the first company. Unset in production once real keys exist.
      */
     java.util.Optional<String> bootstrapApiKey();
+
+    /** Verified tokens remembered until they expire (a token is ~1 KiB; clients reuse theirs). */
+    @WithDefault("10000")
+    int verifiedTokenCacheSize();
 }

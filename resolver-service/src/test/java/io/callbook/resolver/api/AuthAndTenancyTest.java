@@ -2,7 +2,11 @@ package io.callbook.resolver.api;
 
 import io.callbook.devstack.TestTokens;
 import io.callbook.resolver.Directory;
+import io.callbook.common.security.CachingJwtParser;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -27,6 +33,16 @@ class AuthAndTenancyTest {
         companyA = Directory.company("Tenant A");
         companyB = Directory.company("Tenant B");
         branchB = Directory.branch(companyB, "B main");
+    }
+
+    @Inject
+    JWTParser jwtParser;
+
+    @Test
+    void verifiedTokensAreRememberedByTheCachingParser() throws Exception {
+        assertInstanceOf(CachingJwtParser.class, ClientProxy.unwrap(jwtParser));
+        String token = TestTokens.tenantAdmin(companyA);
+        assertSame(jwtParser.parse(token), jwtParser.parse(token), "the second request skips the signature check");
     }
 
     @Test

@@ -1,0 +1,121 @@
+package io.callbook.common.ratelimit;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Fixed-window request counters shared by all replicas through Redis, without a Redis round trip per request: each
+ * replica counts locally and decides at once against the latest shared total plus its own count, and adds its counts
+ * to Redis in one batch per flush interval (100 ms by default), reading back the total of every replica.
+ *
+ * <p>A replica's decision is exact for its own traffic; other replicas' traffic is seen one flush late, so all
+ * replicas together can overshoot a limit by at most what they receive in one flush interval. Without Redis each
+ * replica still enforces the limit on its own traffic, and the outage is logged once.
+ */
+@ApplicationScoped
+public class SharedRateCounter {
+
+    private static final Logger LOG = Logger.getLogger(SharedRateCounter.class);
+    // INCRBY and the first PEXPIRE atomically, so a counter can never live forever.
+    private static final String ADD_SCRIPT =
+            "local c = redis.call('INCRBY', KEYS[1], ARGV[1]) "
+            + "if c == tonumber(ARGV[1]) then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end "
+            + "return c";
+
+    private final ReactiveRedisDataSource redis;
+    private final Vertx vertx;
+    private final RateLimitConfig config;
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final AtomicLong lastOutageLog = new AtomicLong();
+    private long timerId = -1;
+
+    public SharedRateCounter(ReactiveRedisDataSource redis, Vertx vertx, RateLimitConfig config) {
+        this.redis = redis;
+        this.vertx = vertx;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (config.enabled()) {
+            timerId = vertx.setPeriodic(config.flushInterval().toMillis(), id -> flush());
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+    }
+
+    public RateLimitDecision count(String bucket, int limit, Duration window) {
+        long now = System.currentTimeMillis();
+        long windowMillis = window.toMillis();
+        long index = now / windowMillis;
+        long end = (index + 1) * windowMillis;
+        Window counts = windows.computeIfAbsent("rl:" + bucket + ":" + index, key -> new Window(end, windowMillis));
+        long total = counts.othersTotal + counts.local.incrementAndGet();
+        counts.unflushed.incrementAndGet();
+        long resetSeconds = Math.max(1, (end - now + 999) / 1000);
+        return new RateLimitDecision(total <= limit, limit, Math.max(0, limit - total), resetSeconds);
+    }
+
+    /** Adds every window's new counts to Redis and learns what the other replicas counted meanwhile. */
+    void flush() {
+        long now = System.currentTimeMillis();
+        windows.entrySet().removeIf(entry -> entry.getValue().end < now - 1_000 && entry.getValue().unflushed.get() == 0);
+        windows.forEach((key, counts) -> {
+            long batch = counts.unflushed.getAndSet(0);
+            if (batch == 0) {
+                return;
+            }
+            redis.execute("EVAL", ADD_SCRIPT, "1", key, Long.toString(batch), Long.toString(counts.windowMillis))
+                    .ifNoItem().after(config.redisTimeout()).fail()
+                    .map(Response::toLong)
+                    .subscribe().with(
+                            shared -> counts.learn(shared, batch),
+                            failure -> {
+                                counts.unflushed.addAndGet(batch);
+                                logOutage(failure);
+                            });
+        });
+    }
+
+    private void logOutage(Throwable failure) {
+        long now = System.currentTimeMillis();
+        long last = lastOutageLog.get();
+        if (now - last > 10_000 && lastOutageLog.compareAndSet(last, now)) {
+            LOG.warnf("Rate limits are enforced per replica only: Redis did not answer (%s)", failure.toString());
+        }
+    }
+
+    /** One bucket's counts in one window, on this replica. */
+    private static final class Window {
+        final long end;
+        final long windowMillis;
+        final AtomicLong local = new AtomicLong();
+        final AtomicLong unflushed = new AtomicLong();
+        private long flushed;
+        volatile long othersTotal;
+
+        Window(long end, long windowMillis) {
+            this.end = end;
+            this.windowMillis = windowMillis;
+        }
+
+        synchronized void learn(long sharedTotal, long batch) {
+            flushed += batch;
+            othersTotal = Math.max(0, sharedTotal - flushed);
+        }
+    }
+}
