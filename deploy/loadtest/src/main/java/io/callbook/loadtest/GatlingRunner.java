@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Runs {@link ResolveSimulation} inside this JVM through Gatling's own entry point ({@code Gatling.fromArgs}, as its
- * launchers do), one run after the other, and moves each report to {@code <results>/<run name>/}.
+ * Runs simulations inside this JVM through Gatling's own entry point ({@code Gatling.fromArgs}, as its launchers do),
+ * one run after the other, and moves each report to {@code <results>/<run name>/}.
  *
  * <p>The JVM needs {@code --add-opens=java.base/java.lang=ALL-UNNAMED}: Gatling's log writer reads String internals.
  */
@@ -34,10 +34,10 @@ public final class GatlingRunner {
      * @param listener told when users start and when the last one is done
      * @return the report folder (with {@code index.html}), or null when {@code withReport} is false
      */
-    public Path run(String runName, LoadSettings settings, boolean withReport, RunWindow.Listener listener) {
+    public Path run(String runName, SimulationSettings settings, boolean withReport, RunWindow.Listener listener) {
         Path gatlingResults = resultsDir.resolve("." + runName + ".gatling");
         List<String> args = new ArrayList<>(List.of(
-                "--simulation", ResolveSimulation.class.getName(),
+                "--simulation", settings.simulation().getName(),
                 "--results-folder", gatlingResults.toString(),
                 "--run-description", runName));
         if (!withReport) {

@@ -1,13 +1,14 @@
 package io.callbook.loadtest;
 
+import io.gatling.javaapi.core.Simulation;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What one simulation run needs. Gatling creates the simulation itself, so the settings travel as system properties
- * ({@value #PREFIX}*); that also lets the gatling-maven-plugin run a scenario by hand with {@code -Dloadtest.…}.
+ * What one run of {@link ResolveSimulation} needs, as system properties {@value #PREFIX}*.
  *
  * @param users      concurrent users of a closed scenario
  * @param rate       lookups per second of the open scenario
@@ -15,7 +16,7 @@ import java.util.Map;
  * @param thinkTime  pause of a closed-scenario user between two lookups
  */
 public record LoadSettings(String baseUrl, String token, Path numbersFile, Scenario scenario, int users, int rate,
-                           Duration duration, Duration ramp, Duration thinkTime) {
+                           Duration duration, Duration ramp, Duration thinkTime) implements SimulationSettings {
 
     static final String PREFIX = "loadtest.";
 
@@ -37,6 +38,17 @@ public record LoadSettings(String baseUrl, String token, Path numbersFile, Scena
         return new LoadSettings(baseUrl, token, numbersFile, scenario, users, 0, duration, ramp, thinkTime);
     }
 
+    @Override
+    public Class<? extends Simulation> simulation() {
+        return ResolveSimulation.class;
+    }
+
+    @Override
+    public int askedRate() {
+        return scenario.isClosed() ? 0 : rate;
+    }
+
+    @Override
     public Map<String, String> toProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(PREFIX + "url", baseUrl);

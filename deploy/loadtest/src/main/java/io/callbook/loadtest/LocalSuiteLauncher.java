@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Makes sure the local suite answers: when nothing is ready on the resolver's port it runs {@code ./callbook up} in the
- * background and waits for readiness; {@link #close()} stops only a suite it started, with SIGINT as Ctrl-C would.
+ * Makes sure the local suite answers: when the services a bench needs are not ready it runs {@code ./callbook up} in
+ * the background and waits for their readiness; {@link #close()} stops only a suite it started, with SIGINT as Ctrl-C would.
  */
 final class LocalSuiteLauncher implements AutoCloseable {
 
@@ -30,19 +30,29 @@ final class LocalSuiteLauncher implements AutoCloseable {
         this.out = out;
     }
 
-    /** @param mayStart false when the bench targets something else than the local suite: then it only checks */
-    static LocalSuiteLauncher ensureRunning(Path repoRoot, ResolverClient resolver, boolean mayStart, Duration timeout,
-                                            Path logFile, PrintStream out) {
-        if (resolver.isReady()) {
-            out.println("Local suite: " + resolver.baseUrl() + " is ready; it is left running afterwards.");
+    /**
+     * @param services the services the bench talks to; all must be ready
+     * @param mayStart false when the bench targets something else than the local suite: then it only checks
+     */
+    static LocalSuiteLauncher ensureRunning(Path repoRoot, List<? extends ApiClient> services, boolean mayStart,
+                                            Duration timeout, Path logFile, PrintStream out) {
+        String urls = String.join(", ", services.stream().map(ApiClient::baseUrl).toList());
+        List<String> notReady = notReady(services);
+        if (notReady.isEmpty()) {
+            out.println("Local suite: " + urls + " ready; left running afterwards.");
             return new LocalSuiteLauncher(null, logFile, out);
         }
         if (!mayStart) {
-            throw new IllegalStateException(resolver.baseUrl() + "/q/health/ready does not answer 200");
+            throw new IllegalStateException(String.join(", ", notReady) + ": /q/health/ready does not answer 200");
+        }
+        if (notReady.size() < services.size()) { // a suite runs, without this service: starting another would clash
+            throw new IllegalStateException(String.join(", ", notReady) + " not ready while the rest of the suite runs;"
+                    + " restart ./callbook up (it builds what is missing)");
         }
         Path launcher = repoRoot.resolve("callbook");
         if (!Files.isExecutable(launcher)) {
-            throw new IllegalStateException(resolver.baseUrl() + " is not ready and there is no " + launcher + " to start it");
+            throw new IllegalStateException(String.join(", ", notReady) + " not ready and there is no " + launcher
+                    + " to start it");
         }
         out.printf("Local suite: not running; starting ./callbook up (log: %s) ...%n", logFile);
         Process process;
@@ -64,11 +74,15 @@ final class LocalSuiteLauncher implements AutoCloseable {
         }
         LocalSuiteLauncher launched = new LocalSuiteLauncher(process, logFile, out);
         Runtime.getRuntime().addShutdownHook(new Thread(launched::close, "stop-local-suite"));
-        launched.awaitReady(resolver, timeout);
+        launched.awaitReady(services, timeout);
         return launched;
     }
 
-    private void awaitReady(ResolverClient resolver, Duration timeout) {
+    private static List<String> notReady(List<? extends ApiClient> services) {
+        return services.stream().filter(service -> !service.isReady()).map(ApiClient::baseUrl).toList();
+    }
+
+    private void awaitReady(List<? extends ApiClient> services, Duration timeout) {
         long begin = System.nanoTime();
         long deadline = begin + timeout.toNanos();
         long nextReport = begin + TimeUnit.SECONDS.toNanos(15);
@@ -76,7 +90,7 @@ final class LocalSuiteLauncher implements AutoCloseable {
             if (!suite.isAlive()) {
                 throw new IllegalStateException("./callbook up exited with " + suite.exitValue() + "; " + logFile + ":\n" + tail());
             }
-            if (resolver.isReady()) {
+            if (notReady(services).isEmpty()) {
                 out.printf("Local suite: ready after %d s.%n", seconds(begin));
                 return;
             }

@@ -2,24 +2,24 @@ package io.callbook.loadtest;
 
 import java.util.OptionalLong;
 
-/** Measures the resolver's and the generator's CPU and memory over exactly the window in which users run. */
+/** Measures the service's and the generator's CPU and memory over exactly the window in which users run. */
 final class MeasuredWindow implements RunWindow.Listener {
 
-    private final OptionalLong resolverPid;
+    private final OptionalLong servicePid;
     private volatile long openedNanos;
     private volatile long closedNanos;
-    private volatile ProcessSampler resolverSampler;
+    private volatile ProcessSampler serviceSampler;
     private volatile ProcessSampler generatorSampler;
-    private volatile ProcessUsage resolver = ProcessUsage.UNKNOWN;
+    private volatile ProcessUsage service = ProcessUsage.UNKNOWN;
     private volatile ProcessUsage generator = ProcessUsage.UNKNOWN;
 
-    MeasuredWindow(OptionalLong resolverPid) {
-        this.resolverPid = resolverPid;
+    MeasuredWindow(OptionalLong servicePid) {
+        this.servicePid = servicePid;
     }
 
     @Override
     public void opened() {
-        resolverPid.ifPresent(pid -> resolverSampler = ProcessSampler.start(pid));
+        servicePid.ifPresent(pid -> serviceSampler = ProcessSampler.start(pid));
         generatorSampler = ProcessSampler.start(ProcessHandle.current().pid());
         openedNanos = System.nanoTime();
     }
@@ -27,8 +27,8 @@ final class MeasuredWindow implements RunWindow.Listener {
     @Override
     public void closed() {
         closedNanos = System.nanoTime();
-        if (resolverSampler != null) {
-            resolver = resolverSampler.stop();
+        if (serviceSampler != null) {
+            service = serviceSampler.stop();
         }
         if (generatorSampler != null) {
             generator = generatorSampler.stop();
@@ -39,8 +39,8 @@ final class MeasuredWindow implements RunWindow.Listener {
         return closedNanos <= openedNanos ? 0 : (closedNanos - openedNanos) / 1e9;
     }
 
-    ProcessUsage resolver() {
-        return resolver;
+    ProcessUsage service() {
+        return service;
     }
 
     ProcessUsage generator() {

@@ -3,20 +3,26 @@ package io.callbook.loadtest;
 import java.util.List;
 import java.util.Locale;
 
-/** The bench's summary, as a fixed-width console table and as Markdown rows for docs/benchmarks.md. */
+/**
+ * The bench's summary, as a fixed-width console table and as Markdown rows for docs/benchmarks.md. The CPU and RSS
+ * columns are named after the service under test ("resolver", "booking").
+ */
 final class ResultTable {
 
-    static final List<String> HEADINGS = List.of("scenario", "cache", "asked/s", "achieved/s", "p50", "p95", "p99", "max",
-            "err %", "resolver CPU %", "resolver RSS MB", "generator CPU %", "FLAG");
-    private static final String CONSOLE_FORMAT = "%-22s %-5s %8s %10s %5s %5s %5s %6s %6s %8s %7s %8s  %s%n";
+    private static final String CONSOLE_FORMAT = "%-22s %-5s %8s %10s %5s %5s %5s %6s %6s %12s %11s %8s  %s%n";
 
     private ResultTable() {
     }
 
-    static String console(List<RunResult> results) {
+    static List<String> headings(String service) {
+        return List.of("scenario", "cache", "asked/s", "achieved/s", "p50", "p95", "p99", "max", "err %",
+                service + " CPU %", service + " RSS MB", "generator CPU %", "FLAG");
+    }
+
+    static String console(List<RunResult> results, String service) {
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, CONSOLE_FORMAT, "scenario", "cache", "asked/s", "achieved/s", "p50", "p95",
-                "p99", "max", "err %", "res CPU%", "res RSS", "gen CPU%", "FLAG"));
+                "p99", "max", "err %", service + " CPU%", service + " RSS", "gen CPU%", "FLAG"));
         table.append(String.format(Locale.ROOT, CONSOLE_FORMAT, "", "", "", "", "ms", "ms", "ms", "ms", "", "1 core=100",
                 "MB", "", ""));
         for (RunResult result : results) {
@@ -25,10 +31,11 @@ final class ResultTable {
         return table.toString();
     }
 
-    static String markdown(List<RunResult> results) {
+    static String markdown(List<RunResult> results, String service) {
+        List<String> headings = headings(service);
         StringBuilder table = new StringBuilder();
-        table.append("| ").append(String.join(" | ", HEADINGS)).append(" |\n");
-        table.append("|").append("---|".repeat(HEADINGS.size())).append("\n");
+        table.append("| ").append(String.join(" | ", headings)).append(" |\n");
+        table.append("|").append("---|".repeat(headings.size())).append("\n");
         for (RunResult result : results) {
             table.append("| ").append(String.join(" | ", cells(result))).append(" |\n");
         }
@@ -40,7 +47,7 @@ final class ResultTable {
         String flags = String.join(" ", result.flags());
         return List.of(
                 result.scenario(),
-                result.cache(),
+                result.cache().isEmpty() ? "—" : result.cache(),
                 result.askedRate() > 0 ? Integer.toString(result.askedRate()) : "—",
                 String.format(Locale.ROOT, "%.0f", result.achievedRate()),
                 Integer.toString(stats.p50()),
@@ -48,8 +55,8 @@ final class ResultTable {
                 Integer.toString(stats.p99()),
                 Integer.toString(stats.max()),
                 String.format(Locale.ROOT, "%.2f", stats.errorPercent()),
-                cpu(result.resolver()),
-                result.resolver().isKnown() ? Long.toString(result.resolver().peakRssMb()) : "n/a",
+                cpu(result.service()),
+                result.service().isKnown() ? Long.toString(result.service().peakRssMb()) : "n/a",
                 cpu(result.generator()),
                 flags.isEmpty() ? "ok" : flags);
     }

@@ -5,23 +5,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One measured run: what was asked, what came back, and what it cost the resolver.
+ * One measured run: what was asked, what came back, and what it cost the service under test.
  *
- * @param askedRate     lookups per second asked of an open run; 0 for a closed one
+ * @param cache         cold or warm; empty when the run involves no cache
+ * @param askedRate     requests per second asked of an open run; 0 for a closed one
  * @param users         concurrent users of a closed run; 0 for an open one
  * @param windowSeconds from the first user's start to the last user's end
+ * @param service       the service under test's JVM
  * @param generator     the load generator's own JVM (this one): it shares the machine with the suite
  * @param report        folder of the Gatling HTML report
  */
 public record RunResult(String scenario, String cache, int askedRate, int users, ResponseStats stats, double windowSeconds,
-                        ProcessUsage resolver, ProcessUsage generator, Path report) {
+                        ProcessUsage service, ProcessUsage generator, Path report) {
 
     /** More errors than this fails a run. */
     public static final double MAX_ERROR_PERCENT = 1.0;
     /** An open run that completes less than this share of its asked rate could not keep up. */
     public static final double MIN_RATE_SHARE = 0.95;
 
-    /** Correct answers (200, and the expected 404s and 422s) per second. */
+    /** Correct answers (the expected statuses, e.g. a resolver's 404 for an unknown number) per second. */
     public double achievedRate() {
         return windowSeconds <= 0 ? 0 : stats.ok() / windowSeconds;
     }

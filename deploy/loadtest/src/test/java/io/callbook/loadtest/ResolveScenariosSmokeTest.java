@@ -1,7 +1,5 @@
 package io.callbook.loadtest;
 
-import io.callbook.devstack.Devstack;
-import io.callbook.devstack.Ports;
 import io.callbook.devstack.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,13 +10,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,13 +36,9 @@ class ResolveScenariosSmokeTest {
 
     @BeforeAll
     static void startResolverAndSeed() throws IOException {
-        Path root = Path.of(System.getProperty("callbook.root", "../..")).toAbsolutePath().normalize();
-        Devstack stack = Devstack.shared();
-        Map<String, String> config = new HashMap<>(stack.serviceConfig("resolver_loadtest"));
-        String bootstrapKey = "cbk_" + randomText(8) + "_" + randomText(32);
-        config.put("callbook.auth.bootstrap-api-key", bootstrapKey);
-        resolver = ServiceProcess.start("resolver-loadtest", root.resolve("resolver-service/target/quarkus-app/quarkus-run.jar"),
-                Ports.free(), config, WORK.resolve("resolver-service.log"));
+        String bootstrapKey = SmokeServices.newBootstrapKey();
+        resolver = SmokeServices.startResolver("resolver-loadtest", "resolver_loadtest", bootstrapKey,
+                WORK.resolve("resolver-service.log"));
 
         ResolverClient anonymous = ResolverClient.anonymous(resolver.baseUrl());
         admin = anonymous.withToken(anonymous.exchange(bootstrapKey));
@@ -110,12 +101,6 @@ class ResolveScenariosSmokeTest {
         assertTrue(stats.total() >= 20, "too few lookups: " + stats);
         assertEquals(0, stats.ko(), "lookups with an unexpected answer; see " + report.resolve("index.html"));
         assertTrue(window.seconds() >= RUN.toSeconds() - 1, "run window " + window.seconds() + " s");
-        assertTrue(window.resolver().isKnown() && window.resolver().peakRssMb() > 0, "resolver usage " + window.resolver());
-    }
-
-    private static String randomText(int length) {
-        SecureRandom random = new SecureRandom();
-        return random.ints(length, 0, 36).mapToObj(i -> Character.toString(Character.forDigit(i, 36)))
-                .collect(Collectors.joining());
+        assertTrue(window.service().isKnown() && window.service().peakRssMb() > 0, "resolver usage " + window.service());
     }
 }

@@ -1,0 +1,180 @@
+package io.callbook.loadtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Loads a {@link BookingSeedPlan} through the public APIs, idempotently: the company and its branches in
+ * resolver-service; services, staff and their weekly hours in booking-service. What exists (found by name) is re-used,
+ * and when the seed file still matches what the services hold, nothing is sent.
+ */
+public final class BookingSeeder {
+
+    /** Branches reach booking-service as directory events through Kafka, a moment after resolver-service made them. */
+    private static final Duration BRANCH_ARRIVAL = Duration.ofSeconds(30);
+
+    private final ResolverClient resolver;
+    private final ApiClient booking;
+    private final PrintStream out;
+
+    /** Both clients carry a platform-admin token. */
+    public BookingSeeder(ResolverClient resolver, ApiClient booking, PrintStream out) {
+        this.resolver = resolver;
+        this.booking = booking;
+        this.out = out;
+    }
+
+    /** The seeded catalog: from the file when the services still hold it, else seeded now and written there. */
+    public BookingSeed ensure(BookingSeedPlan plan, Path file) {
+        Optional<BookingSeed> previous = BookingSeed.readIfPresent(file);
+        if (previous.isPresent() && stillThere(previous.get(), plan)) {
+            out.printf("Booking seed: re-using company %s from %s%n", previous.get().companyId(), file);
+            return previous.get();
+        }
+        long begin = System.nanoTime();
+        BookingSeed seeded = seed(plan);
+        seeded.write(file);
+        out.printf("Booking seed: %d branches × %d staff, %d services ready in %.1f s (%s)%n", plan.branches(),
+                plan.staffPerBranch(), plan.services(), (System.nanoTime() - begin) / 1e9, file);
+        return seeded;
+    }
+
+    boolean stillThere(BookingSeed seed, BookingSeedPlan plan) {
+        if (!booking.baseUrl().equals(seed.bookingUrl()) || !resolver.baseUrl().equals(seed.resolverUrl())
+                || !plan.equals(seed.plan())) {
+            return false;
+        }
+        String company = "/v1/companies/" + seed.companyId();
+        try {
+            List<String> staff = seed.allStaffIds();
+            return resolver.get(company).status() == 200
+                    && ids(booking.listAll(company + "/services")).containsAll(seed.serviceIds())
+                    && ids(booking.listAll(company + "/staff")).containsAll(staff)
+                    && hasHours(company, staff.get(0)) && hasHours(company, staff.get(staff.size() - 1));
+        } catch (IllegalStateException e) {
+            return false; // e.g. a fresh database: the company is unknown
+        }
+    }
+
+    private boolean hasHours(String company, String staffId) {
+        ApiClient.Answer hours = booking.get(company + "/staff/" + staffId + "/hours");
+        return hours.status() == 200 && !hours.body().isEmpty();
+    }
+
+    private BookingSeed seed(BookingSeedPlan plan) {
+        out.printf("Booking seed: loading %d branches, %d services, %d staff per branch through %s and %s ...%n",
+                plan.branches(), plan.services(), plan.staffPerBranch(), resolver.baseUrl(), booking.baseUrl());
+        String companyId = byName(resolver.listAll("/v1/companies")).get(BookingSeedPlan.COMPANY_NAME);
+        if (companyId == null) {
+            companyId = created(resolver, "/v1/companies", Map.of("name", BookingSeedPlan.COMPANY_NAME, "defaultRegion", "DE"));
+        }
+        String company = "/v1/companies/" + companyId;
+
+        Map<String, String> existingBranches = byName(resolver.listAll(company + "/branches"));
+        List<String> branchIds = new ArrayList<>();
+        for (int branch = 0; branch < plan.branches(); branch++) {
+            String name = plan.branchName(branch);
+            String id = existingBranches.get(name);
+            branchIds.add(id != null ? id : created(resolver, company + "/branches", Map.of("name", name,
+                    "timeZone", BookingGrid.ZONE.getId(), "locale", "de-DE", "phoneRegion", "DE")));
+        }
+
+        Map<String, String> existingServices = byName(booking.listAll(company + "/services"));
+        List<String> serviceIds = new ArrayList<>();
+        for (int service = 0; service < plan.services(); service++) {
+            String name = plan.serviceName(service);
+            String id = existingServices.get(name);
+            serviceIds.add(id != null ? id : created(booking, company + "/services", serviceBody(name)));
+        }
+
+        List<BookingSeed.Branch> branches = new ArrayList<>();
+        for (int branch = 0; branch < plan.branches(); branch++) {
+            branches.add(new BookingSeed.Branch(branchIds.get(branch), staff(plan, company, branch, branchIds.get(branch), serviceIds)));
+        }
+        return new BookingSeed(booking.baseUrl(), resolver.baseUrl(), plan, companyId, serviceIds, branches,
+                Instant.now().toString());
+    }
+
+    /** The branch's staff, each performing every service and working the grid's week. */
+    private List<String> staff(BookingSeedPlan plan, String company, int branch, String branchId, List<String> serviceIds) {
+        Map<String, JsonNode> existing = new HashMap<>();
+        booking.listAll(company + "/staff?branchId=" + branchId).forEach(s -> existing.putIfAbsent(s.path("name").asText(), s));
+        List<String> staffIds = new ArrayList<>();
+        for (int member = 0; member < plan.staffPerBranch(); member++) {
+            String name = plan.staffName(branch, member);
+            JsonNode found = existing.get(name);
+            String id;
+            if (found == null) {
+                Map<String, Object> body = Map.of("branchId", branchId, "name", name, "serviceIds", serviceIds);
+                id = createOnceBranchArrived(company + "/staff", body);
+            } else {
+                id = found.path("id").asText();
+                if (!ids(found.path("serviceIds")).equals(new HashSet<>(serviceIds))) {
+                    ApiClient.expect(booking.put(company + "/staff/" + id, Map.of("serviceIds", serviceIds)),
+                            "PUT staff " + id, 200);
+                }
+            }
+            ApiClient.expect(booking.put(company + "/staff/" + id + "/hours", BookingGrid.weeklyHours()),
+                    "PUT hours of staff " + id, 200);
+            staffIds.add(id);
+        }
+        return staffIds;
+    }
+
+    /** 404 means the branch has not reached booking-service yet: try again until it has. */
+    private String createOnceBranchArrived(String path, Map<String, Object> body) {
+        long deadline = System.nanoTime() + BRANCH_ARRIVAL.toNanos();
+        while (true) {
+            ApiClient.Answer answer = booking.post(path, body);
+            if (answer.status() != 404 || System.nanoTime() > deadline) {
+                return ApiClient.expect(answer, "POST " + path + " (" + body.get("name") + ")", 201).body().path("id").asText();
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for branch " + body.get("branchId"), e);
+            }
+        }
+    }
+
+    private static Map<String, Object> serviceBody(String name) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("durationMinutes", BookingGrid.SLOT_MINUTES);
+        body.put("slotIntervalMinutes", BookingGrid.SLOT_MINUTES);
+        body.put("bufferAfterMinutes", 0);
+        body.put("minNoticeMinutes", 0);
+        body.put("bookingWindowDays", 730); // the most the API allows: the bench books up to two years ahead
+        return body;
+    }
+
+    private static String created(ApiClient client, String path, Map<String, ?> body) {
+        return ApiClient.expect(client.post(path, body), "POST " + path, 201).body().path("id").asText();
+    }
+
+    private static Map<String, String> byName(List<JsonNode> items) {
+        Map<String, String> ids = new HashMap<>();
+        items.forEach(item -> ids.putIfAbsent(item.path("name").asText(), item.path("id").asText()));
+        return ids;
+    }
+
+    private static Set<String> ids(Iterable<JsonNode> items) {
+        Set<String> ids = new HashSet<>();
+        items.forEach(item -> ids.add(item.isTextual() ? item.asText() : item.path("id").asText()));
+        return ids;
+    }
+}

@@ -1,0 +1,174 @@
+package io.callbook.loadtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+/**
+ * {@code ./callbook bench resolve}: seeds the directory, runs the resolution scenarios with Gatling in this JVM,
+ * measures the resolver's CPU and memory, prints a table, keeps the HTML reports and appends to docs/benchmarks.md.
+ */
+final class ResolveBench {
+
+    private static final int SEEDING_THREADS = 8;
+    private static final int JIT_WARM_UP_RATE = 500;
+
+    private final ResolveOptions options;
+    private final CommonOptions common;
+    private final Path repoRoot;
+    private final PrintStream out;
+
+    ResolveBench(ResolveOptions options, Path repoRoot, PrintStream out) {
+        this.options = options;
+        this.common = options.common();
+        this.repoRoot = repoRoot;
+        this.out = out;
+    }
+
+    int run() {
+        BenchReport report = new BenchReport(repoRoot, common, out);
+        report.printHeader("resolve");
+        ResolverClient anonymous = ResolverClient.anonymous(common.url());
+        try (LocalSuiteLauncher suite = LocalSuiteLauncher.ensureRunning(repoRoot, List.of(anonymous),
+                options.targetsLocalSuite(), common.startTimeout(), common.resultsDir().resolve("local-suite.log"), out)) {
+            Optional<String> bootstrapKey = AdminToken.bootstrapKey(repoRoot, common.token());
+            ResolverClient admin = anonymous.withToken(AdminToken.obtain(anonymous, common.token(), bootstrapKey, out));
+            MeasuredRuns measured = MeasuredRuns.of(new GatlingRunner(common.resultsDir()), "resolver-service",
+                    common.port(), out);
+            Supplier<List<ResolverClient>> assigners = () -> bootstrapKey
+                    .map(key -> IntStream.range(0, SEEDING_THREADS).mapToObj(i -> anonymous.withToken(anonymous.exchange(key))).toList())
+                    .orElse(List.of(admin));
+            SeedData seed = new Seeder(admin, assigners, out).ensure(options.seedPlan(),
+                    repoRoot.resolve("deploy/loadtest/target/bench/seed.json"));
+            Path numbers = common.resultsDir().resolve("seed.json");
+            seed.write(numbers); // the runs read this copy, so the folder shows exactly which numbers were looked up
+            Runs runs = new Runs(admin, measured, numbers);
+            try {
+                runs.fixedRates();
+                if (options.closed()) {
+                    runs.closedScenarios();
+                }
+                Optional<SaturationSearch.Outcome> saturation = options.saturation() ? Optional.of(runs.saturation()) : Optional.empty();
+                return summarize(report, measured.results(), seed, saturation);
+            } catch (RuntimeException e) {
+                if (measured.results().isEmpty()) {
+                    throw e;
+                }
+                report.printPartial(e.getMessage(), measured.results(), "resolver");
+                return Bench.EXIT_FAILED;
+            }
+        }
+    }
+
+    /** The runs of one bench, in order; each measured run adds a row to the results. */
+    private final class Runs {
+        private final ResolverClient admin;
+        private final MeasuredRuns measured;
+        private final Path numbers;
+        private boolean jitWarmedUp;
+
+        Runs(ResolverClient admin, MeasuredRuns measured, Path numbers) {
+            this.admin = admin;
+            this.measured = measured;
+            this.numbers = numbers;
+        }
+
+        void fixedRates() {
+            // A fresh resolver JVM thrown straight into thousands of lookups per second falls behind while it compiles
+            // and never catches up (open model): warm the JIT gently first. Cold runs mean a cold cache, not a cold JIT.
+            warmUpOnce(Math.min(JIT_WARM_UP_RATE, options.rates().stream().min(Integer::compare).orElse(JIT_WARM_UP_RATE)));
+            for (int rate : options.rates()) {
+                for (String cache : options.caches()) {
+                    if (cache.equals("cold")) {
+                        clearCache();
+                    } else {
+                        warmCache();
+                        warmUp(rate);
+                    }
+                    measured.measure("open " + rate + "/s", cache, open(rate, common.duration()));
+                }
+            }
+        }
+
+        void closedScenarios() {
+            warmUpOnce(JIT_WARM_UP_RATE);
+            warmCache();
+            for (Scenario scenario : List.of(Scenario.NORMAL, Scenario.PEAK, Scenario.STRESS)) {
+                LoadSettings settings = LoadSettings.closed(common.url(), admin.token(), numbers, scenario,
+                        scenario.defaultUsers(), common.duration(), options.ramp(), options.thinkTime());
+                measured.measure(scenario.label() + " " + scenario.defaultUsers() + " users", "warm", settings);
+            }
+        }
+
+        SaturationSearch.Outcome saturation() {
+            warmUpOnce(Math.min(JIT_WARM_UP_RATE, options.saturationStart()));
+            warmCache();
+            SaturationSearch search = new SaturationSearch(options.saturationStart(), options.saturationStep(),
+                    options.saturationMax(), options.saturationP99Ms());
+            SaturationSearch.Outcome outcome = search.search(rate ->
+                    measured.measure("saturation " + rate + "/s", "warm", open(rate, options.saturationDuration())));
+            RunResult last = outcome.steps().get(outcome.steps().size() - 1);
+            if (!search.isSustained(last)) {
+                out.printf("Saturation: %d/s is not sustained (%s)%n", last.askedRate(), search.whyNotSustained(last));
+            }
+            return outcome;
+        }
+
+        private LoadSettings open(int rate, Duration duration) {
+            return LoadSettings.open(common.url(), admin.token(), numbers, rate, duration);
+        }
+
+        private void warmUpOnce(int rate) {
+            if (!jitWarmedUp) {
+                warmUp(rate);
+                jitWarmedUp = true;
+            }
+        }
+
+        private void warmUp(int rate) {
+            if (common.warmup().isZero()) {
+                return;
+            }
+            measured.warmUp(rate + " lookups/s", open(rate, common.warmup()));
+            jitWarmedUp = true;
+        }
+
+        private void clearCache() {
+            JsonNode answer = admin.clearCache();
+            out.printf("Cache cleared: %s%n", answer);
+        }
+
+        private void warmCache() {
+            JsonNode answer = admin.warmCache();
+            out.printf("Cache warmed: %d entries in %d ms%n", answer.path("entries").asInt(), answer.path("durationMs").asLong());
+        }
+    }
+
+    private int summarize(BenchReport report, List<RunResult> results, SeedData seed,
+                          Optional<SaturationSearch.Outcome> saturation) {
+        List<String> notes = new ArrayList<>();
+        saturation.ifPresent(outcome -> notes.add(outcome.highestSustained()
+                .map(best -> String.format(Locale.ROOT, "Saturation: highest sustained rate %.0f lookups/s (step %d/s: p99 %d ms,"
+                        + " errors %.2f %%).", best.achievedRate(), best.askedRate(), best.stats().p99(), best.stats().errorPercent()))
+                .orElse("Saturation: not even the first step (" + options.saturationStart() + "/s) was sustained.")));
+        Optional<RunResult> targetRun = results.stream()
+                .filter(r -> r.scenario().equals("open " + options.targetRate() + "/s") && r.cache().equals("warm"))
+                .findFirst();
+        boolean targetMissed = targetRun.map(r -> r.stats().p99() > options.targetP99Ms() || r.isFlagged()).orElse(false);
+        notes.add(targetRun.map(r -> String.format(Locale.ROOT, "Target p99 ≤ %d ms at %d lookups/s (warm cache): %s (p99 %d ms%s).",
+                        options.targetP99Ms(), options.targetRate(), targetMissed ? "MISSED" : "met", r.stats().p99(),
+                        r.isFlagged() ? ", run flagged" : ""))
+                .orElse("Target p99 ≤ " + options.targetP99Ms() + " ms at " + options.targetRate()
+                        + " lookups/s: not measured (no warm run at that rate)."));
+        List<RunResult> judged = results.stream().filter(r -> !r.scenario().startsWith("saturation")).toList();
+        return report.finish("resolve", "resolver", seed.numbers().size() + " numbers", results, judged, notes, targetMissed);
+    }
+}

@@ -1,0 +1,52 @@
+package io.callbook.loadtest;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BenchOptionsTest {
+
+    private static final Path ROOT = Path.of("/repo");
+
+    @Test
+    void bookingTakesItsOwnAndTheCommonOptions() {
+        BookingOptions options = (BookingOptions) BenchOptions.parse(new String[] {"booking", "--scenarios", "contention,uncached",
+                "--book-rate", "80", "--duration", "20s", "--no-docs", "--resolver-url", "http://localhost:8081"}, ROOT, "t");
+        assertEquals(List.of(BookingScenario.UNCACHED, BookingScenario.CONTENTION), options.scenarios()); // always in bench order
+        assertEquals(80, options.rate(BookingScenario.BOOK));
+        assertEquals(50, options.rate(BookingScenario.UNCACHED));
+        assertEquals(Duration.ofSeconds(20), options.common().duration());
+        assertFalse(options.common().writeDocs());
+        assertEquals("http://127.0.0.1:8082", options.common().url());
+        assertEquals(ROOT.resolve("deploy/loadtest/target/bench/t"), options.common().resultsDir());
+        assertTrue(options.targetsLocalSuite());
+    }
+
+    @Test
+    void resolveKeepsItsOptions() {
+        BenchOptions options = BenchOptions.parse(new String[] {"resolve", "--rates", "2000", "--no-saturation",
+                "--url", "http://10.0.0.5:8081"}, ROOT, "t");
+        ResolveOptions resolve = assertInstanceOf(ResolveOptions.class, options);
+        assertEquals(List.of(2_000), resolve.rates());
+        assertFalse(resolve.saturation());
+        assertFalse(resolve.targetsLocalSuite());
+    }
+
+    @Test
+    void badCommandLinesAreExplained() {
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"webhook"}, ROOT, "t"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"booking", "--rates", "1"}, ROOT, "t"));
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.parse(new String[] {"booking", "--duration"}, ROOT, "t"));
+        assertEquals("--duration needs a value", missing.getMessage());
+        assertTrue(BenchOptions.usage(new String[] {"booking", "--help"}).contains("--contention-rate"));
+    }
+}

@@ -1,0 +1,45 @@
+package io.callbook.loadtest;
+
+import io.callbook.devstack.Devstack;
+import io.callbook.devstack.Ports;
+import io.callbook.devstack.ServiceProcess;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The packaged services the smoke tests start on the shared test stack, each with a database of its own. */
+final class SmokeServices {
+
+    private SmokeServices() {
+    }
+
+    /** A platform-admin API key in the resolver's format, for callbook.auth.bootstrap-api-key. */
+    static String newBootstrapKey() {
+        return "cbk_" + randomText(8) + "_" + randomText(32);
+    }
+
+    static ServiceProcess startResolver(String name, String database, String bootstrapKey, Path logFile) {
+        Map<String, String> config = new HashMap<>(Devstack.shared().serviceConfig(database));
+        config.put("callbook.auth.bootstrap-api-key", bootstrapKey);
+        return start("resolver-service", name, config, logFile);
+    }
+
+    static ServiceProcess startBooking(String name, String database, Path logFile) {
+        return start("booking-service", name, Devstack.shared().serviceConfig(database), logFile);
+    }
+
+    private static ServiceProcess start(String module, String name, Map<String, String> config, Path logFile) {
+        Path root = Path.of(System.getProperty("callbook.root", "../..")).toAbsolutePath().normalize();
+        return ServiceProcess.start(name, root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"), Ports.free(),
+                config, logFile);
+    }
+
+    private static String randomText(int length) {
+        SecureRandom random = new SecureRandom();
+        return random.ints(length, 0, 36).mapToObj(i -> Character.toString(Character.forDigit(i, 36)))
+                .collect(Collectors.joining());
+    }
+}
