@@ -18,6 +18,7 @@ import io.callbook.common.api.Ids;
 import io.callbook.common.api.Page;
 import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemException;
+import io.callbook.common.ratelimit.RateLimited;
 import io.callbook.common.security.CallerContext;
 import io.callbook.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,6 +52,7 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Appointments", description = "Book, hold, move, cancel and list appointments; a taken slot answers 409")
 @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+@RateLimited("appointments")
 public class AppointmentResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
