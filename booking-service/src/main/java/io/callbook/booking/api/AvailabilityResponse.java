@@ -1,5 +1,6 @@
 package io.callbook.booking.api;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.callbook.booking.domain.Availability;
 import io.callbook.booking.domain.AvailabilityView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -9,7 +10,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Free slots per date of {@code timeZone}; every requested date is listed, with no slots when none is free. */
+/**
+ * Free slots per date of {@code timeZone}; every requested date is listed, with no slots when none is free.
+ * (Quarkus 3.33's generated reflection-free serializers write properties alphabetically and ignore
+ * {@code @JsonPropertyOrder}; later versions honour it.)
+ */
+@JsonPropertyOrder({"branchId", "serviceId", "timeZone", "days"})
 public record AvailabilityResponse(UUID branchId, UUID serviceId,
                                    @Schema(example = "Europe/Berlin") String timeZone,
                                    List<Day> days) {
@@ -18,6 +24,7 @@ public record AvailabilityResponse(UUID branchId, UUID serviceId,
     }
 
     /** Start and end with the offset in force at that instant, so the two 02:30 of a DST night differ. */
+    @JsonPropertyOrder({"start", "end", "staffIds"})
     public record Slot(@Schema(example = "2026-12-01T09:00:00+01:00") OffsetDateTime start,
                        @Schema(example = "2026-12-01T09:30:00+01:00") OffsetDateTime end,
                        @Schema(description = "Staff members who can take this slot") List<UUID> staffIds) {

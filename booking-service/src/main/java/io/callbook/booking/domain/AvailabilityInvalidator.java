@@ -69,6 +69,7 @@ public class AvailabilityInvalidator {
             ZoneId zone = branchChanges.stream().anyMatch(SlotsChanged::wholeBranch) ? null : zoneOf(companyId, branchId);
             if (zone == null) {
                 cache.invalidateBranch(companyId, branchId);
+                LOG.debugf("Availability of branch %s invalidated: all dates", branchId);
                 return;
             }
             Set<LocalDate> dates = new TreeSet<>();
@@ -80,6 +81,7 @@ public class AvailabilityInvalidator {
             } else {
                 cache.invalidate(companyId, branchId, dates);
             }
+            LOG.debugf("Availability of branch %s invalidated: %s", branchId, dates.size() > MAX_DATES ? "all dates" : dates);
         });
     }
 
