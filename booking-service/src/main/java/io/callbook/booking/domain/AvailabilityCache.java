@@ -1,0 +1,46 @@
+package io.callbook.booking.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Computed days of availability shared by every replica. Reads and writes never fail: without the cache a day is
+ * simply computed again. Invalidation does report failure, so an event consumer can retry it.
+ */
+public interface AvailabilityCache {
+
+    /**
+     * Whose days. Besides tenant, branch and service, keys carry the service's version and the branch's zone, so
+     * a changed duration or buffer, or a branch moved to another zone, never reads days computed before.
+     */
+    record Scope(UUID companyId, UUID branchId, UUID serviceId, long serviceVersion, ZoneId zone) {
+    }
+
+    /**
+     * The days found, and for the others the version under which a computed value must be written. The versions
+     * are read before the database is, so a day invalidated while it was being computed lands under an old
+     * version that no one reads again.
+     */
+    record Lookup(Map<LocalDate, SlotCalculator.Day> hits, Map<LocalDate, String> versions) {
+
+        public static Lookup unavailable() {
+            return new Lookup(Map.of(), Map.of());
+        }
+    }
+
+    Lookup read(Scope scope, List<LocalDate> dates);
+
+    /** Stores computed days under the versions of {@code lookup}; days without a version are not stored. */
+    void write(Scope scope, Lookup lookup, List<SlotCalculator.Day> days, Instant now);
+
+    /** Makes these dates of the branch (in its zone) be computed again, for every service. */
+    void invalidate(UUID companyId, UUID branchId, Collection<LocalDate> dates);
+
+    /** Makes every date of the branch be computed again. */
+    void invalidateBranch(UUID companyId, UUID branchId);
+}

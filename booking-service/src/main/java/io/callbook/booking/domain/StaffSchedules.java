@@ -1,0 +1,140 @@
+package io.callbook.booking.domain;
+
+import io.callbook.common.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Loads what {@link SlotCalculator} needs for a branch, a service and a range of dates in a fixed number of
+ * queries, however many staff members and days: the staff, then their weekly hours, overrides, time off and
+ * appointments, each one query over all of them ({@code in} lists), no query per staff member or day.
+ */
+@ApplicationScoped
+public class StaffSchedules {
+
+    /** The longest a service plus its buffers can take (schema: duration ≤ 1440 min, each buffer ≤ 240 min). */
+    private static final Duration LONGEST_BOOKING = Duration.ofMinutes(1440 + 240);
+    private static final Duration LONGEST_BUFFER = Duration.ofMinutes(240);
+
+    private final EntityManager entityManager;
+
+    public StaffSchedules(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** One read-only transaction: one connection and one snapshot for all the queries. */
+    @Transactional
+    public SlotCalculator.Schedule load(UUID companyId, UUID branchId, UUID serviceId, ZoneId zone,
+                                        LocalDate first, LocalDate last) {
+        List<UUID> staff = entityManager.createQuery("""
+                        select s.id from Staff s join s.serviceIds service
+                        where s.companyId = :company and s.branchId = :branch and service = :service
+                          and s.active = true and s.deletedAt is null
+                        order by s.id""", UUID.class)
+                .setParameter("company", companyId)
+                .setParameter("branch", branchId)
+                .setParameter("service", serviceId)
+                .getResultList();
+        if (staff.isEmpty()) {
+            return new SlotCalculator.Schedule(zone, List.of(), List.of(), List.of(), List.of(), List.of());
+        }
+        // Working time of a date lies within that date, so nothing outside these instants can matter.
+        Instant from = first.atStartOfDay(zone).toInstant();
+        Instant until = last.plusDays(1).atStartOfDay(zone).toInstant();
+
+        List<SlotCalculator.WeeklyRule> weekly = entityManager.createQuery("""
+                        select w.staffId, w.dayOfWeek, w.kind, w.startTime, w.endTime from WeeklyHours w
+                        where w.companyId = :company and w.staffId in :staff""", Object[].class)
+                .setParameter("company", companyId)
+                .setParameter("staff", staff)
+                .getResultStream()
+                .map(row -> new SlotCalculator.WeeklyRule((UUID) row[0], DayOfWeek.of((Short) row[1]), (HoursKind) row[2],
+                        (LocalTime) row[3], (LocalTime) row[4]))
+                .toList();
+
+        List<SlotCalculator.DateRule> overrides = entityManager.createQuery("""
+                        select o.staffId, o.onDate, o.kind, o.startTime, o.endTime from HoursOverride o
+                        where o.companyId = :company and o.staffId in :staff and o.onDate between :first and :last""",
+                        Object[].class)
+                .setParameter("company", companyId)
+                .setParameter("staff", staff)
+                .setParameter("first", first)
+                .setParameter("last", last)
+                .getResultStream()
+                .map(row -> new SlotCalculator.DateRule((UUID) row[0], (LocalDate) row[1], (HoursKind) row[2],
+                        (LocalTime) row[3], (LocalTime) row[4]))
+                .toList();
+
+        // Staff time off carries the staff member's branch, so the branch index finds both kinds.
+        List<SlotCalculator.Absence> absences = entityManager.createQuery("""
+                        select t.staffId, t.startsAt, t.endsAt from TimeOff t
+                        where t.companyId = :company and t.branchId = :branch
+                          and (t.staffId is null or t.staffId in :staff)
+                          and t.startsAt < :until and t.endsAt > :from""", Object[].class)
+                .setParameter("company", companyId)
+                .setParameter("branch", branchId)
+                .setParameter("staff", staff)
+                .setParameter("from", from)
+                .setParameter("until", until)
+                .getResultStream()
+                .map(row -> new SlotCalculator.Absence((UUID) row[0], (Instant) row[1], (Instant) row[2]))
+                .toList();
+
+        // The starts_at bounds only let the (company, staff, starts_at) index narrow the scan; blocked times decide.
+        List<SlotCalculator.Booking> bookings = entityManager.createQuery("""
+                        select a.staffId, a.blockedFrom, a.blockedUntil, a.status, a.holdExpiresAt from Appointment a
+                        where a.companyId = :company and a.staffId in :staff and a.status in :live
+                          and a.startsAt > :startsAfter and a.startsAt < :startsBefore
+                          and a.blockedFrom < :until and a.blockedUntil > :from""", Object[].class)
+                .setParameter("company", companyId)
+                .setParameter("staff", staff)
+                .setParameter("live", AppointmentStatus.LIVE)
+                .setParameter("startsAfter", from.minus(LONGEST_BOOKING))
+                .setParameter("startsBefore", until.plus(LONGEST_BUFFER))
+                .setParameter("from", from)
+                .setParameter("until", until)
+                .getResultStream()
+                .map(row -> new SlotCalculator.Booking((UUID) row[0], (Instant) row[1], (Instant) row[2],
+                        (AppointmentStatus) row[3], (Instant) row[4]))
+                .toList();
+
+        return new SlotCalculator.Schedule(zone, staff, weekly, overrides, absences, bookings);
+    }
+
+    /**
+     * @throws ProblemException 404 when the staff member is not one of the branch's, 422 when they cannot take the
+     *                          service (inactive, or not performing it)
+     */
+    public void requireBookable(UUID companyId, UUID branchId, UUID staffId, UUID serviceId) {
+        List<Object[]> rows = entityManager.createQuery("""
+                        select s.active, (case when :service member of s.serviceIds then true else false end) from Staff s
+                        where s.id = :staff and s.companyId = :company and s.branchId = :branch and s.deletedAt is null""",
+                        Object[].class)
+                .setParameter("service", serviceId)
+                .setParameter("staff", staffId)
+                .setParameter("company", companyId)
+                .setParameter("branch", branchId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("Staff " + staffId);
+        }
+        if (!Boolean.TRUE.equals(rows.get(0)[0])) {
+            throw ProblemException.unprocessable("staff-inactive", "Staff member inactive",
+                    "Staff " + staffId + " is inactive and takes no bookings");
+        }
+        if (!Boolean.TRUE.equals(rows.get(0)[1])) {
+            throw ProblemException.unprocessable("staff-lacks-service", "Staff member does not perform the service",
+                    "Staff " + staffId + " does not perform service " + serviceId);
+        }
+    }
+}
