@@ -81,6 +81,15 @@ public class BookingFixtures {
         });
     }
 
+    /** A staff member at work all day every day, for tests about booking rather than hours. */
+    public Staff staffAlwaysWorking(BranchData branch, Set<UUID> serviceIds) {
+        Staff staff = staff(branch, serviceIds);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            hours(staff, day, HoursKind.WORK, "00:00", "23:59");
+        }
+        return staff;
+    }
+
     /** Monday to Sunday 09:00–17:00 with a break 12:00–13:00. */
     public void everyDayNineToFive(Staff staff) {
         for (DayOfWeek day : DayOfWeek.values()) {

@@ -20,6 +20,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -101,8 +102,9 @@ public final class CatalogDtos {
         }
     }
 
-    public record TimeOffRequest(@NotNull UUID branchId, UUID staffId, @NotNull Instant startsAt, @NotNull Instant endsAt,
-                                 @Size(max = 500) String reason) {
+    /** Times with an offset (2026-12-24T00:00:00+01:00) or in UTC (…Z). */
+    public record TimeOffRequest(@NotNull UUID branchId, UUID staffId, @NotNull OffsetDateTime startsAt,
+                                 @NotNull OffsetDateTime endsAt, @Size(max = 500) String reason) {
     }
 
     public record TimeOffResponse(UUID id, UUID branchId, UUID staffId, Instant startsAt, Instant endsAt, String reason) {

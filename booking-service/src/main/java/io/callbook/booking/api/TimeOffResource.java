@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,8 +49,8 @@ public class TimeOffResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
     public Response create(@PathParam("companyId") UUID companyId, @NotNull @Valid TimeOffRequest request) {
         caller.requireCompany(companyId, "Company " + companyId);
-        TimeOff off = timeOff.create(companyId, request.branchId(), request.staffId(), request.startsAt(), request.endsAt(),
-                request.reason());
+        TimeOff off = timeOff.create(companyId, request.branchId(), request.staffId(), request.startsAt().toInstant(),
+                request.endsAt().toInstant(), request.reason());
         return Response.created(URI.create("/v1/companies/" + companyId + "/time-off/" + off.id))
                 .entity(TimeOffResponse.of(off)).build();
     }
@@ -57,7 +58,10 @@ public class TimeOffResource {
     @GET
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
     public List<TimeOffResponse> list(@PathParam("companyId") UUID companyId, @QueryParam("branchId") @NotNull UUID branchId,
-                                      @QueryParam("from") @NotNull Instant from, @QueryParam("to") @NotNull Instant to) {
+                                      @QueryParam("from") @NotNull OffsetDateTime fromTime,
+                                      @QueryParam("to") @NotNull OffsetDateTime toTime) {
+        Instant from = fromTime.toInstant();
+        Instant to = toTime.toInstant();
         caller.requireCompany(companyId, "Company " + companyId);
         if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_LIST_RANGE) > 0) {
             throw ProblemException.badRequest("'to' must be after 'from' and at most " + MAX_LIST_RANGE.toDays()

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -27,13 +28,15 @@ public class BookingRules {
     private final CustomerService customers;
     private final PhoneNumberNormalizer numbers;
     private final EntityManager entityManager;
+    private final StaffSchedules schedules;
 
     public BookingRules(BranchDirectory branches, CustomerService customers, PhoneNumberNormalizer numbers,
-                        EntityManager entityManager) {
+                        EntityManager entityManager, StaffSchedules schedules) {
         this.branches = branches;
         this.customers = customers;
         this.numbers = numbers;
         this.entityManager = entityManager;
+        this.schedules = schedules;
     }
 
     /** @throws ProblemException 404 for an unknown (or another company's) branch, service, staff member or customer; 422 for a rule broken */
@@ -53,7 +56,8 @@ public class BookingRules {
         }
         Instant end = command.start().plus(service.duration());
         Slot slot = new Slot(command.start(), end, command.start().minus(service.bufferBefore()), end.plus(service.bufferAfter()));
-        return new BookingPlan(companyId, branch.id, service.id, staffIds, slot, region, command);
+        List<UUID> working = requireWorking(companyId, branch.id, service, staffIds, slot);
+        return new BookingPlan(companyId, branch.id, service.id, working, slot, region, command);
     }
 
     public BookableService service(UUID companyId, UUID serviceId) {
@@ -104,6 +108,30 @@ public class BookingRules {
                     "No active staff member of branch " + branchId + " performs service " + service.id);
         }
         return ids;
+    }
+
+    /**
+     * The candidates who are at work for the whole slot, buffers included, and not away (the same hours and time-off
+     * rules availability uses; the grid of offered slots is not enforced, so staff can book a walk-in at 10:05).
+     *
+     * @throws ProblemException 422 when none of them is
+     */
+    public List<UUID> requireWorking(UUID companyId, UUID branchId, BookableService service, List<UUID> candidates,
+                                     Slot slot) {
+        BranchReplica branch = branches.get(companyId, branchId);
+        LocalDate first = slot.blockedFrom().atZone(branch.zone()).toLocalDate().minusDays(1);
+        LocalDate last = slot.blockedUntil().atZone(branch.zone()).toLocalDate();
+        SlotCalculator.Schedule schedule = schedules.load(companyId, branchId, service.id, branch.zone(), first, last);
+        List<UUID> working = candidates.stream()
+                .filter(staff -> SlotCalculator.works(schedule, staff, slot.blockedFrom(), slot.blockedUntil()))
+                .toList();
+        if (working.isEmpty()) {
+            throw AppointmentProblems.unprocessable("outside-working-hours", "Outside working hours",
+                    (candidates.size() == 1 ? "Staff member " + candidates.get(0) + " is" : "No staff member who performs"
+                            + " service " + service.id + " is") + " at work from " + slot.blockedFrom() + " to "
+                            + slot.blockedUntil() + " (buffers included), or is away then");
+        }
+        return working;
     }
 
     public void requireBookableTime(BookableService service, Instant start, Instant now) {

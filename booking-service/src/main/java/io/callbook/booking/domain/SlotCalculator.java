@@ -187,6 +187,34 @@ public final class SlotCalculator {
         }
     }
 
+    /**
+     * Whether a staff member is at work for the whole of {@code [from, until)} and not away, by the same hours and
+     * time-off rules as {@link #calculate} but without its grid. Appointments are left out on purpose: whether the
+     * time is still free is the database's exclusion constraint's to decide.
+     */
+    public static boolean works(Schedule schedule, UUID staff, Instant from, Instant until) {
+        ZoneRules rules = schedule.zone().getRules();
+        Map<UUID, Map<DayOfWeek, List<WeeklyRule>>> weekly = new HashMap<>();
+        schedule.weekly().stream().filter(rule -> rule.staffId().equals(staff)).forEach(rule -> weekly
+                .computeIfAbsent(staff, id -> new HashMap<>()).computeIfAbsent(rule.day(), d -> new ArrayList<>()).add(rule));
+        Map<UUID, Map<LocalDate, List<DateRule>>> overrides = new HashMap<>();
+        schedule.overrides().stream().filter(rule -> rule.staffId().equals(staff)).forEach(rule -> overrides
+                .computeIfAbsent(staff, id -> new HashMap<>()).computeIfAbsent(rule.date(), d -> new ArrayList<>()).add(rule));
+        List<Range> working = new ArrayList<>();
+        LocalDate last = until.atZone(schedule.zone()).toLocalDate();
+        for (LocalDate date = from.atZone(schedule.zone()).toLocalDate().minusDays(1); !date.isAfter(last);
+             date = date.plusDays(1)) {
+            for (LocalRange local : hoursOn(date, staff, weekly, overrides)) {
+                working.addAll(toInstants(date, local.start(), local.end(), rules));
+            }
+        }
+        Range needed = new Range(from, until);
+        boolean away = schedule.absences().stream()
+                .filter(absence -> absence.staffId() == null || absence.staffId().equals(staff))
+                .anyMatch(absence -> absence.from().isBefore(until) && absence.until().isAfter(from));
+        return insideOne(merge(working), needed) && !away;
+    }
+
     private static List<LocalRange> hoursOn(LocalDate date, UUID staff, Map<UUID, Map<DayOfWeek, List<WeeklyRule>>> weekly,
                                             Map<UUID, Map<LocalDate, List<DateRule>>> overrides) {
         List<DateRule> changed = overrides.getOrDefault(staff, Map.of()).get(date);

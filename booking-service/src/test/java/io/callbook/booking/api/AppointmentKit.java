@@ -13,9 +13,9 @@ import io.restassured.response.ValidatableResponse;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +35,8 @@ final class AppointmentKit {
     final UUID company;
     final BookableService service;
     final Staff staff;
-    /** A whole hour three days ahead: inside every test service's window and notice. */
-    final Instant base = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
+    /** 06:00 in Berlin three days ahead: inside every test service's window and notice, and far from midnight. */
+    final Instant base = LocalDate.now(BERLIN).plusDays(3).atTime(6, 0).atZone(BERLIN).toInstant();
 
     private AppointmentKit(BookingFixtures fixtures, BranchData branch, BookableService service, Staff staff) {
         this.fixtures = fixtures;
@@ -54,12 +54,12 @@ final class AppointmentKit {
     static AppointmentKit create(BookingFixtures fixtures, int bufferBefore, int bufferAfter) {
         BranchData branch = fixtures.branch("Europe/Berlin");
         BookableService service = fixtures.service(branch.companyId(), 30, 15, bufferBefore, bufferAfter, 0, 365);
-        Staff staff = fixtures.staff(branch, Set.of(service.id));
+        Staff staff = fixtures.staffAlwaysWorking(branch, Set.of(service.id));
         return new AppointmentKit(fixtures, branch, service, staff);
     }
 
     Staff anotherStaff() {
-        return fixtures.staff(branch, Set.of(service.id));
+        return fixtures.staffAlwaysWorking(branch, Set.of(service.id));
     }
 
     String admin() {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,9 +42,10 @@ class BookingEventsKafkaTest {
         ObjectMapper json = new ObjectMapper();
         BranchData branch = fixtures.branch("Europe/Berlin");
         BookableService service = fixtures.service(branch.companyId(), 45);
-        Staff staff = fixtures.staff(branch, Set.of(service.id));
+        Staff staff = fixtures.staffAlwaysWorking(branch, Set.of(service.id));
         String token = TestTokens.agent(branch.companyId());
-        Instant start = Instant.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.HOURS);
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        Instant start = LocalDate.now(berlin).plusDays(5).atTime(10, 0).atZone(berlin).toInstant();
 
         String id = given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("branchId", branch.id().toString(), "serviceId", service.id.toString(),
