@@ -3,6 +3,7 @@ package io.callbook.booking.domain;
 import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,6 +47,9 @@ public class AvailabilityService {
      *                          branch's company does not have; 422 for an inactive service or a staff member who
      *                          cannot take it
      */
+    // Computing a week for a big branch holds a connection and a few hundred KB; beyond this many at once, callers
+    // get a quick 503 instead of a queue that grows until the heap is gone (seen under load: OutOfMemoryError).
+    @Bulkhead(32)
     public Availability find(BranchReplica branch, AvailabilityQuery query) {
         requireValidRange(query.from(), query.to());
         ZoneId zone = query.zone() != null ? query.zone() : branch.zone();

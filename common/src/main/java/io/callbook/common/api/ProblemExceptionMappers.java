@@ -14,6 +14,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Comparator;
@@ -87,6 +88,14 @@ public class ProblemExceptionMappers {
             }
         });
         return builder.build();
+    }
+
+    /** A bulkhead is full: shed the request at once, rather than queue until memory runs out. */
+    @ServerExceptionMapper
+    public Response overloaded(BulkheadException e, HttpServerRequest request) {
+        Response response = ProblemResponses.of(Problem.of(503, "overloaded", "Service overloaded",
+                "Too many requests of this kind are being worked on right now; retry in a moment"), request);
+        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, 1).build();
     }
 
     @ServerExceptionMapper(priority = 10_000)

@@ -80,7 +80,10 @@ public final class BookingGrid {
         if (i < 0 || i >= combosPerWeek()) {
             throw new IllegalArgumentException("The hot set can hold at most " + combosPerWeek() + " combinations");
         }
-        return combo(i, week0);
+        // One day: what a voice agent asks while the caller waits ("is anyone free on Tuesday?").
+        AvailabilityQuery week = combo(i, week0);
+        LocalDate day = week.from().plusDays(i % 7);
+        return new AvailabilityQuery(week.branchId(), week.serviceId(), day, day);
     }
 
     /** The i-th combination for uncached runs, in weeks 1 and later; after {@link #freshCombos()} they repeat. */

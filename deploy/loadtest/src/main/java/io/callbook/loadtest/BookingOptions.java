@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * @param resolverUrl     where tokens are made and the company and branches are created
  * @param scenarios       which runs, always in the order of {@link BookingScenario}
- * @param hotSet          (branch, service, week) combinations of the cached availability run
+ * @param hotSet          (branch, service, day) combinations of the cached availability run
  * @param contentionSlots slots raced for in each second of the contention run
  */
 record BookingOptions(CommonOptions common, String resolverUrl, List<BookingScenario> scenarios, int uncachedRate,
@@ -25,7 +25,7 @@ record BookingOptions(CommonOptions common, String resolverUrl, List<BookingScen
             Usage: ./callbook bench booking [options]
 
             Load-tests booking-service with Gatling (open model, Poisson arrivals): availability of weeks never asked
-            before (uncached) and of a small hot set (cached), booking free slots spread over many staff, and many
+            before (uncached) and of a small hot set of single days (cached), booking free slots spread over many staff, and many
             callers racing for the same few slots (contention: the first gets 201, the others 409, both correct).
             Seeds one company with 5 branches, 10 services and 20 staff per branch through the public APIs (re-used on
             later runs: deploy/loadtest/target/bench/booking-seed.json). Starts the local suite (./callbook up) when
@@ -42,8 +42,8 @@ record BookingOptions(CommonOptions common, String resolverUrl, List<BookingScen
               --warmup D                the same load, unmeasured, before every run (default 10s; 0 = none)
               --uncached-rate N         availability requests/s, each for a (branch, service, week) not asked before
                                         (default 50)
-              --cached-rate N           availability requests/s over the hot set (default 500)
-              --hot-set N               (branch, service, week) combinations of the cached run (default 20)
+              --cached-rate N           availability requests/s over the hot set, one day each (default 200)
+              --hot-set N               (branch, service, day) combinations of the cached run (default 20)
               --book-rate N             bookings/s, each of a slot nobody else asks for (default 100)
               --contention-rate N       booking attempts/s racing for the same slots (default 200)
               --contention-slots N      slots raced for in each second (default 3)
@@ -75,7 +75,7 @@ record BookingOptions(CommonOptions common, String resolverUrl, List<BookingScen
         String resolverUrl = DEFAULT_RESOLVER_URL;
         Set<BookingScenario> scenarios = EnumSet.allOf(BookingScenario.class);
         int uncachedRate = 50;
-        int cachedRate = 500;
+        int cachedRate = 200;
         int hotSet = 20;
         int bookRate = 100;
         int contentionRate = 200;
