@@ -118,7 +118,7 @@ public class AppointmentWriter {
         Duration after = Duration.between(a.endsAt, a.blockedUntil);
         Instant end = start.plus(length);
         Slot slot = new Slot(start, end, start.minus(before), end.plus(after));
-        rules.requireWorking(companyId, a.branchId, service, List.of(newStaff), slot);
+        rules.requireWorking(companyId, rules.branch(companyId, a.branchId), service, List.of(newStaff), slot);
         locks.lock(List.of(newStaff));
         holds.expireOverlapping(companyId, newStaff, slot.blockedFrom(), slot.blockedUntil(), now, a.id);
 

@@ -1,6 +1,5 @@
 package io.callbook.booking.domain;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -37,9 +36,11 @@ public class AvailabilityInvalidator {
     private static final int MAX_DATES = 62;
 
     private final AvailabilityCache cache;
+    private final BranchDirectory branches;
 
-    public AvailabilityInvalidator(AvailabilityCache cache) {
+    public AvailabilityInvalidator(AvailabilityCache cache, BranchDirectory branches) {
         this.cache = cache;
+        this.branches = branches;
     }
 
     /** Never throws: the write has committed; a failed invalidation is logged and the Kafka event tries again. */
@@ -66,7 +67,7 @@ public class AvailabilityInvalidator {
         byBranch.forEach((branch, branchChanges) -> {
             UUID companyId = branch.get(0);
             UUID branchId = branch.get(1);
-            ZoneId zone = branchChanges.stream().anyMatch(SlotsChanged::wholeBranch) ? null : zoneOf(companyId, branchId);
+            ZoneId zone = branchChanges.stream().anyMatch(SlotsChanged::wholeBranch) ? null : branches.zone(companyId, branchId);
             if (zone == null) {
                 cache.invalidateBranch(companyId, branchId);
                 LOG.debugf("Availability of branch %s invalidated: all dates", branchId);
@@ -90,17 +91,5 @@ public class AvailabilityInvalidator {
         LocalDate first = from.atZone(zone).toLocalDate();
         LocalDate last = (until.isAfter(from) ? until.minus(1, ChronoUnit.NANOS) : from).atZone(zone).toLocalDate();
         return first.datesUntil(last.plusDays(1)).toList();
-    }
-
-    /**
-     * The branch's zone, or null when unknown (then the whole branch is invalidated, which is never wrong). Read
-     * in a transaction of its own: the observer runs after the writer's transaction completed.
-     */
-    private static ZoneId zoneOf(UUID companyId, UUID branchId) {
-        return QuarkusTransaction.requiringNew().call(() -> BranchReplica.<BranchReplica>find("id = ?1 and companyId = ?2",
-                        branchId, companyId)
-                .firstResultOptional()
-                .map(BranchReplica::zone)
-                .orElse(null));
     }
 }

@@ -56,8 +56,12 @@ public class BookingRules {
         }
         Instant end = command.start().plus(service.duration());
         Slot slot = new Slot(command.start(), end, command.start().minus(service.bufferBefore()), end.plus(service.bufferAfter()));
-        List<UUID> working = requireWorking(companyId, branch.id, service, staffIds, slot);
+        List<UUID> working = requireWorking(companyId, branch, service, staffIds, slot);
         return new BookingPlan(companyId, branch.id, service.id, working, slot, region, command);
+    }
+
+    public BranchReplica branch(UUID companyId, UUID branchId) {
+        return branches.get(companyId, branchId);
     }
 
     public BookableService service(UUID companyId, UUID serviceId) {
@@ -116,12 +120,11 @@ public class BookingRules {
      *
      * @throws ProblemException 422 when none of them is
      */
-    public List<UUID> requireWorking(UUID companyId, UUID branchId, BookableService service, List<UUID> candidates,
+    public List<UUID> requireWorking(UUID companyId, BranchReplica branch, BookableService service, List<UUID> candidates,
                                      Slot slot) {
-        BranchReplica branch = branches.get(companyId, branchId);
         LocalDate first = slot.blockedFrom().atZone(branch.zone()).toLocalDate().minusDays(1);
         LocalDate last = slot.blockedUntil().atZone(branch.zone()).toLocalDate();
-        SlotCalculator.Schedule schedule = schedules.load(companyId, branchId, service.id, branch.zone(), first, last);
+        SlotCalculator.Schedule schedule = schedules.hours(companyId, branch.id, candidates, branch.zone(), first, last);
         List<UUID> working = candidates.stream()
                 .filter(staff -> SlotCalculator.works(schedule, staff, slot.blockedFrom(), slot.blockedUntil()))
                 .toList();

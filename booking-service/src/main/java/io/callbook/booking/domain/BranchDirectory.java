@@ -2,17 +2,24 @@ package io.callbook.booking.domain;
 
 import io.callbook.common.api.ProblemException;
 import io.callbook.common.contracts.directory.BranchData;
+import io.quarkus.cache.CacheInvalidateAll;
+import io.quarkus.cache.CacheResult;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /** The local copy of resolver-service's branches: kept current by directory events, read on every booking path. */
 @ApplicationScoped
 public class BranchDirectory {
 
+    static final String ZONES = "branch-zones";
+
     @Transactional
+    @CacheInvalidateAll(cacheName = ZONES)
     public void apply(BranchData data) {
         BranchReplica branch = BranchReplica.findById(data.id());
         if (branch == null) {
@@ -30,6 +37,7 @@ public class BranchDirectory {
 
     /** A removed company takes its branches with it. */
     @Transactional
+    @CacheInvalidateAll(cacheName = ZONES)
     public void companyRemoved(UUID companyId) {
         BranchReplica.update("active = false, updatedAt = ?1 where companyId = ?2", Instant.now(), companyId);
     }
@@ -40,5 +48,19 @@ public class BranchDirectory {
                 .firstResultOptional()
                 .filter(branch -> branch.active)
                 .orElseThrow(() -> ProblemException.notFound("Branch " + branchId));
+    }
+
+    /**
+     * The branch's zone, or null when unknown, remembered briefly: every write asks it after its commit to know
+     * which cached dates to drop, and a zone practically never changes (when it does, another replica may drop the
+     * wrong dates until its entry expires; the availability TTL bounds that).
+     */
+    @CacheResult(cacheName = ZONES)
+    public ZoneId zone(UUID companyId, UUID branchId) {
+        return QuarkusTransaction.requiringNew().call(() -> BranchReplica.<BranchReplica>find("id = ?1 and companyId = ?2",
+                        branchId, companyId)
+                .firstResultOptional()
+                .map(BranchReplica::zone)
+                .orElse(null));
     }
 }

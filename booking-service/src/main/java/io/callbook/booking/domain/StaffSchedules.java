@@ -48,6 +48,36 @@ public class StaffSchedules {
         if (staff.isEmpty()) {
             return new SlotCalculator.Schedule(zone, List.of(), List.of(), List.of(), List.of(), List.of());
         }
+        Instant from = first.atStartOfDay(zone).toInstant();
+        Instant until = last.plusDays(1).atStartOfDay(zone).toInstant();
+        SlotCalculator.Schedule hours = hours(companyId, branchId, staff, zone, first, last);
+        // The starts_at bounds only let the (company, staff, starts_at) index narrow the scan; blocked times decide.
+        List<SlotCalculator.Booking> bookings = entityManager.createQuery("""
+                        select a.staffId, a.blockedFrom, a.blockedUntil, a.status, a.holdExpiresAt from Appointment a
+                        where a.companyId = :company and a.staffId in :staff and a.status in :live
+                          and a.startsAt > :startsAfter and a.startsAt < :startsBefore
+                          and a.blockedFrom < :until and a.blockedUntil > :from""", Object[].class)
+                .setParameter("company", companyId)
+                .setParameter("staff", staff)
+                .setParameter("live", AppointmentStatus.LIVE)
+                .setParameter("startsAfter", from.minus(LONGEST_BOOKING))
+                .setParameter("startsBefore", until.plus(LONGEST_BUFFER))
+                .setParameter("from", from)
+                .setParameter("until", until)
+                .getResultStream()
+                .map(row -> new SlotCalculator.Booking((UUID) row[0], (Instant) row[1], (Instant) row[2],
+                        (AppointmentStatus) row[3], (Instant) row[4]))
+                .toList();
+        return new SlotCalculator.Schedule(zone, staff, hours.weekly(), hours.overrides(), hours.absences(), bookings);
+    }
+
+    /**
+     * Working hours, date overrides and time off of the given staff members, without their appointments: what a
+     * booking must fit into (the exclusion constraint, not this read, keeps appointments apart). Three queries.
+     */
+    @Transactional
+    public SlotCalculator.Schedule hours(UUID companyId, UUID branchId, List<UUID> staff, ZoneId zone,
+                                         LocalDate first, LocalDate last) {
         // Working time of a date lies within that date, so nothing outside these instants can matter.
         Instant from = first.atStartOfDay(zone).toInstant();
         Instant until = last.plusDays(1).atStartOfDay(zone).toInstant();
@@ -90,25 +120,7 @@ public class StaffSchedules {
                 .map(row -> new SlotCalculator.Absence((UUID) row[0], (Instant) row[1], (Instant) row[2]))
                 .toList();
 
-        // The starts_at bounds only let the (company, staff, starts_at) index narrow the scan; blocked times decide.
-        List<SlotCalculator.Booking> bookings = entityManager.createQuery("""
-                        select a.staffId, a.blockedFrom, a.blockedUntil, a.status, a.holdExpiresAt from Appointment a
-                        where a.companyId = :company and a.staffId in :staff and a.status in :live
-                          and a.startsAt > :startsAfter and a.startsAt < :startsBefore
-                          and a.blockedFrom < :until and a.blockedUntil > :from""", Object[].class)
-                .setParameter("company", companyId)
-                .setParameter("staff", staff)
-                .setParameter("live", AppointmentStatus.LIVE)
-                .setParameter("startsAfter", from.minus(LONGEST_BOOKING))
-                .setParameter("startsBefore", until.plus(LONGEST_BUFFER))
-                .setParameter("from", from)
-                .setParameter("until", until)
-                .getResultStream()
-                .map(row -> new SlotCalculator.Booking((UUID) row[0], (Instant) row[1], (Instant) row[2],
-                        (AppointmentStatus) row[3], (Instant) row[4]))
-                .toList();
-
-        return new SlotCalculator.Schedule(zone, staff, weekly, overrides, absences, bookings);
+        return new SlotCalculator.Schedule(zone, staff, weekly, overrides, absences, List.of());
     }
 
     /**

@@ -35,7 +35,9 @@ public class RateLimitFilter {
         this.config = config;
     }
 
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
+    // nonBlocking: counting never waits, and a blocking filter would move the request to a worker thread before its
+    // body is read, so the worker then waits for the bytes on the event loop (under load: seconds, 10 s timeouts).
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100, nonBlocking = true)
     public Response limit(ContainerRequestContext request, SimpleResourceInfo resource, HttpServerRequest http) {
         if (!config.enabled() || resource == null || resource.getResourceClass() == null) {
             return null;
