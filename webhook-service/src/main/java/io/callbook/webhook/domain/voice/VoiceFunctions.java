@@ -130,7 +130,7 @@ public class VoiceFunctions {
                 .with("staff_id", staff.map(StaffMember::id).orElse(null))
                 .with("time_zone", branch.timeZone())
                 .with("slot_count", slots.size())
-                .with("slots", slots.stream().limit(config.listedSlots()).map(VoiceFunctions::slot).toList());
+                .with("slots", slots.stream().limit(config.listedSlots()).map(s -> slot(s, zone)).toList());
     }
 
     private VoiceAnswer book(DialledBranch branch, CallContext call, FunctionArgs args, JsonNode rawArgs) {
@@ -185,7 +185,7 @@ public class VoiceFunctions {
                 : VoiceAnswer.say("I'm sorry, that time is no longer free. I can offer "
                 + Spoken.choices(nearest.stream().map(s -> Spoken.time(s.start().atZoneSameInstant(zone))).toList(), "or")
                 + " on " + Spoken.day(wanted.atZoneSameInstant(zone)) + " instead.");
-        return answer.with("error", "slot_taken").with("alternatives", nearest.stream().map(VoiceFunctions::slot).toList());
+        return answer.with("error", "slot_taken").with("alternatives", nearest.stream().map(s -> slot(s, zone)).toList());
     }
 
     private VoiceAnswer cancel(DialledBranch branch, CallContext call, FunctionArgs args) {
@@ -298,10 +298,11 @@ public class VoiceFunctions {
         return country.isEmpty() ? null : country;
     }
 
-    private static Map<String, Object> slot(FreeSlot slot) {
+    /** In the branch's zone, so the agent reads out the time on the salon's clock. */
+    private static Map<String, Object> slot(FreeSlot slot, ZoneId zone) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("start", slot.start());
-        data.put("end", slot.end());
+        data.put("start", slot.start().atZoneSameInstant(zone).toOffsetDateTime());
+        data.put("end", slot.end().atZoneSameInstant(zone).toOffsetDateTime());
         data.put("staff_ids", slot.staffIds());
         return data;
     }
