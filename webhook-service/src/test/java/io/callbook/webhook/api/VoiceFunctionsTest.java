@@ -1,9 +1,12 @@
 package io.callbook.webhook.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.devstack.TestTokens;
 import io.callbook.webhook.VoiceBackends;
 import io.callbook.webhook.domain.RetellSignature;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -16,11 +19,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -46,7 +54,7 @@ class VoiceFunctionsTest {
 
     @BeforeEach
     void salon() {
-        io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         if (salon == null) {
             salon = Salon.create();
             warmUp();
@@ -62,7 +70,7 @@ class VoiceFunctionsTest {
         Map<String, Object> booking = Map.of("service", "Haircut", "start", salon.day(30) + "T12:00",
                 "customer_name", "Warm Up");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        List<java.util.function.Supplier<Response>> requests = List.of(
+        List<Supplier<Response>> requests = List.of(
                 () -> signed("/v1/voice/inbound", "{\"to_number\":\"" + salon.number + "\"}"),
                 () -> signed("/v1/voice/inbound", "{\"to_number\":\"" + randomNumber() + "\"}"),
                 () -> function("check_availability", call, Map.of("service", "Haircut", "date", salon.day(30).toString())),
@@ -142,7 +150,7 @@ class VoiceFunctionsTest {
                 .body("status", equalTo("confirmed"))
                 .extract().path("appointment_id");
         // The provider retries: same call, function and arguments (sent in another key order), a new signature time.
-        Map<String, Object> reordered = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        Map<String, Object> reordered = new TreeMap<>(Comparator.reverseOrder());
         reordered.putAll(args);
         function("book_appointment", call, reordered).then().statusCode(200).body("appointment_id", equalTo(id));
 
@@ -229,11 +237,11 @@ class VoiceFunctionsTest {
 
     private static Response function(String name, String callId, Map<String, Object> args, String from) {
         try {
-            String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("name", name,
+            String body = new ObjectMapper().writeValueAsString(Map.of("name", name,
                     "call", Map.of("call_id", callId, "from_number", from, "to_number", salon.number, "agent_id", "agent_1"),
                     "args", args));
             return signed("/v1/voice/functions/" + name, body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -245,8 +253,8 @@ class VoiceFunctionsTest {
     }
 
     private static String spokenDay(LocalDate day) {
-        return day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " "
-                + day.getDayOfMonth() + " " + day.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+        return day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
+                + day.getDayOfMonth() + " " + day.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
     }
 
     private static String resolver() {

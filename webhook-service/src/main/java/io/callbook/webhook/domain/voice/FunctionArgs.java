@@ -1,6 +1,7 @@
 package io.callbook.webhook.domain.voice;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ final class FunctionArgs {
     private final JsonNode args;
 
     FunctionArgs(JsonNode args) {
-        this.args = args == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : args;
+        this.args = args == null ? MissingNode.getInstance() : args;
     }
 
     Optional<String> text(String... keys) {

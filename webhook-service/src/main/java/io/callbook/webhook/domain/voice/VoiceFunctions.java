@@ -1,11 +1,8 @@
 package io.callbook.webhook.domain.voice;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.callbook.common.api.ProblemException;
-import io.callbook.common.security.Hashes;
 import io.callbook.webhook.domain.CallLog;
 import io.callbook.webhook.domain.voice.VoiceBooking.Appointment;
 import io.callbook.webhook.domain.voice.VoiceBooking.Customer;
@@ -33,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The custom functions the voice agent calls during a call. Every answer is a sentence the agent can speak, also when
@@ -52,8 +50,7 @@ public class VoiceFunctions {
     private final VoiceBooking booking;
     private final CallLog callLog;
     private final VoiceConfig config;
-    /** Sorted keys at every level, so the same arguments in another order make the same idempotency key. */
-    private final ObjectMapper canonicalJson;
+    private final IdempotencyKeys idempotencyKeys;
 
     public VoiceFunctions(VoiceDirectory directory, VoiceBooking booking, CallLog callLog, VoiceConfig config,
                           ObjectMapper json) {
@@ -61,7 +58,7 @@ public class VoiceFunctions {
         this.booking = booking;
         this.callLog = callLog;
         this.config = config;
-        this.canonicalJson = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+        this.idempotencyKeys = new IdempotencyKeys(json);
     }
 
     /** @throws ProblemException 404 for a function this service does not offer */
@@ -145,7 +142,7 @@ public class VoiceFunctions {
                 staff.map(StaffMember::id).orElse(null), start, phone, name, notes, call.callId());
         Appointment appointment;
         try {
-            appointment = booking.book(request, idempotencyKey(call.callId(), "book_appointment", rawArgs));
+            appointment = booking.book(request, idempotencyKeys.of(call.callId(), "book_appointment", rawArgs));
         } catch (BookingRefused refused) {
             if (refused.slotTaken()) {
                 return alternatives(branch, service, staff, start);
@@ -274,8 +271,8 @@ public class VoiceFunctions {
     }
 
     /** By id, else by exact name, else by the one name that contains what was said. */
-    private static <T> Optional<T> pick(String wanted, List<T> candidates, java.util.function.Function<T, UUID> id,
-                                        java.util.function.Function<T, String> name) {
+    private static <T> Optional<T> pick(String wanted, List<T> candidates, Function<T, UUID> id,
+                                        Function<T, String> name) {
         Optional<UUID> asId = FunctionArgs.uuid(wanted);
         if (asId.isPresent()) {
             return candidates.stream().filter(c -> id.apply(c).equals(asId.get())).findFirst();
@@ -305,15 +302,5 @@ public class VoiceFunctions {
         data.put("end", slot.end().atZoneSameInstant(zone).toOffsetDateTime());
         data.put("staff_ids", slot.staffIds());
         return data;
-    }
-
-    /** A retried function call (same call, function and arguments) makes the same key, so it books once. */
-    String idempotencyKey(String callId, String function, JsonNode args) {
-        try {
-            Object plain = args == null ? Map.of() : canonicalJson.convertValue(args, Object.class);
-            return Hashes.sha256Hex(callId + "\n" + function + "\n" + canonicalJson.writeValueAsString(plain));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Arguments read from JSON can be written as JSON", e);
-        }
     }
 }
