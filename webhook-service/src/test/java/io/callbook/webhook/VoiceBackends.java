@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The real resolver-service and booking-service, started from their packaged jars on the shared devstack (a database
- * each) once per test JVM, for the voice functions to call. Their addresses and booking's pid are kept in system
+ * each) once per test JVM, for the voice functions to call. Their addresses and pids are kept in system
  * properties: test resources and tests may live in different class loaders, and a restart of Quarkus for another
  * profile must find the running services instead of starting more.
  */
@@ -20,6 +20,7 @@ public class VoiceBackends implements QuarkusTestResourceLifecycleManager {
     public static final String RESOLVER_URL = "callbook.test.voice.resolver-url";
     public static final String BOOKING_URL = "callbook.test.voice.booking-url";
     public static final String BOOKING_PID = "callbook.test.voice.booking-pid";
+    public static final String RESOLVER_PID = "callbook.test.voice.resolver-pid";
 
     @Override
     public synchronized Map<String, String> start() {
@@ -29,7 +30,9 @@ public class VoiceBackends implements QuarkusTestResourceLifecycleManager {
                     start("resolver-service", "voice-resolver", stack.serviceConfig("voiceresolver"), stack));
             CompletableFuture<ServiceProcess> booking = CompletableFuture.supplyAsync(() ->
                     start("booking-service", "voice-booking", stack.serviceConfig("voicebooking"), stack));
-            System.setProperty(RESOLVER_URL, resolver.join().baseUrl());
+            ServiceProcess resolverService = resolver.join();
+            System.setProperty(RESOLVER_URL, resolverService.baseUrl());
+            System.setProperty(RESOLVER_PID, Long.toString(resolverService.pid()));
             ServiceProcess bookingService = booking.join();
             System.setProperty(BOOKING_URL, bookingService.baseUrl());
             System.setProperty(BOOKING_PID, Long.toString(bookingService.pid()));

@@ -222,6 +222,22 @@ class VoiceFunctionsTest {
         }
     }
 
+    @Test
+    void aDirectoryThatHangsStillLetsTheCallBeAnsweredWithinASecond() throws Exception {
+        long pid = Long.parseLong(System.getProperty(VoiceBackends.RESOLVER_PID));
+        signal("STOP", pid);
+        try {
+            long begin = System.nanoTime();
+            inbound(randomNumber()).statusCode(200) // a number not asked for before, so not known from the cache
+                    .body("call_inbound.dynamic_variables.business_identified", equalTo("false"))
+                    .body("call_inbound.metadata.reason", equalTo("directory_unavailable"));
+            long elapsed = Duration.ofNanos(System.nanoTime() - begin).toMillis();
+            assertTrue(elapsed < 1000, "the answer took " + elapsed + " ms");
+        } finally {
+            signal("CONT", pid);
+        }
+    }
+
     private static void signal(String signal, long pid) throws IOException, InterruptedException {
         assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor());
     }
