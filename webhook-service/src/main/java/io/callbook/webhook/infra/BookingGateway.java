@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * booking-service for the voice functions, as the tenant's agent. A 4xx answer is booking-service saying no
+ * booking-service for the voice functions, as the tenant's agent. A 4xx answer (but 429) is booking-service saying no
  * ({@link BookingRefused}, which leaves the circuit closed); anything else failing counts against the circuit.
  * The catalog (services, staff) is kept briefly: it changes rarely and is asked for by nearly every function.
  * Timeout and circuit breaker: {@code io.callbook.webhook.infra.BookingGateway/Timeout/value} and
@@ -100,7 +100,8 @@ public class BookingGateway implements VoiceBooking {
             return call.get();
         } catch (WebApplicationException e) {
             Response response = e.getResponse();
-            if (response.getStatus() >= 400 && response.getStatus() < 500) {
+            // 429 is booking-service busy, not saying no: like an outage, it ends in the "can't check" fallback.
+            if (response.getStatus() >= 400 && response.getStatus() < 500 && response.getStatus() != 429) {
                 BookingClient.Problem problem = problem(response);
                 throw new BookingRefused(response.getStatus(), problem == null ? null : problem.type(),
                         problem == null || problem.detail() == null ? "booking-service answered " + response.getStatus()
