@@ -94,7 +94,7 @@ public class VoiceFunctions {
 
     private VoiceAnswer checkAvailability(DialledBranch branch, FunctionArgs args) {
         OfferedService service = service(branch, args);
-        Optional<StaffMember> staff = staff(branch, args, service);
+        Optional<StaffMember> staff = staff(branch, args);
         LocalDate from = args.date("date").or(() -> args.date("from")).orElseThrow(() -> new AnswerInstead(
                 VoiceAnswer.say("Which day would you like?").with("missing", "date")));
         LocalDate to = args.date("date").isPresent() ? from : args.date("to").orElse(from);
@@ -132,7 +132,7 @@ public class VoiceFunctions {
 
     private VoiceAnswer book(DialledBranch branch, CallContext call, FunctionArgs args, JsonNode rawArgs) {
         OfferedService service = service(branch, args);
-        Optional<StaffMember> staff = staff(branch, args, service);
+        Optional<StaffMember> staff = staff(branch, args);
         ZoneId zone = ZoneId.of(branch.timeZone());
         OffsetDateTime start = args.startIn(zone, "At what day and time should I book it?", "start", "start_time");
         String name = args.require("May I have your name for the booking?", "customer_name", "name");
@@ -257,7 +257,7 @@ public class VoiceFunctions {
                         .with("services", offered.stream().map(OfferedService::name).toList())));
     }
 
-    private Optional<StaffMember> staff(DialledBranch branch, FunctionArgs args, OfferedService service) {
+    private Optional<StaffMember> staff(DialledBranch branch, FunctionArgs args) {
         Optional<String> wanted = args.text("staff", "staff_id", "staff_name");
         if (wanted.isEmpty()) {
             return Optional.empty();
