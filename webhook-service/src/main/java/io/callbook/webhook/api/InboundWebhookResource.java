@@ -49,7 +49,7 @@ public class InboundWebhookResource {
         return answer(inbox.accept(Provider.CALENDAR, requireIntegration(integration), body, signature));
     }
 
-    private static UUID requireIntegration(UUID integration) {
+    static UUID requireIntegration(UUID integration) {
         if (integration == null) {
             throw ProblemException.badRequest(
                     "Name the integration in the webhook URL: ?integration=<id> (shown when it was created)");

@@ -59,6 +59,35 @@ public class CallLog {
         return entry;
     }
 
+    /**
+     * Notes an appointment the voice agent booked during the call. The function may come before any call event (they
+     * travel separately), so the row is made if need be; a retried function adds nothing twice.
+     */
+    @Transactional
+    public void linkAppointment(UUID companyId, UUID integrationId, String callId, String fromNumber, String toNumber,
+                                UUID branchId, UUID appointmentId) {
+        entityManager.createNativeQuery("""
+                        insert into calls (id, company_id, integration_id, call_id, from_number, to_number, branch_id,
+                                           appointment_ids, created_at, updated_at)
+                        values (:id, :company, :integration, :callId, cast(:from as text), cast(:to as text), :branch, array[cast(:appointment as uuid)],
+                                now(), now())
+                        on conflict on constraint calls_once do update set
+                            appointment_ids = case when cast(:appointment as uuid) = any (calls.appointment_ids)
+                                                   then calls.appointment_ids
+                                                   else array_append(calls.appointment_ids, cast(:appointment as uuid)) end,
+                            branch_id = coalesce(calls.branch_id, excluded.branch_id),
+                            updated_at = now()""")
+                .setParameter("id", Ids.newId())
+                .setParameter("company", companyId)
+                .setParameter("integration", integrationId)
+                .setParameter("callId", callId)
+                .setParameter("from", fromNumber)
+                .setParameter("to", toNumber)
+                .setParameter("branch", branchId)
+                .setParameter("appointment", appointmentId)
+                .executeUpdate();
+    }
+
     public Optional<Call> get(UUID companyId, UUID id) {
         return Call.<Call>find("id = ?1 and companyId = ?2", id, companyId).firstResultOptional();
     }

@@ -1,10 +1,7 @@
 package io.callbook.webhook.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.callbook.common.api.Problem;
-import io.callbook.common.api.ProblemException;
 import io.callbook.common.contracts.webhook.InboundWebhookEvents;
 import io.callbook.common.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -24,36 +20,27 @@ import java.util.UUID;
 @ApplicationScoped
 public class Inbox {
 
-    private final IntegrationService integrations;
+    private final SignedRequests signedRequests;
     private final Outbox outbox;
     private final EntityManager entityManager;
     private final ObjectMapper json;
-    private final RetellSignature retell;
 
-    public Inbox(IntegrationService integrations, Outbox outbox, EntityManager entityManager, ObjectMapper json) {
-        this.integrations = integrations;
+    public Inbox(SignedRequests signedRequests, Outbox outbox, EntityManager entityManager, ObjectMapper json) {
+        this.signedRequests = signedRequests;
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.json = json;
-        this.retell = new RetellSignature(Clock.systemUTC());
     }
 
     @Transactional
     public Accepted accept(Provider provider, UUID integrationId, byte[] body, String signature) {
-        IntegrationService.Verifiable integration = integrations.forWebhook(integrationId, provider)
-                .orElseThrow(() -> unauthorized("unknown or inactive integration"));
-        SignatureCheck check = provider == Provider.VOICE
-                ? retell.verify(body, signature, integration.secret())
-                : CalSignature.verify(body, signature, integration.secret());
-        if (!check.valid()) {
-            throw unauthorized(check.failure());
-        }
+        Integration integration = signedRequests.verify(provider, integrationId, body, signature);
         String raw = new String(body, StandardCharsets.UTF_8);
-        JsonNode parsed = parse(raw);
+        JsonNode parsed = JsonBodies.object(json, raw);
         WebhookIdentity identity = provider == Provider.VOICE
                 ? WebhookIdentities.voice(parsed, raw) : WebhookIdentities.calendar(parsed, raw);
 
-        UUID companyId = integration.integration().companyId;
+        UUID companyId = integration.companyId;
         UUID id = UUID.randomUUID();
         int inserted = entityManager.createNativeQuery("""
                         insert into inbound_events (id, integration_id, company_id, provider, event_type, dedupe_key, status,
@@ -81,24 +68,6 @@ public class Inbox {
                     new InboundWebhookEvents.Accepted(id, companyId, provider.dbValue(), identity.type(), identity.priority()));
         }
         return new Accepted(id, identity.type(), identity.known() ? InboundEvent.RECEIVED : InboundEvent.IGNORED, false);
-    }
-
-    private JsonNode parse(String raw) {
-        try {
-            JsonNode node = json.readTree(raw);
-            if (node == null || !node.isObject()) {
-                throw new ProblemException(Problem.of(400, "malformed-body", "Malformed request body",
-                        "The body must be a JSON object"));
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new ProblemException(Problem.of(400, "malformed-body", "Malformed request body",
-                    "The body is not valid JSON"));
-        }
-    }
-
-    private static ProblemException unauthorized(String why) {
-        return new ProblemException(Problem.of(401, "invalid-signature", "Invalid webhook signature", why));
     }
 
     /** @param duplicate true when the provider sent this event before: nothing new was stored or processed */
