@@ -5,33 +5,25 @@ import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemResponses;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a declared oversized body before it is read, with a problem rather than Vert.x's empty 413, and reads
- * every other HTTP/1 body completely on the event loop. Without that, a blocking endpoint's worker thread reads
- * the body itself, waiting for the event loop to hand over the bytes: under load hundreds of workers sat waiting
- * for bodies already received, and bookings timed out. (Chunked bodies without a length are cut off at the same
- * limit. HTTP/2 requests keep the default path: REST's request context pauses them, which a read body forbids.)
+ * Refuses a declared oversized body before it is read, with a problem rather than Vert.x's empty 413.
+ * (Chunked bodies without a length are still cut off by Quarkus's own limit.)
  */
 @ApplicationScoped
 public class RequestSizeLimitFilter {
 
     private final long maxBytes;
     private final ObjectMapper json;
-    private final BodyHandler bodyReader;
 
     public RequestSizeLimitFilter(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
                                   MemorySize maxBodySize, ObjectMapper json) {
         this.maxBytes = maxBodySize.asLongValue();
         this.json = json;
-        this.bodyReader = BodyHandler.create(false).setBodyLimit(maxBytes);
     }
 
     void register(@Observes Filters filters) {
@@ -46,15 +38,7 @@ public class RequestSizeLimitFilter {
                     "The body has " + length + " bytes; the limit is " + maxBytes), json);
             return;
         }
-        if (ctx.request().version() != HttpVersion.HTTP_2 && mayHaveBody(ctx.request().method())) {
-            bodyReader.handle(ctx);
-        } else {
-            ctx.next();
-        }
-    }
-
-    private static boolean mayHaveBody(HttpMethod method) {
-        return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH || method == HttpMethod.DELETE;
+        ctx.next();
     }
 
     private boolean isOver(String length) {
