@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** JSON over HTTP to one Callbook service, for the calls a bench makes outside of Gatling: seeding, health, checks. */
 public class ApiClient {
@@ -85,6 +87,18 @@ public class ApiClient {
             cursor = body.path("nextCursor").isTextual() ? body.path("nextCursor").asText() : null;
         } while (cursor != null);
         return items;
+    }
+
+    /** POST that must create (201); the new object's id. */
+    public String create(String path, Object body) {
+        return expect(post(path, body), "POST " + path, 201).body().path("id").asText();
+    }
+
+    /** The ids of a list's items by name (the first of a name wins): what seeders look for before creating. */
+    public Map<String, String> idsByName(String path) {
+        Map<String, String> ids = new HashMap<>();
+        listAll(path).forEach(item -> ids.putIfAbsent(item.path("name").asText(), item.path("id").asText()));
+        return ids;
     }
 
     public static Answer expect(Answer answer, String call, int status) {
