@@ -48,7 +48,6 @@ public record WebhookLoadSettings(String baseUrl, WebhookScenario scenario, int 
         properties.put(PREFIX + "rate", Integer.toString(rate));
         properties.put(PREFIX + "duration", DurationText.format(duration));
         properties.put(PREFIX + "run-id", runId);
-        properties.put(PREFIX + "company", integrations.companyId());
         properties.put(PREFIX + "voice-integration", integrations.voiceId());
         properties.put(PREFIX + "voice-secret", integrations.voiceSecret());
         properties.put(PREFIX + "calendar-integration", integrations.calendarId());
@@ -60,7 +59,7 @@ public record WebhookLoadSettings(String baseUrl, WebhookScenario scenario, int 
 
     /** By hand: the integrations and their secrets are what POST /v1/companies/{c}/integrations answered. */
     public static WebhookLoadSettings fromSystemProperties() {
-        WebhookIntegrations integrations = new WebhookIntegrations(property("company", ""), required("voice-integration"),
+        WebhookIntegrations integrations = new WebhookIntegrations(required("voice-integration"),
                 required("voice-secret"), required("calendar-integration"), required("calendar-secret"));
         return new WebhookLoadSettings(
                 property("url", WebhookOptions.DEFAULT_URL),

@@ -64,7 +64,7 @@ record WebhookOptions(CommonOptions common, String resolverUrl, List<WebhookScen
 
     private static final class Builder {
         final CommonOptions.Builder common;
-        String resolverUrl = BookingOptions.DEFAULT_RESOLVER_URL;
+        String resolverUrl = CommonOptions.DEFAULT_RESOLVER_URL;
         Set<WebhookScenario> scenarios = EnumSet.allOf(WebhookScenario.class);
         List<Integer> ackRates = List.of(200, 1_000);
         int processedRate = 1_000;

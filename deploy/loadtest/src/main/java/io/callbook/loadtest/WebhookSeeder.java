@@ -40,7 +40,7 @@ public final class WebhookSeeder {
     public WebhookIntegrations integrations(String companyId, String runName) {
         JsonNode voice = create(companyId, "voice", "Loadtest voice " + runName);
         JsonNode calendar = create(companyId, "calendar", "Loadtest calendar " + runName);
-        return new WebhookIntegrations(companyId, voice.path("id").asText(), voice.path("secret").asText(),
+        return new WebhookIntegrations(voice.path("id").asText(), voice.path("secret").asText(),
                 calendar.path("id").asText(), calendar.path("secret").asText());
     }
 

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebhookFeederTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final WebhookIntegrations INTEGRATIONS = new WebhookIntegrations("c", "voice-1", "voice-secret-123456",
+    private static final WebhookIntegrations INTEGRATIONS = new WebhookIntegrations("voice-1", "voice-secret-123456",
             "calendar-1", "calendar-secret-1234");
 
     @Test
