@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * {@code ./callbook bench <target>}: reads the command line and runs the bench it names ({@link ResolveBench},
- * {@link BookingBench}); the exit status tells scripts how it went.
+ * {@link BookingBench}, {@link WebhookBench}); the exit status tells scripts how it went.
  */
 public final class Bench {
 
@@ -43,6 +43,7 @@ public final class Bench {
             status = switch (options) {
                 case ResolveOptions resolve -> new ResolveBench(resolve, root, System.out).run();
                 case BookingOptions booking -> new BookingBench(booking, root, System.out).run();
+                case WebhookOptions webhooks -> new WebhookBench(webhooks, root, System.out).run();
             };
         } catch (RuntimeException e) {
             System.out.println();

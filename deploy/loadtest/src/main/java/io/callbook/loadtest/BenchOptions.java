@@ -6,13 +6,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The command line of {@code ./callbook bench <target>}: the target names which options follow. */
-sealed interface BenchOptions permits ResolveOptions, BookingOptions {
+sealed interface BenchOptions permits ResolveOptions, BookingOptions, WebhookOptions {
 
     String USAGE = """
-            Usage: ./callbook bench resolve|booking [options]
+            Usage: ./callbook bench resolve|booking|webhooks [options]
               resolve   number resolution (resolver-service)
               booking   availability and booking (booking-service)
-            ./callbook bench resolve --help, ./callbook bench booking --help: the options of each.
+              webhooks  signed provider webhooks: acknowledged, then processed (webhook-service)
+            ./callbook bench <target> --help: the options of each.
             """;
 
     CommonOptions common();
@@ -20,14 +21,15 @@ sealed interface BenchOptions permits ResolveOptions, BookingOptions {
     static BenchOptions parse(String[] args, Path repoRoot, String timestamp) {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         if (rest.isEmpty() || rest.get(0).startsWith("-")) {
-            throw new IllegalArgumentException("Name what to benchmark: resolve or booking");
+            throw new IllegalArgumentException("Name what to benchmark: resolve, booking or webhooks");
         }
         String target = rest.remove(0);
         Path resultsDir = repoRoot.resolve("deploy/loadtest/target/bench").resolve(timestamp);
         return switch (target) {
             case "resolve" -> ResolveOptions.parse(rest, resultsDir);
             case "booking" -> BookingOptions.parse(rest, resultsDir);
-            default -> throw new IllegalArgumentException("Unknown bench target '" + target + "' (resolve or booking)");
+            case "webhooks" -> WebhookOptions.parse(rest, resultsDir);
+            default -> throw new IllegalArgumentException("Unknown bench target '" + target + "' (resolve, booking or webhooks)");
         };
     }
 
@@ -37,6 +39,7 @@ sealed interface BenchOptions permits ResolveOptions, BookingOptions {
         return switch (target) {
             case "resolve" -> ResolveOptions.USAGE;
             case "booking" -> BookingOptions.USAGE;
+            case "webhooks" -> WebhookOptions.USAGE;
             default -> USAGE;
         };
     }

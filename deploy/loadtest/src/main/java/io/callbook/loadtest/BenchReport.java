@@ -82,12 +82,13 @@ final class BenchReport {
     private List<String> errorNotes(List<RunResult> results, String service) {
         List<String> notes = new ArrayList<>();
         for (RunResult result : results) {
-            if (result.stats().ko() > 0) {
+            List<String> errors = errorsOf(result);
+            if (result.stats().ko() > 0 && !errors.isEmpty()) {
                 notes.add("Errors of " + result.scenario() + (result.cache().isEmpty() ? "" : " (" + result.cache() + ")")
-                        + ": " + String.join("; ", GatlingReport.errors(result.report()).stream().limit(2).toList()) + ".");
+                        + ": " + String.join("; ", errors.stream().limit(2).toList()) + ".");
             }
         }
-        List<String> errors = results.stream().flatMap(r -> GatlingReport.errors(r.report()).stream()).toList();
+        List<String> errors = results.stream().flatMap(r -> errorsOf(r).stream()).toList();
         if (errors.stream().anyMatch(e -> e.contains("Too many open files"))) {
             notes.add("\"Too many open files\" is the load generator's limit: the " + service + " service fell behind, and"
                     + " the open model kept sending, until " + openFilesLimit() + " connections were waiting on it.");
@@ -98,6 +99,11 @@ final class BenchReport {
                     + " callbook.rate-limit.routes.<name>.limit, as the resolver has for resolve.");
         }
         return notes;
+    }
+
+    /** A row computed from the service's own data (webhook processing) has no Gatling report. */
+    private static List<String> errorsOf(RunResult result) {
+        return result.report() == null ? List.of() : GatlingReport.errors(result.report());
     }
 
     private static String openFilesLimit() {

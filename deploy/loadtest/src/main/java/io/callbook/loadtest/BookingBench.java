@@ -4,8 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * {@code ./callbook bench booking}: seeds a catalog, runs the availability and booking scenarios with Gatling in this
@@ -69,24 +67,13 @@ final class BookingBench {
                 + " a free slot each time (201); book contention: " + options.contentionRate() + " callers/s race for "
                 + options.contentionSlots() + " new slots a second, the first gets 201 and the others 409, both correct"
                 + " answers (errors are anything else).");
-        boolean missed = target(notes, results, BookingScenario.UNCACHED, UNCACHED_P99_MS);
-        missed |= target(notes, results, BookingScenario.CACHED, CACHED_P99_MS);
-        missed |= target(notes, results, BookingScenario.BOOK, BOOK_P99_MS);
+        boolean missed = new LatencyTarget(BookingScenario.UNCACHED.label(), UNCACHED_P99_MS).check(results, notes);
+        missed |= new LatencyTarget(BookingScenario.CACHED.label(), CACHED_P99_MS).check(results, notes);
+        missed |= new LatencyTarget(BookingScenario.BOOK.label(), BOOK_P99_MS).check(results, notes);
         notes.addAll(runs.notes());
         String data = "1 company, " + BookingSeedPlan.BENCH.branches() + " branches × " + BookingSeedPlan.BENCH.staffPerBranch()
                 + " staff, " + BookingSeedPlan.BENCH.services() + " services of " + BookingGrid.SLOT_MINUTES + " min";
         int status = report.finish("booking", "booking", data, results, results, notes, missed);
         return runs.doubleBooked() ? Bench.EXIT_FLAGGED : status;
-    }
-
-    /** Adds the target's line; true when it was missed (p99 above it, or the run flagged). */
-    private static boolean target(List<String> notes, List<RunResult> results, BookingScenario scenario, int p99Ms) {
-        Optional<RunResult> run = results.stream().filter(r -> r.scenario().equals(scenario.label())).findFirst();
-        boolean missed = run.map(r -> r.stats().p99() > p99Ms || r.isFlagged()).orElse(false);
-        notes.add(run.map(r -> String.format(Locale.ROOT, "Target %s p99 ≤ %d ms: %s (p99 %d ms at %.0f/s%s).",
-                        scenario.label(), p99Ms, missed ? "MISSED" : "met", r.stats().p99(), r.achievedRate(),
-                        r.isFlagged() ? ", run flagged" : ""))
-                .orElse("Target " + scenario.label() + " p99 ≤ " + p99Ms + " ms: not measured."));
-        return missed;
     }
 }

@@ -19,7 +19,6 @@ record BookingOptions(CommonOptions common, String resolverUrl, List<BookingScen
         implements BenchOptions {
 
     static final String DEFAULT_URL = "http://127.0.0.1:8082";
-    static final String DEFAULT_RESOLVER_URL = "http://127.0.0.1:8081";
 
     static final String USAGE = """
             Usage: ./callbook bench booking [options]
@@ -72,7 +71,7 @@ record BookingOptions(CommonOptions common, String resolverUrl, List<BookingScen
 
     private static final class Builder {
         final CommonOptions.Builder common;
-        String resolverUrl = DEFAULT_RESOLVER_URL;
+        String resolverUrl = CommonOptions.DEFAULT_RESOLVER_URL;
         Set<BookingScenario> scenarios = EnumSet.allOf(BookingScenario.class);
         int uncachedRate = 50;
         int cachedRate = 200;

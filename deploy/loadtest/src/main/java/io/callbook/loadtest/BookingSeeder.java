@@ -77,27 +77,27 @@ public final class BookingSeeder {
     private BookingSeed seed(BookingSeedPlan plan) {
         out.printf("Booking seed: loading %d branches, %d services, %d staff per branch through %s and %s ...%n",
                 plan.branches(), plan.services(), plan.staffPerBranch(), resolver.baseUrl(), booking.baseUrl());
-        String companyId = byName(resolver.listAll("/v1/companies")).get(BookingSeedPlan.COMPANY_NAME);
+        String companyId = resolver.idsByName("/v1/companies").get(BookingSeedPlan.COMPANY_NAME);
         if (companyId == null) {
-            companyId = created(resolver, "/v1/companies", Map.of("name", BookingSeedPlan.COMPANY_NAME, "defaultRegion", "DE"));
+            companyId = resolver.create("/v1/companies", Map.of("name", BookingSeedPlan.COMPANY_NAME, "defaultRegion", "DE"));
         }
         String company = "/v1/companies/" + companyId;
 
-        Map<String, String> existingBranches = byName(resolver.listAll(company + "/branches"));
+        Map<String, String> existingBranches = resolver.idsByName(company + "/branches");
         List<String> branchIds = new ArrayList<>();
         for (int branch = 0; branch < plan.branches(); branch++) {
             String name = plan.branchName(branch);
             String id = existingBranches.get(name);
-            branchIds.add(id != null ? id : created(resolver, company + "/branches", Map.of("name", name,
+            branchIds.add(id != null ? id : resolver.create(company + "/branches", Map.of("name", name,
                     "timeZone", BookingGrid.ZONE.getId(), "locale", "de-DE", "phoneRegion", "DE")));
         }
 
-        Map<String, String> existingServices = byName(booking.listAll(company + "/services"));
+        Map<String, String> existingServices = booking.idsByName(company + "/services");
         List<String> serviceIds = new ArrayList<>();
         for (int service = 0; service < plan.services(); service++) {
             String name = plan.serviceName(service);
             String id = existingServices.get(name);
-            serviceIds.add(id != null ? id : created(booking, company + "/services", serviceBody(name)));
+            serviceIds.add(id != null ? id : booking.create(company + "/services", serviceBody(name)));
         }
 
         List<BookingSeed.Branch> branches = new ArrayList<>();
@@ -160,16 +160,6 @@ public final class BookingSeeder {
         body.put("minNoticeMinutes", 0);
         body.put("bookingWindowDays", 730); // the most the API allows: the bench books up to two years ahead
         return body;
-    }
-
-    private static String created(ApiClient client, String path, Map<String, ?> body) {
-        return ApiClient.expect(client.post(path, body), "POST " + path, 201).body().path("id").asText();
-    }
-
-    private static Map<String, String> byName(List<JsonNode> items) {
-        Map<String, String> ids = new HashMap<>();
-        items.forEach(item -> ids.putIfAbsent(item.path("name").asText(), item.path("id").asText()));
-        return ids;
     }
 
     private static Set<String> ids(Iterable<JsonNode> items) {

@@ -15,6 +15,9 @@ import java.time.Duration;
 record CommonOptions(String url, String token, Duration duration, Duration warmup, boolean writeDocs, Duration startTimeout,
                      Path resultsDir) {
 
+    /** Where the benches of other services make their token and seed the directory. */
+    static final String DEFAULT_RESOLVER_URL = "http://127.0.0.1:8081";
+
     static final String HELP = """
               --token TOKEN             platform-admin bearer token (default: CALLBOOK_TOKEN, else one made from
                                         .callbook/bootstrap.key)

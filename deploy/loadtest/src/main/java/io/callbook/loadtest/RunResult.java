@@ -13,7 +13,8 @@ import java.util.List;
  * @param windowSeconds from the first user's start to the last user's end
  * @param service       the service under test's JVM
  * @param generator     the load generator's own JVM (this one): it shares the machine with the suite
- * @param report        folder of the Gatling HTML report
+ * @param report        folder of the Gatling HTML report; null for a row computed from the service's own data (the
+ *                      webhook bench's received → processed times)
  */
 public record RunResult(String scenario, String cache, int askedRate, int users, ResponseStats stats, double windowSeconds,
                         ProcessUsage service, ProcessUsage generator, Path report) {

@@ -1,12 +1,10 @@
 package io.callbook.loadtest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,18 +78,18 @@ public final class Seeder {
     private SeedData seed(SeedPlan plan) {
         out.printf("Seed data: loading %d companies × %d branches × %d numbers through %s ...%n",
                 plan.companies(), plan.branchesPerCompany(), plan.numbersPerBranch(), admin.baseUrl());
-        Map<String, String> companyIds = existingByName("/v1/companies");
+        Map<String, String> companyIds = admin.idsByName("/v1/companies");
         List<NumberToAssign> toAssign = new ArrayList<>();
         for (int company = 0; company < plan.companies(); company++) {
             String companyId = companyIds.get(plan.companyName(company));
             if (companyId == null) {
-                companyId = created("/v1/companies", Map.of("name", plan.companyName(company), "defaultRegion", "DE"));
+                companyId = admin.create("/v1/companies", Map.of("name", plan.companyName(company), "defaultRegion", "DE"));
             }
-            Map<String, String> branchIds = existingByName("/v1/companies/" + companyId + "/branches");
+            Map<String, String> branchIds = admin.idsByName("/v1/companies/" + companyId + "/branches");
             for (int branch = 0; branch < plan.branchesPerCompany(); branch++) {
                 String branchId = branchIds.get(plan.branchName(branch));
                 if (branchId == null) {
-                    branchId = created("/v1/companies/" + companyId + "/branches", Map.of("name", plan.branchName(branch),
+                    branchId = admin.create("/v1/companies/" + companyId + "/branches", Map.of("name", plan.branchName(branch),
                             "timeZone", "Europe/Berlin", "locale", "de-DE", "phoneRegion", "DE"));
                 }
                 for (int number = 0; number < plan.numbersPerBranch(); number++) {
@@ -171,18 +169,6 @@ public final class Seeder {
             picked.add(items.get(i));
         }
         return picked;
-    }
-
-    private Map<String, String> existingByName(String listPath) {
-        Map<String, String> ids = new HashMap<>();
-        for (JsonNode item : admin.listAll(listPath)) {
-            ids.putIfAbsent(item.path("name").asText(), item.path("id").asText());
-        }
-        return ids;
-    }
-
-    private String created(String path, Map<String, String> body) {
-        return ResolverClient.expect(admin.post(path, body), "POST " + path, 201).body().path("id").asText();
     }
 
     private record NumberToAssign(String companyId, String branchId, SeededNumber number) {

@@ -41,6 +41,23 @@ class BenchOptionsTest {
     }
 
     @Test
+    void webhooksTakeTheirOwnAndTheCommonOptions() {
+        WebhookOptions options = (WebhookOptions) BenchOptions.parse(new String[] {"webhooks", "--scenarios",
+                "processed,acknowledge", "--ack-rates", "200,1000", "--repeat-share", "0.1", "--settle", "5s",
+                "--duration", "20s"}, ROOT, "t");
+        assertEquals(List.of(WebhookScenario.ACKNOWLEDGE, WebhookScenario.PROCESSED), options.scenarios());
+        assertEquals(List.of(200, 1_000), options.ackRates());
+        assertEquals(1_000, options.processedRate());
+        assertEquals(new WebhookMix(0.1, 0.05), options.mix());
+        assertEquals(Duration.ofSeconds(5), options.settle());
+        assertEquals("http://127.0.0.1:8083", options.common().url());
+        assertTrue(options.targetsLocalSuite());
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"webhooks", "--calendar-share",
+                "1.5"}, ROOT, "t"));
+        assertTrue(BenchOptions.usage(new String[] {"webhooks"}).contains("--processed-rate"));
+    }
+
+    @Test
     void badCommandLinesAreExplained() {
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"webhook"}, ROOT, "t"));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"booking", "--rates", "1"}, ROOT, "t"));

@@ -31,6 +31,10 @@ final class SmokeServices {
         return start("booking-service", name, Devstack.shared().serviceConfig(database), logFile);
     }
 
+    static ServiceProcess startWebhook(String name, String database, Path logFile) {
+        return start("webhook-service", name, Devstack.shared().serviceConfig(database), logFile);
+    }
+
     private static ServiceProcess start(String module, String name, Map<String, String> config, Path logFile) {
         Path root = Path.of(System.getProperty("callbook.root", "../..")).toAbsolutePath().normalize();
         return ServiceProcess.start(name, root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"), Ports.free(),

@@ -1,6 +1,7 @@
 package io.callbook.webhook.api;
 
 import io.callbook.common.api.ProblemException;
+import io.callbook.common.ratelimit.RateLimited;
 import io.callbook.webhook.domain.CalSignature;
 import io.callbook.webhook.domain.Inbox;
 import io.callbook.webhook.domain.Provider;
@@ -26,6 +27,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 @PermitAll
+// Providers send every tenant's webhooks from a few addresses: the default per-address limit would refuse them.
+@RateLimited("webhooks")
 @Tag(name = "Inbound webhooks", description = "Signed provider webhooks, stored once and acknowledged at once")
 public class InboundWebhookResource {
 

@@ -43,12 +43,13 @@ public class WebhookEventResource {
     }
 
     @GET
-    public Page<EventResponse> list(@QueryParam("status") String status, @QueryParam("after") UUID after,
+    public Page<EventResponse> list(@QueryParam("status") String status, @QueryParam("integration") UUID integration,
+                                    @QueryParam("after") UUID after,
                                     @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         if (status != null && !InboundEvents.STATUSES.contains(status)) {
             throw ProblemException.badRequest("status must be one of " + InboundEvents.STATUSES);
         }
-        return Page.of(events.list(scope(), status, after, limit), limit, EventResponse::of, e -> e.id.toString());
+        return Page.of(events.list(scope(), integration, status, after, limit), limit, EventResponse::of, e -> e.id.toString());
     }
 
     @GET

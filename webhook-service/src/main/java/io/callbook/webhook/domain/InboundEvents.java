@@ -16,13 +16,21 @@ public class InboundEvents {
     public static final Set<String> STATUSES = Set.of("received", "processing", "done", "failed", "dead", "ignored");
     private static final Set<String> REPLAYABLE = Set.of("failed", "dead", "done");
 
-    /** @param companyId null for every tenant (platform operators) */
-    public List<InboundEvent> list(UUID companyId, String status, UUID after, int limit) {
+    /**
+     * @param companyId     null for every tenant (platform operators)
+     * @param integrationId null for every integration; else only the events that one sent (read through the
+     *                      inbox's unique index, so a load test can read back its own events cheaply)
+     */
+    public List<InboundEvent> list(UUID companyId, UUID integrationId, String status, UUID after, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (companyId != null) {
             query.append(" and companyId = :company");
             parameters.and("company", companyId);
+        }
+        if (integrationId != null) {
+            query.append(" and integrationId = :integration");
+            parameters.and("integration", integrationId);
         }
         if (status != null) {
             query.append(" and status = :status");
@@ -58,7 +66,7 @@ public class InboundEvents {
         if (!status.equals("failed") && !status.equals("dead")) {
             throw ProblemException.badRequest("Replay many by status failed or dead");
         }
-        List<InboundEvent> events = list(companyId, status, null, limit - 1);
+        List<InboundEvent> events = list(companyId, null, status, null, limit - 1);
         events.forEach(InboundEvents::reset);
         return events.size();
     }

@@ -23,6 +23,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
@@ -70,6 +71,11 @@ class InboundProcessingTest {
                         .body("items[0].sentiment", equalTo("Positive")));
         given().auth().oauth2(TestTokens.tenantAdmin(company)).get("/v1/webhooks/events?status=done")
                 .then().statusCode(200).body("items", hasSize(3));
+        // one integration's events, as the webhook load test reads its runs back
+        given().auth().oauth2(TestTokens.tenantAdmin(company)).get("/v1/webhooks/events?integration={i}", integration)
+                .then().statusCode(200).body("items", hasSize(3)).body("items.integrationId", everyItem(equalTo(integration)));
+        given().auth().oauth2(TestTokens.tenantAdmin(company)).get("/v1/webhooks/events?integration={i}", UUID.randomUUID())
+                .then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(TestTokens.agent(UUID.randomUUID())).get("/v1/calls").then().body("items", hasSize(0));
     }
 

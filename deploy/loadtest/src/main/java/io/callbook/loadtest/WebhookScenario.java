@@ -1,0 +1,33 @@
+package io.callbook.loadtest;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * What the webhook bench measures, in the order it runs them. Both send the same signed traffic
+ * ({@link WebhookFeeder}); they differ in what is read afterwards. A voice-function scenario would be a third constant
+ * with its own {@link SignedRequest} and target (p99 ≤ 100 ms).
+ */
+public enum WebhookScenario {
+    /** How fast webhook-service verifies, stores and acknowledges (client-side latency of the POST). */
+    ACKNOWLEDGE("acknowledge"),
+    /** How long an accepted event waits until the inbox worker has processed it (received_at → processed_at). */
+    PROCESSED("processed");
+
+    private final String option;
+
+    WebhookScenario(String option) {
+        this.option = option;
+    }
+
+    /** The name on the command line, in system properties and at the start of the row names. */
+    public String option() {
+        return option;
+    }
+
+    public static WebhookScenario of(String option) {
+        return Arrays.stream(values()).filter(s -> s.option.equals(option.trim().toLowerCase(Locale.ROOT))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown webhook scenario '" + option
+                        + "' (acknowledge, processed)"));
+    }
+}

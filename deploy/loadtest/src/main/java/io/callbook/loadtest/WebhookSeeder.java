@@ -1,0 +1,51 @@
+package io.callbook.loadtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * The webhook bench's data, through the public APIs: one company in resolver-service (found by name, so re-runs
+ * re-use it), and for every run a fresh voice and calendar integration in webhook-service, whose secrets are shown
+ * only in the answer that made them.
+ */
+public final class WebhookSeeder {
+
+    public static final String COMPANY_NAME = "Loadtest Webhooks";
+
+    private final ResolverClient resolver;
+    private final ApiClient webhooks;
+    private final PrintStream out;
+
+    /** Both clients carry a platform-admin token. */
+    public WebhookSeeder(ResolverClient resolver, ApiClient webhooks, PrintStream out) {
+        this.resolver = resolver;
+        this.webhooks = webhooks;
+        this.out = out;
+    }
+
+    public String ensureCompany() {
+        String companyId = resolver.idsByName("/v1/companies").get(COMPANY_NAME);
+        if (companyId == null) {
+            companyId = resolver.create("/v1/companies", Map.of("name", COMPANY_NAME, "defaultRegion", "DE"));
+            out.printf("Webhook seed: company %s created%n", companyId);
+        } else {
+            out.printf("Webhook seed: re-using company %s%n", companyId);
+        }
+        return companyId;
+    }
+
+    /** @param runName names the integrations, so that an operator can tell the bench's runs apart */
+    public WebhookIntegrations integrations(String companyId, String runName) {
+        JsonNode voice = create(companyId, "voice", "Loadtest voice " + runName);
+        JsonNode calendar = create(companyId, "calendar", "Loadtest calendar " + runName);
+        return new WebhookIntegrations(voice.path("id").asText(), voice.path("secret").asText(),
+                calendar.path("id").asText(), calendar.path("secret").asText());
+    }
+
+    private JsonNode create(String companyId, String provider, String name) {
+        String path = "/v1/companies/" + companyId + "/integrations";
+        return ApiClient.expect(webhooks.post(path, Map.of("provider", provider, "name", name)), "POST " + path, 201).body();
+    }
+}
