@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Works the inbox: claims due events (most urgent first, {@code SKIP LOCKED} so replicas share the work), runs each
@@ -33,6 +34,8 @@ public class InboundProcessor {
     private final ObjectMapper json;
     private final ProcessingConfig config;
     private final RetrySchedule retries;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean drainAsked = new AtomicBoolean();
 
     public InboundProcessor(EntityManager entityManager, Instance<InboundHandler> handlers, Outbox outbox,
                             ObjectMapper json, ProcessingConfig config) {
@@ -42,6 +45,23 @@ public class InboundProcessor {
         this.json = json;
         this.config = config;
         this.retries = new RetrySchedule(config.firstRetryDelay(), config.maxRetryDelay());
+    }
+
+    /**
+     * Asks for a drain without stacking them: every accepted webhook asks, and one pass already running (it loops
+     * while asked again) serves them all. A claim per webhook would cost more than the webhooks themselves.
+     */
+    public void drainSoon() {
+        drainAsked.set(true);
+        while (drainAsked.get() && draining.compareAndSet(false, true)) {
+            try {
+                while (drainAsked.getAndSet(false)) {
+                    drain();
+                }
+            } finally {
+                draining.set(false);
+            }
+        }
     }
 
     /** Processes due events until none is left; returns how many it processed. */

@@ -25,13 +25,13 @@ public class InboundEventsConsumer {
     @Incoming("inbound-webhooks")
     @Blocking
     public CompletionStage<Void> onAccepted(Message<String> message) {
-        processor.drain();
+        processor.drainSoon();
         return message.ack();
     }
 
     @Scheduled(every = "${callbook.webhook.processing.poll-interval:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        processor.drain();
+        processor.drainSoon();
     }
 }
