@@ -1,8 +1,9 @@
-package io.callbook.webhook.domain.voice;
+package io.callbook.webhook.domain;
 
 /**
- * booking-service understood the request and said no (a 4xx problem): the answer to speak, not an outage, so it
- * neither trips a circuit breaker nor turns into the "can't check right now" fallback.
+ * booking-service understood the request and said no (a 4xx problem): for a voice function the answer to speak, for a
+ * calendar event a reason to stop retrying; not an outage, so it neither trips a circuit breaker nor turns into the
+ * "can't check right now" fallback.
  */
 public class BookingRefused extends RuntimeException {
 
@@ -30,5 +31,15 @@ public class BookingRefused extends RuntimeException {
 
     public boolean notFound() {
         return status == 404;
+    }
+
+    /** The calendar booking is already an appointment (booked by an earlier delivery of the same event). */
+    public boolean externalRefTaken() {
+        return status == 409 && type().endsWith("external-ref-taken");
+    }
+
+    /** A concurrent request with the same Idempotency-Key is still running: asking again shortly will succeed. */
+    public boolean inFlight() {
+        return status == 409 && type().endsWith("/conflict");
     }
 }
