@@ -117,6 +117,19 @@ class CalendarBookingTest {
     }
 
     @Test
+    void aMoveOfABookingNeverSeenBooksItAtItsNewTimeOnce() {
+        String uid = "bk_" + UUID.randomUUID();
+        OffsetDateTime start = at(salon.day(14), 16);
+        String id = send(event("BOOKING_RESCHEDULED", uid, "bk_" + UUID.randomUUID(), start, Map.of())).statusCode(202)
+                .extract().path("id");
+        awaitEvent(id, "done").body("outcome", containsString("never received"));
+        appointments(uid).body("items", hasSize(1)).body("items[0].start", equalTo(start.toInstant().toString()));
+        replay(id);
+        awaitEvent(id, "done").body("outcome", containsString("already at"));
+        assertEquals(1, appointmentsOn(salon.day(14)));
+    }
+
+    @Test
     void anAttendeeWithoutPhoneIsKeptInTheNotes() {
         String uid = "bk_" + UUID.randomUUID();
         String id = send(event("BOOKING_CREATED", uid, null, at(salon.day(11), 15), Map.of("title", "Haircut with Anna",
