@@ -47,6 +47,14 @@ public class VoiceBackends implements QuarkusTestResourceLifecycleManager {
                 Ports.free(), config, stack.logDir().resolve(name + ".log"));
     }
 
+    public static String resolverUrl() {
+        return System.getProperty(RESOLVER_URL);
+    }
+
+    public static String bookingUrl() {
+        return System.getProperty(BOOKING_URL);
+    }
+
     @Override
     public void stop() {
         // Shared by every test class and profile of this JVM; ServiceProcess stops them when the JVM exits.

@@ -54,7 +54,9 @@ public final class AppointmentDtos {
 
     public record RescheduleRequest(
             @Schema(required = true, description = "New start, ISO-8601 with offset", format = "date-time") String start,
-            @Schema(description = "Another staff member of the same branch; omit to keep the current one") UUID staffId) {
+            @Schema(description = "Another staff member of the same branch; omit to keep the current one") UUID staffId,
+            @Schema(maxLength = 200, description = "The booking's new reference at its source, e.g. the calendar uid a "
+                    + "rescheduled calendar booking got (unique per company for source calendar); omit to keep it") String externalRef) {
     }
 
     public record CancelRequest(@Schema(maxLength = 500) String reason) {

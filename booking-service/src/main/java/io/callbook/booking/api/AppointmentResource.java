@@ -149,13 +149,15 @@ public class AppointmentResource {
     @POST
     @Path("{id}/reschedule")
     @Operation(summary = "Move to another start (and optionally staff member)", description = "Keeps the booked length "
-            + "and buffers. A taken slot answers 409 and the appointment stays where it was.")
+            + "and buffers. A taken slot answers 409 and the appointment stays where it was. externalRef follows a "
+            + "calendar booking whose uid changed with the move; a uid another appointment has answers 409.")
     public AppointmentResponse reschedule(@PathParam("id") String id, RescheduleRequest request) {
         UUID appointmentId = Ids.parse(id, "Appointment " + id);
         if (request == null) {
             throw AppointmentDtos.badRequest("A body with start is required");
         }
-        return AppointmentResponse.of(book.reschedule(scope(appointmentId), appointmentId, request.start(), request.staffId()));
+        return AppointmentResponse.of(book.reschedule(scope(appointmentId), appointmentId, request.start(), request.staffId(),
+                request.externalRef()));
     }
 
     @POST

@@ -106,13 +106,15 @@ public class AppointmentBook {
         }
     }
 
+    /** @param externalRef the appointment's new reference at its source; null keeps the current one */
     @Transactional(Transactional.TxType.NEVER)
-    public Appointment reschedule(UUID companyId, UUID id, String start, UUID staffId) {
+    public Appointment reschedule(UUID companyId, UUID id, String start, UUID staffId, String externalRef) {
         Instant newStart = BookingInput.instant(start, "start");
+        String newRef = BookingInput.externalRef(externalRef);
         try {
-            return writer.reschedule(companyId, id, newStart, staffId, Instant.now());
+            return writer.reschedule(companyId, id, newStart, staffId, newRef, Instant.now());
         } catch (WriteConflict conflict) {
-            throw problem(companyId, conflict, null, id);
+            throw problem(companyId, conflict, newRef, id);
         }
     }
 

@@ -96,9 +96,12 @@ public class AppointmentWriter {
     /**
      * Moves an appointment, keeping the length and buffers it was booked with. A move into a taken slot fails on the
      * constraint and leaves the appointment where it was.
+     *
+     * @param externalRef the new reference at the appointment's source (a calendar issues a new uid with a move), or
+     *                    null to keep it; a calendar uid another appointment has fails on its unique index
      */
     @Transactional
-    public Appointment reschedule(UUID companyId, UUID id, Instant start, UUID staffId, Instant now) {
+    public Appointment reschedule(UUID companyId, UUID id, Instant start, UUID staffId, String externalRef, Instant now) {
         Appointment a = queries.get(companyId, id);
         AppointmentStatus current = effectiveStatus(a, now);
         if (!current.live()) {
@@ -110,7 +113,13 @@ public class AppointmentWriter {
         UUID newStaff = staffId == null || staffId.equals(a.staffId) ? a.staffId
                 : rules.staff(companyId, a.branchId, service, staffId).id;
         rules.requireBookableTime(service, start, now);
+        String newRef = externalRef == null ? a.externalRef : externalRef;
         if (start.equals(a.startsAt) && newStaff.equals(a.staffId)) {
+            if (!Objects.equals(newRef, a.externalRef)) {
+                // No time was freed or taken, so no event: only the source's name for the booking changed.
+                a.externalRef = newRef;
+                flush(a.staffId, new Slot(a.startsAt, a.endsAt, a.blockedFrom, a.blockedUntil), -1);
+            }
             return a;
         }
         Duration length = Duration.between(a.startsAt, a.endsAt);
@@ -129,6 +138,7 @@ public class AppointmentWriter {
         a.endsAt = slot.end();
         a.blockedFrom = slot.blockedFrom();
         a.blockedUntil = slot.blockedUntil();
+        a.externalRef = newRef;
         flush(newStaff, slot, -1);
         events.rescheduled(a, previousFrom, previousUntil);
         return a;

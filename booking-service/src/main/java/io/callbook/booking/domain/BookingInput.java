@@ -50,11 +50,10 @@ public record BookingInput(UUID branchId, UUID serviceId, UUID staffId, String s
             }
         }
         maxLength(notes, MAX_NOTES, "notes");
-        maxLength(externalRef, MAX_EXTERNAL_REF, "externalRef");
         CustomerInput cleanCustomer = customer == null ? null
                 : new CustomerInput(customer.phone().strip(), blankToNull(customer.name()), blankToNull(customer.email()));
         return new BookingCommand(branchId, serviceId, staffId, startsAt, customerId, cleanCustomer, blankToNull(notes),
-                source(source), blankToNull(externalRef), Boolean.TRUE.equals(hold), !Boolean.FALSE.equals(confirm));
+                source(source), externalRef(externalRef), Boolean.TRUE.equals(hold), !Boolean.FALSE.equals(confirm));
     }
 
     /** Reads an ISO-8601 date-time that carries its offset: a bare local time would be ambiguous across zones. */
@@ -68,6 +67,12 @@ public record BookingInput(UUID branchId, UUID serviceId, UUID staffId, String s
             throw invalid(field + " must be an ISO-8601 date-time with offset, e.g. 2026-05-04T10:00:00+02:00 (got '"
                     + abbreviate(value) + "')");
         }
+    }
+
+    /** @return the reference stripped, or null for none */
+    public static String externalRef(String value) {
+        maxLength(value, MAX_EXTERNAL_REF, "externalRef");
+        return blankToNull(value);
     }
 
     public static AppointmentSource source(String value) {

@@ -152,6 +152,39 @@ class AppointmentLifecycleTest {
     }
 
     @Test
+    void aRescheduledCalendarBookingTakesItsNewUid() {
+        Map<String, Object> body = kit.body(kit.at(0));
+        body.put("source", "calendar");
+        body.put("externalRef", "cal-first-" + kit.company);
+        String id = kit.post(kit.agent(), body).statusCode(201).extract().path("id");
+        Map<String, Object> other = kit.body(kit.at(240));
+        other.put("source", "calendar");
+        other.put("externalRef", "cal-other-" + kit.company);
+        String otherId = kit.post(kit.agent(), other).statusCode(201).extract().path("id");
+
+        kit.action(kit.agent(), id, "reschedule", Map.of("start", AppointmentKit.iso(kit.at(60)),
+                        "externalRef", "cal-moved-" + kit.company)).statusCode(200)
+                .body("start", equalTo(kit.at(60).toString()))
+                .body("externalRef", equalTo("cal-moved-" + kit.company));
+        // The same time with a new uid changes only the uid; without one the uid stays.
+        kit.action(kit.agent(), id, "reschedule", Map.of("start", AppointmentKit.iso(kit.at(60)),
+                "externalRef", "cal-again-" + kit.company)).statusCode(200).body("externalRef", equalTo("cal-again-" + kit.company));
+        kit.action(kit.agent(), id, "reschedule", Map.of("start", AppointmentKit.iso(kit.at(90)))).statusCode(200)
+                .body("externalRef", equalTo("cal-again-" + kit.company));
+        assertEquals(List.of(BookingEvents.APPOINTMENT_BOOKED, BookingEvents.APPOINTMENT_RESCHEDULED,
+                BookingEvents.APPOINTMENT_RESCHEDULED), kit.eventTypes(id));
+
+        // A calendar uid stays one appointment's: taking another's is refused and names it.
+        kit.action(kit.agent(), id, "reschedule", Map.of("start", AppointmentKit.iso(kit.at(120)),
+                        "externalRef", "cal-other-" + kit.company)).statusCode(409)
+                .body("type", endsWith("/external-ref-taken"))
+                .body("appointmentId", equalTo(otherId));
+        assertEquals(kit.at(90), kit.appointment(id).startsAt);
+        kit.action(kit.agent(), id, "reschedule", Map.of("start", AppointmentKit.iso(kit.at(90)),
+                "externalRef", "x".repeat(201))).statusCode(400);
+    }
+
+    @Test
     void aRescheduleMayOverlapTheAppointmentsOwnOldTime() {
         String id = kit.book(kit.at(0));
         kit.action(kit.agent(), id, "reschedule", Map.of("start", AppointmentKit.iso(kit.at(-10)))).statusCode(200);

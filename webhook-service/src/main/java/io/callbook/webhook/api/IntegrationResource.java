@@ -4,6 +4,7 @@ import io.callbook.common.security.CallerContext;
 import io.callbook.common.security.Roles;
 import io.callbook.webhook.domain.Integration;
 import io.callbook.webhook.domain.IntegrationService;
+import io.callbook.webhook.domain.IntegrationService.CalendarBinding;
 import io.callbook.webhook.domain.Provider;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -45,7 +46,7 @@ public class IntegrationResource {
     public Response create(@PathParam("companyId") UUID companyId, @NotNull @Valid IntegrationRequest request) {
         caller.requireCompany(companyId, "Company " + companyId);
         IntegrationService.Created created = integrations.create(companyId, request.provider(), request.name(),
-                request.secret());
+                request.secret(), new CalendarBinding(request.branchId(), request.serviceId(), request.staffId()));
         return Response.created(URI.create("/v1/companies/" + companyId + "/integrations/" + created.integration().id))
                 .entity(IntegrationResponse.of(created.integration(), created.secret())).build();
     }
@@ -87,9 +88,14 @@ public class IntegrationResource {
         return Response.noContent().build();
     }
 
-    /** @param secret the provider's signing key (the voice provider's API key); omitted: one is made */
+    /**
+     * @param secret   the provider's signing key (the voice provider's API key); omitted: one is made
+     * @param branchId calendar only, required with serviceId: where the calendar's bookings become appointments
+     * @param staffId  calendar only, optional: omitted, any free staff member of the branch takes a booking
+     */
     public record IntegrationRequest(@NotNull Provider provider, @NotBlank @Size(max = 200) String name,
-                                     @Size(min = 16, max = 512) String secret) {
+                                     @Size(min = 16, max = 512) String secret, UUID branchId, UUID serviceId,
+                                     UUID staffId) {
     }
 
     public record SecretRequest(@Size(min = 16, max = 512) String secret) {
@@ -97,10 +103,12 @@ public class IntegrationResource {
 
     /** {@code secret} only in the answer that set it; {@code webhookPath} is what to register at the provider. */
     public record IntegrationResponse(UUID id, UUID companyId, String provider, String name, boolean active,
-                                      String webhookPath, String secret, Instant createdAt) {
+                                      String webhookPath, String secret, UUID branchId, UUID serviceId, UUID staffId,
+                                      Instant createdAt) {
         static IntegrationResponse of(Integration i, String secret) {
             return new IntegrationResponse(i.id, i.companyId, i.provider.dbValue(), i.name, i.active,
-                    "/v1/webhooks/" + i.provider.dbValue() + "?integration=" + i.id, secret, i.createdAt);
+                    "/v1/webhooks/" + i.provider.dbValue() + "?integration=" + i.id, secret, i.branchId, i.serviceId,
+                    i.staffId, i.createdAt);
         }
     }
 }

@@ -82,10 +82,10 @@ public class WebhookEventResource {
 
     public record EventResponse(UUID id, UUID companyId, UUID integrationId, String provider, String eventType,
                                 String status, int priority, int attempts, Instant nextAttemptAt, String lastError,
-                                Instant receivedAt, Instant processedAt) {
+                                Instant receivedAt, Instant processedAt, String outcome) {
         static EventResponse of(InboundEvent e) {
             return new EventResponse(e.id, e.companyId, e.integrationId, e.provider, e.eventType, e.status, e.priority,
-                    e.attempts, e.nextAttemptAt, e.lastError, e.receivedAt, e.processedAt);
+                    e.attempts, e.nextAttemptAt, e.lastError, e.receivedAt, e.processedAt, e.outcome);
         }
     }
 }

@@ -59,4 +59,8 @@ public class InboundEvent extends PanacheEntityBase {
 
     @Column(name = "processed_at")
     public Instant processedAt;
+
+    /** Set by a handler when what it did is worth telling an operator, e.g. that there was nothing to do. */
+    @Column
+    public String outcome;
 }

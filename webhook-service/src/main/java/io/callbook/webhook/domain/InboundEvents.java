@@ -77,5 +77,6 @@ public class InboundEvents {
         event.nextAttemptAt = null;
         event.lastError = null;
         event.processedAt = null;
+        event.outcome = null;
     }
 }

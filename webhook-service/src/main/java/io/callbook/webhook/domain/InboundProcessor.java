@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Works the inbox: claims due events (most urgent first, {@code SKIP LOCKED} so replicas share the work), runs each
  * one's handler in a transaction of its own, and on failure schedules a retry with backoff until the last attempt,
- * which dead-letters the event. A claim is a lease: an event whose worker died is claimed again when it runs out.
+ * which dead-letters the event; an {@link UnprocessableEvent} is dead-lettered at once, since retrying cannot help. A
+ * claim is a lease: an event whose worker died is claimed again when it runs out.
  */
 @ApplicationScoped
 public class InboundProcessor {
@@ -83,7 +84,6 @@ public class InboundProcessor {
                         where id in (select id from inbound_events
                                      where status in ('received', 'failed', 'processing')
                                        and (next_attempt_at is null or next_attempt_at <= :now)
-                                       and provider = 'voice'
                                      order by priority, received_at
                                      limit :batch
                                      for update skip locked)
@@ -115,14 +115,15 @@ public class InboundProcessor {
 
     private void failed(UUID id, RuntimeException failure) {
         InboundEvent event = InboundEvent.findById(id);
-        event.lastError = abbreviate(failure.toString());
-        if (event.attempts >= config.maxAttempts()) {
+        UnprocessableEvent unprocessable = unprocessable(failure);
+        event.lastError = abbreviate(unprocessable == null ? failure.toString() : unprocessable.getMessage());
+        if (unprocessable != null || event.attempts >= config.maxAttempts()) {
             event.status = "dead";
             event.nextAttemptAt = null;
             outbox.publish(InboundWebhookEvents.DEAD_LETTER_TOPIC, InboundWebhookEvents.ACCEPTED, event.id.toString(),
                     event.companyId, new InboundWebhookEvents.Accepted(event.id, event.companyId, event.provider,
                             event.eventType, event.priority));
-            LOG.errorf("Inbound event %s (%s) is dead after %d attempts: %s", id, event.eventType, event.attempts,
+            LOG.errorf("Inbound event %s (%s) is dead after %d attempt(s): %s", id, event.eventType, event.attempts,
                     event.lastError);
         } else {
             event.status = "failed";
@@ -130,6 +131,15 @@ public class InboundProcessor {
             LOG.warnf("Inbound event %s (%s) failed, attempt %d of %d, retry at %s: %s", id, event.eventType,
                     event.attempts, config.maxAttempts(), event.nextAttemptAt, event.lastError);
         }
+    }
+
+    private static UnprocessableEvent unprocessable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnprocessableEvent unprocessable) {
+                return unprocessable;
+            }
+        }
+        return null;
     }
 
     private JsonNode readBody(InboundEvent event) {

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A tenant's account at a provider and the sealed secret its webhooks are signed with. */
+/**
+ * A tenant's account at a provider and the sealed secret its webhooks are signed with. A calendar integration also
+ * says where its bookings go: a branch and service, and optionally one staff member.
+ */
 @Entity
 @Table(name = "integrations")
 public class Integration extends VersionedEntity {
@@ -32,4 +35,14 @@ public class Integration extends VersionedEntity {
 
     @Column(name = "deleted_at")
     public Instant deletedAt;
+
+    @Column(name = "branch_id")
+    public UUID branchId;
+
+    @Column(name = "service_id")
+    public UUID serviceId;
+
+    /** Null: booking-service picks any free staff member of the branch who performs the service. */
+    @Column(name = "staff_id")
+    public UUID staffId;
 }

@@ -22,14 +22,24 @@ public class IntegrationService {
         this.secrets = secrets;
     }
 
-    /** @param secret the provider's signing key; null makes one (the tenant then enters it at the provider) */
+    /**
+     * @param secret  the provider's signing key; null makes one (the tenant then enters it at the provider)
+     * @param binding where a calendar's bookings go: required for calendar integrations, refused for others
+     * @throws ProblemException 422 when the binding is missing, incomplete or given to a voice integration
+     */
     @Transactional
-    public Created create(UUID companyId, Provider provider, String name, String secret) {
+    public Created create(UUID companyId, Provider provider, String name, String secret, CalendarBinding binding) {
+        requireBindingFits(provider, binding);
         String actual = secret == null || secret.isBlank() ? generatedSecret() : secret.strip();
         Integration integration = new Integration();
         integration.companyId = companyId;
         integration.provider = provider;
         integration.name = name.strip();
+        if (binding != null) {
+            integration.branchId = binding.branchId();
+            integration.serviceId = binding.serviceId();
+            integration.staffId = binding.staffId();
+        }
         integration.secretSealed = secrets.seal(actual);
         integration.persist();
         return new Created(integration, actual);
@@ -68,6 +78,18 @@ public class IntegrationService {
                 .map(integration -> new Verifiable(integration, secrets.open(integration.secretSealed)));
     }
 
+    private static void requireBindingFits(Provider provider, CalendarBinding binding) {
+        if (provider == Provider.CALENDAR && (binding == null || binding.branchId() == null || binding.serviceId() == null)) {
+            throw ProblemException.unprocessable("calendar-binding-required", "Calendar binding required",
+                    "A calendar integration needs branchId and serviceId (staffId is optional): its bookings become "
+                            + "appointments there");
+        }
+        if (provider != Provider.CALENDAR && binding != null && !binding.isEmpty()) {
+            throw ProblemException.unprocessable("binding-not-applicable", "Binding not applicable",
+                    "branchId, serviceId and staffId belong to calendar integrations only");
+        }
+    }
+
     private String generatedSecret() {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
@@ -75,6 +97,14 @@ public class IntegrationService {
     }
 
     public record Created(Integration integration, String secret) {
+    }
+
+    /** @param staffId null: any free staff member of the branch who performs the service */
+    public record CalendarBinding(UUID branchId, UUID serviceId, UUID staffId) {
+
+        boolean isEmpty() {
+            return branchId == null && serviceId == null && staffId == null;
+        }
     }
 
     public record Verifiable(Integration integration, String secret) {

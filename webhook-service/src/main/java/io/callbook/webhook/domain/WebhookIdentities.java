@@ -12,6 +12,8 @@ public final class WebhookIdentities {
 
     static final Set<String> CALL_EVENTS = Set.of("call_started", "call_ended", "call_analyzed");
     static final Set<String> BOOKING_TRIGGERS = Set.of("BOOKING_CREATED", "BOOKING_RESCHEDULED", "BOOKING_CANCELLED");
+    /** Lower numbers are processed first; call events use 0 to 2. */
+    private static final int CALENDAR_PRIORITY = 3;
 
     private WebhookIdentities() {
     }
@@ -34,7 +36,8 @@ public final class WebhookIdentities {
 
     /**
      * Cal.com-style {@code {triggerEvent, payload{uid, startTime, ...}}}; it carries no event id, so a booking's trigger
-     * is unique per uid, and a reschedule also per new start time (one booking can be moved more than once).
+     * is unique per uid, and a reschedule also per new start time (one booking can be moved more than once). A booking
+     * can wait a little; a call in progress cannot, so calendar events come after every call event.
      */
     public static WebhookIdentity calendar(JsonNode body, String rawBody) {
         String trigger = text(body, "triggerEvent");
@@ -52,14 +55,15 @@ public final class WebhookIdentities {
         if (trigger.equals("BOOKING_RESCHEDULED")) {
             key += ":" + text(body.path("payload"), "startTime");
         }
-        return new WebhookIdentity(trigger, true, key, uid, 1);
+        return new WebhookIdentity(trigger, true, key, uid, CALENDAR_PRIORITY);
     }
 
     private static WebhookIdentity unknown(String type, String rawBody) {
         return new WebhookIdentity(type, false, "unknown:" + Hashes.sha256Hex(rawBody), "unknown", 9);
     }
 
-    private static String text(JsonNode node, String field) {
+    /** A non-blank string field, or null. */
+    static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
     }

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The part of booking-service's API the voice functions use. Its bodies are read tolerantly (only the fields needed
+ * The part of booking-service's API the voice functions and calendar sync use. Its bodies are read tolerantly (only the fields needed
  * here), so booking-service can add fields without breaking this service. Paths sit on the methods: {@code @Path} on
  * a type marks a resource.
  */
@@ -58,6 +58,17 @@ public interface BookingClient {
     @Consumes(MediaType.APPLICATION_JSON)
     Appointment cancel(@PathParam("id") UUID id, Cancellation cancellation,
                        @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @POST
+    @Path("/v1/appointments/{id}/reschedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Appointment reschedule(@PathParam("id") UUID id, Rescheduling rescheduling,
+                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GET
+    @Path("/v1/appointments")
+    Page<Appointment> bySource(@QueryParam("source") String source, @QueryParam("externalRef") String externalRef,
+                               @QueryParam("limit") int limit, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @GET
     @Path("/v1/appointments")
@@ -99,7 +110,11 @@ public interface BookingClient {
                    String source, String externalRef) {
     }
 
-    record Person(String phone, String name) {
+    record Person(String phone, String name, String email) {
+    }
+
+    /** @param externalRef null keeps the appointment's reference */
+    record Rescheduling(String start, String externalRef) {
     }
 
     record Cancellation(String reason) {
@@ -107,14 +122,14 @@ public interface BookingClient {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Appointment(UUID id, UUID branchId, UUID serviceId, UUID staffId, UUID customerId, String status,
-                       Instant start, Instant end) {
+                       Instant start, Instant end, String externalRef) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Customer(UUID id, String phone, String name, String email) {
     }
 
-    /** An RFC 9457 problem, for the sentence the agent speaks when booking-service says no. */
+    /** An RFC 9457 problem: the sentence the agent speaks, or the reason a calendar event cannot be applied. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Problem(String type, String title, int status, String detail) {
     }

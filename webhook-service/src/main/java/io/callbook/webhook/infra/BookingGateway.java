@@ -1,6 +1,7 @@
 package io.callbook.webhook.infra;
 
-import io.callbook.webhook.domain.voice.BookingRefused;
+import io.callbook.webhook.domain.BookingRefused;
+import io.callbook.webhook.domain.CalendarBookings;
 import io.callbook.webhook.domain.voice.VoiceBooking;
 import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,13 +13,14 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * booking-service for the voice functions, as the tenant's agent. A 4xx answer (but 429) is booking-service saying no
+ * booking-service for the voice functions and calendar sync, as the tenant's agent. A 4xx answer (but 429) is booking-service saying no
  * ({@link BookingRefused}, which leaves the circuit closed); anything else failing counts against the circuit.
  * The catalog (services, staff) is kept briefly: it changes rarely and is asked for by nearly every function.
  * Timeout and circuit breaker: {@code io.callbook.webhook.infra.BookingGateway/Timeout/value} and
@@ -27,10 +29,11 @@ import java.util.function.Supplier;
 @ApplicationScoped
 @Timeout(600)
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = BookingRefused.class)
-public class BookingGateway implements VoiceBooking {
+public class BookingGateway implements VoiceBooking, CalendarBookings {
 
     private static final int PAGE = 200;
     private static final String LIVE = "confirmed,pending,held";
+    private static final String CALENDAR = "calendar";
 
     private final BookingClient booking;
     private final ServiceTokens tokens;
@@ -66,7 +69,7 @@ public class BookingGateway implements VoiceBooking {
     @Override
     public Appointment book(NewAppointment a, String idempotencyKey) {
         var body = new BookingClient.Booking(a.branchId(), a.serviceId(), a.staffId(), a.start().toString(),
-                a.customerPhone() == null ? null : new BookingClient.Person(a.customerPhone(), a.customerName()),
+                a.customerPhone() == null ? null : new BookingClient.Person(a.customerPhone(), a.customerName(), null),
                 a.notes(), "voice", a.callId());
         return appointment(refusals(() -> booking.book(idempotencyKey, body, tokens.authorization(a.companyId()))));
     }
@@ -88,6 +91,37 @@ public class BookingGateway implements VoiceBooking {
         return refusals(() -> booking.customers(companyId, phone, region, tokens.authorization(companyId)))
                 .items().stream().findFirst()
                 .map(c -> new Customer(c.id(), c.name(), c.phone(), c.email()));
+    }
+
+    @Override
+    public Optional<CalendarAppointment> findCalendarBooking(UUID companyId, String uid) {
+        return refusals(() -> booking.bySource(CALENDAR, uid, 1, tokens.authorization(companyId))).items().stream()
+                .findFirst().map(BookingGateway::calendarAppointment);
+    }
+
+    @Override
+    public CalendarAppointment bookCalendarBooking(NewCalendarAppointment a, String idempotencyKey) {
+        var body = new BookingClient.Booking(a.branchId(), a.serviceId(), a.staffId(), a.start().toString(),
+                a.customerPhone() == null ? null
+                        : new BookingClient.Person(a.customerPhone(), a.customerName(), a.customerEmail()),
+                a.notes(), CALENDAR, a.uid());
+        return calendarAppointment(refusals(() -> booking.book(idempotencyKey, body, tokens.authorization(a.companyId()))));
+    }
+
+    @Override
+    public CalendarAppointment moveCalendarBooking(UUID companyId, UUID appointmentId, OffsetDateTime start, String uid) {
+        return calendarAppointment(refusals(() -> booking.reschedule(appointmentId,
+                new BookingClient.Rescheduling(start.toString(), uid), tokens.authorization(companyId))));
+    }
+
+    @Override
+    public CalendarAppointment cancelCalendarBooking(UUID companyId, UUID appointmentId, String reason) {
+        return calendarAppointment(refusals(() -> booking.cancel(appointmentId, new BookingClient.Cancellation(reason),
+                tokens.authorization(companyId))));
+    }
+
+    private static CalendarAppointment calendarAppointment(BookingClient.Appointment a) {
+        return new CalendarAppointment(a.id(), a.status(), a.start(), a.externalRef());
     }
 
     private static Appointment appointment(BookingClient.Appointment a) {

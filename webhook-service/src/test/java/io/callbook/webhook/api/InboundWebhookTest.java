@@ -15,11 +15,14 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -48,7 +51,8 @@ class InboundWebhookTest {
                 .then().statusCode(201).body("secret", equalTo(voiceKey))
                 .extract().path("id");
         var created = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("provider", "calendar", "name", "Cal.com"))
+                .body(Map.of("provider", "calendar", "name", "Cal.com", "branchId", UUID.randomUUID(),
+                        "serviceId", UUID.randomUUID()))
                 .post("/v1/companies/{c}/integrations", company)
                 .then().statusCode(201).body("secret", notNullValue()).extract();
         calendar = created.path("id");
@@ -110,6 +114,48 @@ class InboundWebhookTest {
         sendCalendar(moved, CalSignature.sign(bytes(moved), calendarSecret)).then().statusCode(202);
         sendCalendar(moved, CalSignature.sign(bytes(moved), "wrong")).then().statusCode(401);
         sendCalendar(moved, null).then().statusCode(401).body("detail", equalTo("missing X-Cal-Signature-256 header"));
+    }
+
+    @Test
+    void aCalendarIntegrationNamesWhereItsBookingsGo() {
+        String admin = TestTokens.tenantAdmin(company);
+        UUID branch = UUID.randomUUID();
+        UUID service = UUID.randomUUID();
+        UUID staff = UUID.randomUUID();
+        String id = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("provider", "calendar", "name", "Cal.com", "branchId", branch, "serviceId", service,
+                        "staffId", staff))
+                .post("/v1/companies/{c}/integrations", company).then().statusCode(201)
+                .body("branchId", equalTo(branch.toString())).body("staffId", equalTo(staff.toString()))
+                .extract().path("id");
+        given().auth().oauth2(admin).get("/v1/companies/{c}/integrations/{i}", company, id).then().statusCode(200)
+                .body("branchId", equalTo(branch.toString()))
+                .body("serviceId", equalTo(service.toString()))
+                .body("staffId", equalTo(staff.toString()));
+        given().auth().oauth2(admin).get("/v1/companies/{c}/integrations/{i}", company, calendar).then()
+                .body("staffId", nullValue()); // any free staff member
+
+        for (Map<String, Object> incomplete : List.of(Map.<String, Object>of(), Map.<String, Object>of("branchId", branch),
+                Map.<String, Object>of("serviceId", service, "staffId", staff))) {
+            Map<String, Object> body = new HashMap<>(incomplete);
+            body.put("provider", "calendar");
+            body.put("name", "Cal.com");
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(body)
+                    .post("/v1/companies/{c}/integrations", company).then().statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("branchId and serviceId"));
+        }
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("provider", "calendar", "name", "Cal.com", "branchId", "branch-1", "serviceId", service))
+                .post("/v1/companies/{c}/integrations", company).then().statusCode(400)
+                .contentType("application/problem+json");
+        // Voice integrations take no binding.
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("provider", "voice", "name", "Retell", "branchId", branch))
+                .post("/v1/companies/{c}/integrations", company).then().statusCode(422)
+                .contentType("application/problem+json");
+        given().auth().oauth2(admin).get("/v1/companies/{c}/integrations/{i}", company, voice).then().statusCode(200)
+                .body("branchId", nullValue()).body("serviceId", nullValue());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.callbook.webhook.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.devstack.TestTokens;
+import io.callbook.webhook.Salon;
 import io.callbook.webhook.VoiceBackends;
 import io.callbook.webhook.domain.RetellSignature;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,8 +47,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class VoiceFunctionsTest {
 
-    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
     /** One salon for the whole class: making it waits for the branch to reach booking-service over Kafka. */
     private static Salon salon;
 
@@ -71,7 +69,7 @@ class VoiceFunctionsTest {
                 "customer_name", "Warm Up");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         List<Supplier<Response>> requests = List.of(
-                () -> signed("/v1/voice/inbound", "{\"to_number\":\"" + salon.number + "\"}"),
+                () -> signed("/v1/voice/inbound", "{\"to_number\":\"" + salon.number() + "\"}"),
                 () -> signed("/v1/voice/inbound", "{\"to_number\":\"" + randomNumber() + "\"}"),
                 () -> function("check_availability", call, Map.of("service", "Haircut", "date", salon.day(30).toString())),
                 () -> function("find_customer", call, Map.of()),
@@ -88,20 +86,20 @@ class VoiceFunctionsTest {
 
     @Test
     void anInboundCallLearnsWhoseNumberItReached() {
-        inbound(salon.number).statusCode(200)
+        inbound(salon.number()).statusCode(200)
                 .body("call_inbound.dynamic_variables.business_identified", equalTo("true"))
                 .body("call_inbound.dynamic_variables.company_name", equalTo("Salon Stimme"))
                 .body("call_inbound.dynamic_variables.branch_name", equalTo("Berlin Mitte"))
-                .body("call_inbound.dynamic_variables.branch_id", equalTo(salon.branch))
-                .body("call_inbound.dynamic_variables.company_id", equalTo(salon.company))
+                .body("call_inbound.dynamic_variables.branch_id", equalTo(salon.branch()))
+                .body("call_inbound.dynamic_variables.company_id", equalTo(salon.company()))
                 .body("call_inbound.dynamic_variables.time_zone", equalTo("Europe/Berlin"))
-                .body("call_inbound.metadata.branch_id", equalTo(salon.branch))
+                .body("call_inbound.metadata.branch_id", equalTo(salon.branch()))
                 .body("call_inbound.metadata.agent_id", equalTo("agent_1"));
     }
 
     @Test
     void unknownNumbersAndOtherCompaniesNumbersGetAPoliteFallback() {
-        for (String number : List.of(randomNumber(), salon.otherCompanysNumber, "anonymous")) {
+        for (String number : List.of(randomNumber(), salon.otherCompanysNumber(), "anonymous")) {
             inbound(number).statusCode(200)
                     .body("call_inbound.dynamic_variables.business_identified", equalTo("false"))
                     .body("call_inbound.dynamic_variables.fallback_message", containsString("couldn't tell which business"))
@@ -111,9 +109,9 @@ class VoiceFunctionsTest {
 
     @Test
     void badSignaturesAndMalformedBodiesAreProblems() {
-        String body = "{\"from_number\":\"+4917012345678\",\"to_number\":\"" + salon.number + "\"}";
+        String body = "{\"from_number\":\"+4917012345678\",\"to_number\":\"" + salon.number() + "\"}";
         given().contentType(ContentType.JSON).header(RetellSignature.HEADER, RetellSignature.sign(bytes(body), "wrong", Instant.now()))
-                .body(body).post("/v1/voice/inbound?integration={i}", salon.integration)
+                .body(body).post("/v1/voice/inbound?integration={i}", salon.integration())
                 .then().statusCode(401).contentType("application/problem+json");
         signed("/v1/voice/inbound", "{\"from_number\": ").then().statusCode(400).contentType("application/problem+json");
         signed("/v1/voice/functions/check_availability", "[1, 2]").then().statusCode(400);
@@ -127,9 +125,9 @@ class VoiceFunctionsTest {
         function("check_availability", "call-" + UUID.randomUUID(), Map.of("service", "haircut", "date", day.toString()))
                 .then().statusCode(200)
                 .body("result", startsWith("Haircut is free on"))
-                .body("service_id", equalTo(salon.haircut))
+                .body("service_id", equalTo(salon.haircut()))
                 .body("slots[0].start", startsWith(day.toString() + "T09:00"))
-                .body("slots[0].staff_ids", hasItem(salon.anna));
+                .body("slots[0].staff_ids", hasItem(salon.anna()));
         function("check_availability", "call-" + UUID.randomUUID(), Map.of("service", "Haircut", "date", day.toString(),
                 "staff", "Nobody Here")).then().statusCode(200).body("error", equalTo("unknown_staff"));
         function("check_availability", "call-" + UUID.randomUUID(), Map.of("date", day.toString()))
@@ -156,16 +154,16 @@ class VoiceFunctionsTest {
 
         given().auth().oauth2(salon.admin()).get(booking() + "/v1/appointments/{id}", id).then().statusCode(200)
                 .body("source", equalTo("voice")).body("externalRef", equalTo(call))
-                .body("staffId", equalTo(salon.anna));
+                .body("staffId", equalTo(salon.anna()));
         given().auth().oauth2(salon.admin()).queryParam("externalRef", call).queryParam("source", "voice")
                 .get(booking() + "/v1/appointments").then().statusCode(200).body("items.size()", equalTo(1));
         given().auth().oauth2(salon.admin()).get("/v1/calls").then().statusCode(200)
                 .body("items.find { it.callId == '" + call + "' }.appointmentIds", equalTo(List.of(id)))
-                .body("items.find { it.callId == '" + call + "' }.branchId", equalTo(salon.branch));
+                .body("items.find { it.callId == '" + call + "' }.branchId", equalTo(salon.branch()));
 
         // Another caller wants the same time with the same hairdresser: the nearest free times are offered.
         function("book_appointment", "call-" + UUID.randomUUID(), Map.of("service", "Haircut", "start",
-                day + "T10:00:00+01:00", "staff", salon.anna, "customer_name", "Max Mustermann"), "+4917099887766")
+                day + "T10:00:00+01:00", "staff", salon.anna(), "customer_name", "Max Mustermann"), "+4917099887766")
                 .then().statusCode(200)
                 .body("error", equalTo("slot_taken"))
                 .body("result", containsString("no longer free. I can offer"))
@@ -179,7 +177,7 @@ class VoiceFunctionsTest {
         LocalDate day = salon.day(5);
         function("find_customer", "call-" + UUID.randomUUID(), Map.of(), caller).then().statusCode(200)
                 .body("found", equalTo(false));
-        String id = function("book_appointment", "call-" + UUID.randomUUID(), Map.of("service", salon.haircut,
+        String id = function("book_appointment", "call-" + UUID.randomUUID(), Map.of("service", salon.haircut(),
                 "start", day + "T15:00", "customer_name", "Jonas Klein"), caller)
                 .then().statusCode(200).body("status", equalTo("confirmed")).extract().path("appointment_id");
 
@@ -254,7 +252,7 @@ class VoiceFunctionsTest {
     private static Response function(String name, String callId, Map<String, Object> args, String from) {
         try {
             String body = new ObjectMapper().writeValueAsString(Map.of("name", name,
-                    "call", Map.of("call_id", callId, "from_number", from, "to_number", salon.number, "agent_id", "agent_1"),
+                    "call", Map.of("call_id", callId, "from_number", from, "to_number", salon.number(), "agent_id", "agent_1"),
                     "args", args));
             return signed("/v1/voice/functions/" + name, body);
         } catch (JsonProcessingException e) {
@@ -264,8 +262,8 @@ class VoiceFunctionsTest {
 
     private static Response signed(String path, String body) {
         return given().contentType(ContentType.JSON)
-                .header(RetellSignature.HEADER, RetellSignature.sign(bytes(body), salon.key, Instant.now()))
-                .body(body).post(path + "?integration={i}", salon.integration);
+                .header(RetellSignature.HEADER, RetellSignature.sign(bytes(body), salon.key(), Instant.now()))
+                .body(body).post(path + "?integration={i}", salon.integration());
     }
 
     private static String spokenDay(LocalDate day) {
@@ -273,96 +271,15 @@ class VoiceFunctionsTest {
                 + day.getDayOfMonth() + " " + day.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
     }
 
-    private static String resolver() {
-        return System.getProperty(VoiceBackends.RESOLVER_URL);
-    }
-
     private static String booking() {
-        return System.getProperty(VoiceBackends.BOOKING_URL);
+        return VoiceBackends.bookingUrl();
     }
 
     private static String randomNumber() {
-        return "+4930" + (1000000 + ThreadLocalRandom.current().nextInt(8999999));
+        return Salon.randomNumber();
     }
 
     private static byte[] bytes(String body) {
         return body.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A company with one branch, a number, a hairdresser who works every day, and its voice integration. */
-    private record Salon(String company, String branch, String number, String otherCompanysNumber, String haircut,
-                         String anna, String integration, String key) {
-
-        String admin() {
-            return TestTokens.tenantAdmin(UUID.fromString(company));
-        }
-
-        LocalDate day(int daysAhead) {
-            return LocalDate.now(BERLIN).plusDays(daysAhead);
-        }
-
-        static Salon create() {
-            String platform = TestTokens.platformAdmin();
-            String company = created(given().auth().oauth2(platform).contentType(ContentType.JSON)
-                    .body(Map.of("name", "Salon Stimme", "defaultRegion", "DE")).post(resolver() + "/v1/companies"));
-            String branch = created(given().auth().oauth2(platform).contentType(ContentType.JSON)
-                    .body(Map.of("name", "Berlin Mitte", "timeZone", "Europe/Berlin", "locale", "de-DE", "phoneRegion", "DE"))
-                    .post(resolver() + "/v1/companies/{c}/branches", company));
-            String number = given().auth().oauth2(platform).contentType(ContentType.JSON)
-                    .body(Map.of("number", randomNumber(), "branchId", branch))
-                    .post(resolver() + "/v1/companies/{c}/phone-numbers", company).then().statusCode(201).extract().path("e164");
-
-            String other = created(given().auth().oauth2(platform).contentType(ContentType.JSON)
-                    .body(Map.of("name", "Another Salon", "defaultRegion", "DE")).post(resolver() + "/v1/companies"));
-            String otherBranch = created(given().auth().oauth2(platform).contentType(ContentType.JSON)
-                    .body(Map.of("name", "Elsewhere", "timeZone", "Europe/Berlin")).post(resolver() + "/v1/companies/{c}/branches", other));
-            String otherNumber = given().auth().oauth2(platform).contentType(ContentType.JSON)
-                    .body(Map.of("number", randomNumber(), "branchId", otherBranch))
-                    .post(resolver() + "/v1/companies/{c}/phone-numbers", other).then().statusCode(201).extract().path("e164");
-
-            String admin = TestTokens.tenantAdmin(UUID.fromString(company));
-            String haircut = created(given().auth().oauth2(admin).contentType(ContentType.JSON)
-                    .body(Map.of("name", "Haircut", "durationMinutes", 30, "slotIntervalMinutes", 30, "minNoticeMinutes", 0))
-                    .post(booking() + "/v1/companies/{c}/services", company));
-            String anna = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (anna == null) { // the branch reaches booking-service as a directory event
-                Response staff = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                        .body(Map.of("branchId", branch, "name", "Anna Weber", "serviceIds", List.of(haircut)))
-                        .post(booking() + "/v1/companies/{c}/staff", company);
-                if (staff.statusCode() == 201) {
-                    anna = staff.path("id");
-                } else if (staff.statusCode() != 404 || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("staff: " + staff.statusCode() + " " + staff.asString());
-                } else {
-                    sleep();
-                }
-            }
-            List<Map<String, Object>> week = new ArrayList<>();
-            for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
-                week.add(Map.of("day", day, "start", "09:00", "end", "18:00"));
-            }
-            given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("days", week))
-                    .put(booking() + "/v1/companies/{c}/staff/{s}/hours", company, anna).then().statusCode(200);
-
-            String key = "key_" + UUID.randomUUID().toString().replace("-", "");
-            String integration = created(given().auth().oauth2(admin).contentType(ContentType.JSON)
-                    .body(Map.of("provider", "voice", "name", "Retell", "secret", key))
-                    .post("/v1/companies/{c}/integrations", company));
-            return new Salon(company, branch, number, otherNumber, haircut, anna, integration, key);
-        }
-
-        private static String created(Response response) {
-            return response.then().statusCode(201).extract().path("id");
-        }
-
-        private static void sleep() {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

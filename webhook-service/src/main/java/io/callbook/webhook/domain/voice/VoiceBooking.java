@@ -1,5 +1,7 @@
 package io.callbook.webhook.domain.voice;
 
+import io.callbook.webhook.domain.BookingRefused;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -3,6 +3,7 @@ package io.callbook.webhook.domain.voice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.common.api.ProblemException;
+import io.callbook.webhook.domain.BookingRefused;
 import io.callbook.webhook.domain.CallLog;
 import io.callbook.webhook.domain.voice.VoiceBooking.Appointment;
 import io.callbook.webhook.domain.voice.VoiceBooking.Customer;
