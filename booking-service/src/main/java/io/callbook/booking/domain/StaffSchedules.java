@@ -64,7 +64,7 @@ public class StaffSchedules {
                 .setParameter("startsBefore", until.plus(LONGEST_BUFFER))
                 .setParameter("from", from)
                 .setParameter("until", until)
-                .getResultStream()
+                .getResultList().stream()
                 .map(row -> new SlotCalculator.Booking((UUID) row[0], (Instant) row[1], (Instant) row[2],
                         (AppointmentStatus) row[3], (Instant) row[4]))
                 .toList();
@@ -87,7 +87,7 @@ public class StaffSchedules {
                         where w.companyId = :company and w.staffId in :staff""", Object[].class)
                 .setParameter("company", companyId)
                 .setParameter("staff", staff)
-                .getResultStream()
+                .getResultList().stream()
                 .map(row -> new SlotCalculator.WeeklyRule((UUID) row[0], DayOfWeek.of((Short) row[1]), (HoursKind) row[2],
                         (LocalTime) row[3], (LocalTime) row[4]))
                 .toList();
@@ -100,7 +100,7 @@ public class StaffSchedules {
                 .setParameter("staff", staff)
                 .setParameter("first", first)
                 .setParameter("last", last)
-                .getResultStream()
+                .getResultList().stream()
                 .map(row -> new SlotCalculator.DateRule((UUID) row[0], (LocalDate) row[1], (HoursKind) row[2],
                         (LocalTime) row[3], (LocalTime) row[4]))
                 .toList();
@@ -116,7 +116,7 @@ public class StaffSchedules {
                 .setParameter("staff", staff)
                 .setParameter("from", from)
                 .setParameter("until", until)
-                .getResultStream()
+                .getResultList().stream()
                 .map(row -> new SlotCalculator.Absence((UUID) row[0], (Instant) row[1], (Instant) row[2]))
                 .toList();
 
