@@ -21,55 +21,79 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The webhook scenarios for a few seconds at a tiny load against packaged resolver-service and webhook-service on
- * real PostgreSQL, Redis and Kafka: seeding through the public APIs, signatures the service accepts, the expected
- * answers (202 new, 200 repeat), and the read-back of processing times keep working.
+ * The webhook scenarios for a few seconds at a tiny load against packaged resolver-service, booking-service and
+ * webhook-service on real PostgreSQL, Redis and Kafka: seeding through the public APIs, signatures the service
+ * accepts, the expected answers (202 new, 200 repeat, the voice functions' real answers), and the read-back of
+ * processing times keep working.
  */
 class WebhookScenariosSmokeTest {
 
     private static final Path WORK = Path.of("target/smoke-webhooks").toAbsolutePath();
     private static final int RATE = 20;
     private static final List<String> OPTIONS = List.of("--duration", "3s", "--warmup", "0", "--repeat-share", "0.15",
-            "--calendar-share", "0.15", "--settle", "15s", "--no-docs");
+            "--calendar-share", "0.15", "--settle", "15s", "--voice-book-share", "0.2", "--no-docs");
+    /** A voice function's first calls (class loading, first tokens and queries) can take longer than its budget. */
+    private static final List<String> VOICE_WARMUP = List.of("--warmup", "3s");
+    private static final BookingSeedPlan VOICE_PLAN = new BookingSeedPlan(1, 2, 2);
 
     private static ServiceProcess resolver;
+    private static ServiceProcess booking;
     private static ServiceProcess webhook;
     private static ApiClient webhookAdmin;
     private static WebhookSeeder seeder;
     private static String companyId;
     private static WebhookRuns runs;
+    /** The same, with a warm-up before the voice run. */
+    private static WebhookRuns voiceRuns;
 
     @BeforeAll
-    static void startServicesAndSeed() {
+    static void startServicesAndSeed() throws IOException {
         String bootstrapKey = SmokeServices.newBootstrapKey();
-        // both at once: most of the test's time is two JVMs starting on a small machine
-        CompletableFuture<ServiceProcess> webhookStart = CompletableFuture.supplyAsync(() ->
-                SmokeServices.startWebhook("webhook-loadtest", "webhook_loadtest", WORK.resolve("webhook-service.log")));
+        // two at once: most of the test's time is JVMs starting on a small machine; webhook-service needs their URLs
+        CompletableFuture<ServiceProcess> bookingStart = CompletableFuture.supplyAsync(() ->
+                SmokeServices.startBooking("booking-webhook-loadtest", "booking_webhook_loadtest",
+                        WORK.resolve("booking-service.log")));
         resolver = SmokeServices.startResolver("resolver-webhook-loadtest", "resolver_webhook_loadtest", bootstrapKey,
                 WORK.resolve("resolver-service.log"));
-        webhook = webhookStart.join();
+        booking = bookingStart.join();
+        webhook = SmokeServices.startWebhook("webhook-loadtest", "webhook_loadtest", WORK.resolve("webhook-service.log"),
+                resolver, booking);
 
         ResolverClient anonymous = ResolverClient.anonymous(resolver.baseUrl());
         String token = anonymous.exchange(bootstrapKey);
+        ResolverClient resolverAdmin = anonymous.withToken(token);
         webhookAdmin = ApiClient.anonymous(webhook.baseUrl()).withToken(token);
-        seeder = new WebhookSeeder(anonymous.withToken(token), webhookAdmin, System.out);
+        seeder = new WebhookSeeder(resolverAdmin, webhookAdmin, System.out);
         companyId = seeder.ensureCompany();
 
+        // the test stack's databases are new on every run
+        Files.deleteIfExists(WORK.resolve("booking-seed.json"));
+        Files.deleteIfExists(WORK.resolve("booking-ledger.json"));
+        VoiceSeeder voiceSeeder = new VoiceSeeder(new BookingSeeder(resolverAdmin,
+                ApiClient.anonymous(booking.baseUrl()).withToken(token), System.out), resolverAdmin, System.out);
+        runs = runs(List.of(), voiceSeeder);
+        voiceRuns = runs(VOICE_WARMUP, voiceSeeder);
+    }
+
+    private static WebhookRuns runs(List<String> moreOptions, VoiceSeeder voiceSeeder) {
         List<String> options = new ArrayList<>(OPTIONS);
-        options.addAll(List.of("--url", webhook.baseUrl(), "--resolver-url", resolver.baseUrl()));
+        options.addAll(moreOptions);
+        options.addAll(List.of("--url", webhook.baseUrl(), "--resolver-url", resolver.baseUrl(), "--booking-url",
+                booking.baseUrl()));
         WebhookOptions webhookOptions = WebhookOptions.parse(options, WORK.resolve("gatling"));
         MeasuredRuns measured = MeasuredRuns.of(new GatlingRunner(WORK.resolve("gatling")), "webhook-loadtest",
                 webhook.port(), System.out);
-        runs = new WebhookRuns(webhookOptions, seeder, companyId, new InboxReadBack(webhookAdmin), measured, System.out);
+        return new WebhookRuns(webhookOptions, seeder, companyId, new InboxReadBack(webhookAdmin), measured,
+                () -> VoiceCallsPlanner.prepare(voiceSeeder, VOICE_PLAN, WORK, WORK.resolve("gatling"),
+                        webhookOptions.voiceBookShare(), System.out), System.out);
     }
 
     @AfterAll
     static void stopServices() {
-        if (webhook != null) {
-            webhook.stop();
-        }
-        if (resolver != null) {
-            resolver.stop();
+        for (ServiceProcess service : new ServiceProcess[] {webhook, booking, resolver}) {
+            if (service != null) {
+                service.stop();
+            }
         }
     }
 
@@ -99,6 +123,17 @@ class WebhookScenariosSmokeTest {
         assertEquals(0, processed.stats().ko(), "call events not processed in time: " + String.join("\n", runs.notes()));
         assertTrue(processed.stats().p99() < 15_000, "received → processed " + processed.stats());
         assertTrue(runs.notes().stream().anyMatch(n -> n.startsWith("Processed " + RATE + "/s")), String.join("\n", runs.notes()));
+    }
+
+    @Test
+    void voiceFunctionsGetTheirRealAnswers() {
+        RunResult result = voiceRuns.voice(RATE);
+
+        assertEquals(WebhookRuns.voiceLabel(RATE), result.scenario());
+        assertTrue(result.stats().total() >= 30, "too few voice function calls: " + result.stats());
+        assertEquals(0, result.stats().ko(), "calls without the real answer (a fallback, refusal or question): "
+                + GatlingReport.errors(result.report()) + "; see " + result.report().resolve("index.html"));
+        assertTrue(result.service().isKnown() && result.service().peakRssMb() > 0, "webhook-service usage " + result.service());
     }
 
     /** What the README shows with curl: the helper's header is accepted, and a repeat is acknowledged as one. */
