@@ -47,8 +47,16 @@ final class VoiceCallsPlanner {
 
     /** The calls of one run; its slots are written off in the ledger at once, so a failed run does not hand them on. */
     VoiceCalls calls(int rate, Duration duration) {
+        return withSlots(SimulationSettings.expectedArrivals(rate * bookShare, duration));
+    }
+
+    /** The calls of a {@link VoiceReadiness} probe, which books one slot per attempt. */
+    VoiceCalls probeCalls() {
+        return withSlots(VoiceReadiness.MAX_ATTEMPTS);
+    }
+
+    private VoiceCalls withSlots(long bookings) {
         LocalDate today = LocalDate.now(BookingGrid.ZONE);
-        long bookings = SimulationSettings.expectedArrivals(rate * bookShare, duration);
         BookingLedger.Taken taken = BookingLedger.load(ledgerFile, seed.catalog(), today).takeSlots(bookings, grid, today);
         taken.ledger().write(ledgerFile);
         if (taken.restarted()) {

@@ -51,10 +51,19 @@ public final class VoiceFunctionFeeder implements Iterator<Map<String, Object>> 
     /** Gatling may feed from several threads; the counters and the random generator need one at a time. */
     @Override
     public synchronized Map<String, Object> next() {
+        return next(random.nextDouble() < calls.bookShare() ? SignedRequest.VOICE_BOOKING : SignedRequest.VOICE_AVAILABILITY);
+    }
+
+    /** A call of this function, whatever the share. */
+    synchronized Map<String, Object> next(SignedRequest function) {
         Instant now = clock.instant();
         String callId = settings.runId() + "-voice-" + callNumber++;
         String caller = String.format("+4917%08d", random.nextInt(100_000_000));
-        return random.nextDouble() < calls.bookShare() ? booking(callId, caller, now) : availability(callId, caller, now);
+        return switch (function) {
+            case VOICE_AVAILABILITY -> availability(callId, caller, now);
+            case VOICE_BOOKING -> booking(callId, caller, now);
+            default -> throw new IllegalArgumentException(function + " is not a voice function this feeder sends");
+        };
     }
 
     private Map<String, Object> availability(String callId, String caller, Instant now) {

@@ -29,6 +29,7 @@ final class WebhookRuns {
     private final List<String> notes = new ArrayList<>();
     /** Voice integrations of earlier runs whose events may not all be processed yet. */
     private final List<String> unsettled = new ArrayList<>();
+    private final VoiceReadiness voiceReadiness = new VoiceReadiness();
     private VoiceCallsPlanner voice;
 
     /** @param voiceSetup seeds what voice runs call; asked only when one runs, since it needs booking-service */
@@ -123,6 +124,9 @@ final class WebhookRuns {
         }
         awaitQuiet(label);
         WebhookIntegrations integrations = seeder.integrations(company, label);
+        if (scenario == WebhookScenario.VOICE) {
+            awaitVoiceReady(label, integrations);
+        }
         RunResult result = measured.measure(label, "", settings(scenario, rate, options.common().duration(), integrations, label));
         rows.add(result);
         unsettled.add(integrations.voiceId());
@@ -131,10 +135,22 @@ final class WebhookRuns {
 
     private WebhookLoadSettings settings(WebhookScenario scenario, int rate, Duration duration,
                                          WebhookIntegrations integrations, String label) {
-        String runId = options.common().resultsDir().getFileName() + "-" + label.replaceAll("[^a-z0-9]+", "-");
         VoiceCalls calls = scenario == WebhookScenario.VOICE ? voice().calls(rate, duration) : null;
-        return new WebhookLoadSettings(options.common().url(), scenario, rate, duration, runId, integrations, options.mix(),
-                calls);
+        return new WebhookLoadSettings(options.common().url(), scenario, rate, duration, runId(label), integrations,
+                options.mix(), calls);
+    }
+
+    private String runId(String label) {
+        return options.common().resultsDir().getFileName() + "-" + label.replaceAll("[^a-z0-9]+", "-");
+    }
+
+    /** Probes with the run's integration and slots of its own, so the run's calls are untouched. */
+    private void awaitVoiceReady(String label, WebhookIntegrations integrations) {
+        out.println("Waiting for real answers of every voice function ...");
+        WebhookLoadSettings probe = new WebhookLoadSettings(options.common().url(), WebhookScenario.VOICE, 1,
+                Duration.ofSeconds(1), runId(label + " probe"), integrations, options.mix(), voice().probeCalls());
+        voiceReadiness.await(probe).ifPresent(answer -> note("Run " + label + " started while a voice function still"
+                + " did not give its real answer (" + answer + ")."));
     }
 
     private VoiceCallsPlanner voice() {

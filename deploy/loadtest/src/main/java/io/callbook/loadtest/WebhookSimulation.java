@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.doSwitch;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
-import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -78,20 +78,14 @@ public class WebhookSimulation extends Simulation {
                 }));
     }
 
-    /**
-     * A voice function answers 200 whatever happened; the answer only counts when it is the real one: not the
-     * spoken fallback of a dependency that timed out, no refusal, and the data the function exists for.
-     */
+    /** A voice function answers 200 whatever happened: only the real answer counts (see {@link VoiceAnswerVerdict}). */
     private static List<CheckBuilder> checks(SignedRequest kind) {
         CheckBuilder status = status().is(session -> session.getInt(WebhookFeeder.EXPECTED_STATUS));
         if (!kind.isVoiceFunction()) {
             return List.of(status);
         }
-        return List.of(status,
-                jsonPath("$.result").ofString().transform(VoiceFunctionBody::isFallback).is(false)
-                        .name("not the fallback (\"" + VoiceFunctionBody.FALLBACK_SENTENCE + "\")"),
-                jsonPath("$.error").notExists(),
-                jsonPath("$." + kind.answerField()).exists());
+        return List.of(status, bodyString().transform(body -> VoiceAnswerVerdict.of(kind, body))
+                .is(VoiceAnswerVerdict.REAL).name("voice answer"));
     }
 
     @Override

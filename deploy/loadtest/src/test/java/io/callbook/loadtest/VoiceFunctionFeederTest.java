@@ -77,10 +77,12 @@ class VoiceFunctionFeederTest {
     }
 
     @Test
-    void theFallbackSentenceIsRecognised() {
-        assertTrue(VoiceFunctionBody.isFallback("I'm sorry, I can't check that right now. Please try again in a moment."));
-        assertFalse(VoiceFunctionBody.isFallback("Service 1 is free on Wednesday 2 December at 08:00."));
-        assertFalse(VoiceFunctionBody.isFallback(null));
+    void oneOfEachWhenAskedFor() throws Exception {
+        VoiceFunctionFeeder feeder = feeder(0.5);
+        assertEquals("book_appointment", JSON.readTree((String) feeder.next(SignedRequest.VOICE_BOOKING)
+                .get(WebhookFeeder.BODY)).path("name").asText());
+        assertEquals("check_availability", JSON.readTree((String) feeder.next(SignedRequest.VOICE_AVAILABILITY)
+                .get(WebhookFeeder.BODY)).path("name").asText());
     }
 
     private static VoiceFunctionFeeder feeder(double bookShare) {

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,6 @@ class WebhookScenariosSmokeTest {
     private static final int RATE = 20;
     private static final List<String> OPTIONS = List.of("--duration", "3s", "--warmup", "0", "--repeat-share", "0.15",
             "--calendar-share", "0.15", "--settle", "15s", "--voice-book-share", "0.2", "--no-docs");
-    /** A voice function's first calls (class loading, first tokens and queries) can take longer than its budget. */
-    private static final List<String> VOICE_WARMUP = List.of("--warmup", "3s");
     private static final BookingSeedPlan VOICE_PLAN = new BookingSeedPlan(1, 2, 2);
 
     private static ServiceProcess resolver;
@@ -43,8 +42,7 @@ class WebhookScenariosSmokeTest {
     private static WebhookSeeder seeder;
     private static String companyId;
     private static WebhookRuns runs;
-    /** The same, with a warm-up before the voice run. */
-    private static WebhookRuns voiceRuns;
+    private static VoiceSeeder voiceSeeder;
 
     @BeforeAll
     static void startServicesAndSeed() throws IOException {
@@ -69,21 +67,15 @@ class WebhookScenariosSmokeTest {
         // the test stack's databases are new on every run
         Files.deleteIfExists(WORK.resolve("booking-seed.json"));
         Files.deleteIfExists(WORK.resolve("booking-ledger.json"));
-        VoiceSeeder voiceSeeder = new VoiceSeeder(new BookingSeeder(resolverAdmin,
+        voiceSeeder = new VoiceSeeder(new BookingSeeder(resolverAdmin,
                 ApiClient.anonymous(booking.baseUrl()).withToken(token), System.out), resolverAdmin, System.out);
-        runs = runs(List.of(), voiceSeeder);
-        voiceRuns = runs(VOICE_WARMUP, voiceSeeder);
-    }
-
-    private static WebhookRuns runs(List<String> moreOptions, VoiceSeeder voiceSeeder) {
         List<String> options = new ArrayList<>(OPTIONS);
-        options.addAll(moreOptions);
         options.addAll(List.of("--url", webhook.baseUrl(), "--resolver-url", resolver.baseUrl(), "--booking-url",
                 booking.baseUrl()));
         WebhookOptions webhookOptions = WebhookOptions.parse(options, WORK.resolve("gatling"));
         MeasuredRuns measured = MeasuredRuns.of(new GatlingRunner(WORK.resolve("gatling")), "webhook-loadtest",
                 webhook.port(), System.out);
-        return new WebhookRuns(webhookOptions, seeder, companyId, new InboxReadBack(webhookAdmin), measured,
+        runs = new WebhookRuns(webhookOptions, seeder, companyId, new InboxReadBack(webhookAdmin), measured,
                 () -> VoiceCallsPlanner.prepare(voiceSeeder, VOICE_PLAN, WORK, WORK.resolve("gatling"),
                         webhookOptions.voiceBookShare(), System.out), System.out);
     }
@@ -127,13 +119,40 @@ class WebhookScenariosSmokeTest {
 
     @Test
     void voiceFunctionsGetTheirRealAnswers() {
-        RunResult result = voiceRuns.voice(RATE);
+        RunResult result = runs.voice(RATE);
 
         assertEquals(WebhookRuns.voiceLabel(RATE), result.scenario());
         assertTrue(result.stats().total() >= 30, "too few voice function calls: " + result.stats());
         assertEquals(0, result.stats().ko(), "calls without the real answer (a fallback, refusal or question): "
                 + GatlingReport.errors(result.report()) + "; see " + result.report().resolve("index.html"));
         assertTrue(result.service().isKnown() && result.service().peakRssMb() > 0, "webhook-service usage " + result.service());
+    }
+
+    /** The bench's judge and webhook-service agree on what the spoken fallback is: booking-service stops answering. */
+    @Test
+    void aFallbackIsToldApartFromARealAnswer() throws IOException, InterruptedException {
+        VoiceCallsPlanner planner = VoiceCallsPlanner.prepare(voiceSeeder, VOICE_PLAN, WORK, WORK.resolve("gatling"), 0,
+                System.out);
+        WebhookLoadSettings settings = new WebhookLoadSettings(webhook.baseUrl(), WebhookScenario.VOICE, 1,
+                Duration.ofSeconds(1), "fallback", seeder.integrations(planner.companyId(), "fallback"), WebhookMix.DEFAULT,
+                planner.probeCalls());
+        VoiceFunctionFeeder feeder = VoiceFunctionFeeder.of(settings);
+        VoiceReadiness readiness = new VoiceReadiness();
+        assertTrue(readiness.await(settings).isEmpty(), "voice functions never gave their real answer");
+
+        signal("STOP", booking.pid()); // the port still accepts connections, but nothing answers
+        String verdict;
+        try {
+            verdict = readiness.verdictOn(webhook.baseUrl(), SignedRequest.VOICE_AVAILABILITY,
+                    feeder.next(SignedRequest.VOICE_AVAILABILITY));
+        } finally {
+            signal("CONT", booking.pid());
+        }
+        assertTrue(verdict.startsWith("fallback"), verdict);
+    }
+
+    private static void signal(String signal, long pid) throws IOException, InterruptedException {
+        assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor());
     }
 
     /** What the README shows with curl: the helper's header is accepted, and a repeat is acknowledged as one. */
