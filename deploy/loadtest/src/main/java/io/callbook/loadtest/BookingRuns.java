@@ -81,7 +81,7 @@ final class BookingRuns {
         int rate = options.rate(scenario);
         return switch (scenario) {
             case UNCACHED -> {
-                BookingLedger.Taken taken = keep(ledger.takeCombos(expectedArrivals(rate, duration)));
+                BookingLedger.Taken taken = keep(ledger.takeCombos(SimulationSettings.expectedArrivals(rate, duration)));
                 if (taken.block().first() + taken.block().count() > grid.freshCombos()) {
                     noteOnce("Uncached availability re-asked combinations of earlier runs (all " + grid.freshCombos()
                             + " were used): they are uncached only if the availability cache's TTL passed since.");
@@ -89,7 +89,7 @@ final class BookingRuns {
                 yield settings(scenario, rate, duration, week0, taken.block(), 1);
             }
             case CACHED -> settings(scenario, rate, duration, week0, new BookingLedger.Block(0, options.hotSet()), 1);
-            case BOOK -> slots(scenario, rate, duration, expectedArrivals(rate, duration), 1);
+            case BOOK -> slots(scenario, rate, duration, SimulationSettings.expectedArrivals(rate, duration), 1);
             // a new set each second, and two spare sets for a run whose last arrivals come late
             case CONTENTION -> slots(scenario, rate, duration,
                     options.contentionSlots() * (duration.toSeconds() + 2), options.contentionSlots());
@@ -128,11 +128,6 @@ final class BookingRuns {
         out.println(check.note());
         notes.add(check.note());
         doubleBooked |= check.doubleBooked();
-    }
-
-    /** A rate's arrivals over a run, with room for Poisson arrivals running above their mean. */
-    private static long expectedArrivals(int rate, Duration duration) {
-        return (long) Math.ceil(rate * (duration.toMillis() / 1000.0) * 1.1) + 20;
     }
 
     private void noteOnce(String note) {

@@ -23,4 +23,9 @@ public interface SimulationSettings {
 
     /** Concurrent users of a closed-model run; 0 for an open one. */
     int users();
+
+    /** A rate's arrivals over a run, with room for Poisson arrivals running above their mean. */
+    static long expectedArrivals(double rate, Duration duration) {
+        return (long) Math.ceil(rate * (duration.toMillis() / 1000.0) * 1.1) + 20;
+    }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * {@code ./callbook bench webhooks}: seeds a company and integrations, sends signed provider webhooks with Gatling in
@@ -16,6 +17,7 @@ final class WebhookBench {
     /** The design's targets (DESIGN: performance targets). */
     static final int ACKNOWLEDGE_P99_MS = 10;
     static final int PROCESSED_P99_MS = 1_000;
+    static final int VOICE_P99_MS = 100;
 
     private final WebhookOptions options;
     private final CommonOptions common;
@@ -34,14 +36,21 @@ final class WebhookBench {
         report.printHeader("webhooks");
         ResolverClient resolver = ResolverClient.anonymous(options.resolverUrl());
         ApiClient webhooks = ApiClient.anonymous(common.url());
-        try (LocalSuiteLauncher suite = LocalSuiteLauncher.ensureRunning(repoRoot, List.of(resolver, webhooks),
+        ApiClient booking = ApiClient.anonymous(options.bookingUrl());
+        List<ApiClient> services = options.needsBooking() ? List.of(resolver, booking, webhooks) : List.of(resolver, webhooks);
+        try (LocalSuiteLauncher suite = LocalSuiteLauncher.ensureRunning(repoRoot, services,
                 options.targetsLocalSuite(), common.startTimeout(), common.resultsDir().resolve("local-suite.log"), out)) {
             String token = AdminToken.obtain(resolver, common.token(), AdminToken.bootstrapKey(repoRoot, common.token()), out);
             ApiClient admin = webhooks.withToken(token);
             WebhookSeeder seeder = new WebhookSeeder(resolver.withToken(token), admin, out);
             MeasuredRuns measured = MeasuredRuns.of(new GatlingRunner(common.resultsDir()), "webhook-service",
                     common.port(), out);
-            WebhookRuns runs = new WebhookRuns(options, seeder, seeder.ensureCompany(), new InboxReadBack(admin), measured, out);
+            VoiceSeeder voiceSeeder = new VoiceSeeder(new BookingSeeder(resolver.withToken(token), booking.withToken(token), out),
+                    resolver.withToken(token), out);
+            Supplier<VoiceCallsPlanner> voice = () -> VoiceCallsPlanner.prepare(voiceSeeder, BookingSeedPlan.BENCH,
+                    repoRoot.resolve("deploy/loadtest/target/bench"), common.resultsDir(), options.voiceBookShare(), out);
+            WebhookRuns runs = new WebhookRuns(options, seeder, seeder.ensureCompany(), new InboxReadBack(admin), measured,
+                    voice, out);
             try {
                 runs.runAll();
                 return summarize(report, runs);
@@ -65,6 +74,16 @@ final class WebhookBench {
                 + " are processed. acknowledge: the POST as the provider sees it. processed: the same traffic, then"
                 + " received_at → processed_at of every call event from GET /v1/webhooks/events (e2e row: ok = processed"
                 + " within %s of the last arrival, err = not).", mix.repeatShare() * 100, mix.calendarShare() * 100, DurationText.format(options.settle())));
+        if (options.scenarios().contains(WebhookScenario.VOICE)) {
+            notes.add(String.format(Locale.ROOT, "voice: signed voice function calls through the real resolver-service"
+                    + " and booking-service, a fresh voice integration per run in the booking bench's company (%d"
+                    + " branches with a number each): check_availability of one of %d services by name for a day of"
+                    + " the next %d (a few hundred combinations, so booking-service's availability cache soon answers"
+                    + " most), %.0f %% book_appointment of a slot no run booked before (from day +%d). ok = 200 with"
+                    + " the function's data; the spoken fallback of a timed-out dependency, a refusal or a question"
+                    + " back count as errors.", BookingSeedPlan.BENCH.branches(), BookingSeedPlan.BENCH.services(),
+                    VoiceFunctionFeeder.DAYS_AHEAD, options.voiceBookShare() * 100, BookingLedger.FIRST_BOOKING_DAY));
+        }
         boolean missed = false;
         if (options.scenarios().contains(WebhookScenario.ACKNOWLEDGE)) {
             for (int rate : options.ackRates()) {
@@ -75,8 +94,12 @@ final class WebhookBench {
             missed |= new LatencyTarget(WebhookRuns.processedLabel(options.processedRate()), PROCESSED_P99_MS)
                     .check(rows, notes);
         }
+        if (options.scenarios().contains(WebhookScenario.VOICE)) {
+            missed |= new LatencyTarget(WebhookRuns.voiceLabel(options.voiceRate()), VOICE_P99_MS).check(rows, notes);
+        }
         notes.addAll(runs.notes());
-        String data = "1 company, a voice and a calendar integration per run";
+        String data = "1 company, a voice and a calendar integration per run"
+                + (options.scenarios().contains(WebhookScenario.VOICE) ? "; voice: the booking bench's catalog" : "");
         return report.finish("webhooks", "webhook", data, rows, rows, notes, missed);
     }
 }

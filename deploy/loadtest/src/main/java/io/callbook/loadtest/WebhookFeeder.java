@@ -88,9 +88,15 @@ public final class WebhookFeeder implements Iterator<Map<String, Object>> {
     }
 
     private Map<String, Object> request(SignedRequest kind, String body, Instant now, int expectedStatus) {
+        return signed(kind, body, settings.integrations(), now, expectedStatus);
+    }
+
+    /** One feed record: a request of this kind signed now by the run's integration of its provider. */
+    static Map<String, Object> signed(SignedRequest kind, String body, WebhookIntegrations integrations, Instant now,
+                                      int expectedStatus) {
         WebhookSignature signature = kind.signature();
-        String signed = signature.value(body.getBytes(StandardCharsets.UTF_8), settings.integrations().secret(signature), now);
-        return Map.of(KIND, kind.label(), PATH, kind.path(settings.integrations().integrationId(signature)), BODY, body,
+        String signed = signature.value(body.getBytes(StandardCharsets.UTF_8), integrations.secret(signature), now);
+        return Map.of(KIND, kind.label(), PATH, kind.path(integrations.integrationId(signature)), BODY, body,
                 SIGNATURE, signed, EXPECTED_STATUS, expectedStatus);
     }
 }

@@ -10,9 +10,11 @@ import java.util.Map;
  * What one run of {@link WebhookSimulation} needs, as system properties {@value #PREFIX}*.
  *
  * @param runId makes the run's call ids and booking uids its own
+ * @param voice what a voice run calls; null for the other scenarios
  */
 public record WebhookLoadSettings(String baseUrl, WebhookScenario scenario, int rate, Duration duration, String runId,
-                                  WebhookIntegrations integrations, WebhookMix mix) implements SimulationSettings {
+                                  WebhookIntegrations integrations, WebhookMix mix, VoiceCalls voice)
+        implements SimulationSettings {
 
     static final String PREFIX = "loadtest.webhooks.";
 
@@ -22,6 +24,9 @@ public record WebhookLoadSettings(String baseUrl, WebhookScenario scenario, int 
         }
         if (duration.isZero() || duration.isNegative()) {
             throw new IllegalArgumentException("The duration must be positive");
+        }
+        if ((scenario == WebhookScenario.VOICE) != (voice != null)) {
+            throw new IllegalArgumentException("Voice calls go with the voice scenario, and only with it");
         }
     }
 
@@ -54,6 +59,9 @@ public record WebhookLoadSettings(String baseUrl, WebhookScenario scenario, int 
         properties.put(PREFIX + "calendar-secret", integrations.calendarSecret());
         properties.put(PREFIX + "repeat-share", Double.toString(mix.repeatShare()));
         properties.put(PREFIX + "calendar-share", Double.toString(mix.calendarShare()));
+        if (voice != null) {
+            properties.putAll(voice.toProperties(PREFIX));
+        }
         return properties;
     }
 
@@ -61,15 +69,17 @@ public record WebhookLoadSettings(String baseUrl, WebhookScenario scenario, int 
     public static WebhookLoadSettings fromSystemProperties() {
         WebhookIntegrations integrations = new WebhookIntegrations(required("voice-integration"),
                 required("voice-secret"), required("calendar-integration"), required("calendar-secret"));
+        WebhookScenario scenario = WebhookScenario.of(property("scenario", "acknowledge"));
         return new WebhookLoadSettings(
                 property("url", WebhookOptions.DEFAULT_URL),
-                WebhookScenario.of(property("scenario", "acknowledge")),
+                scenario,
                 Integer.parseInt(property("rate", "200")),
                 DurationText.parse(property("duration", "30s")),
                 property("run-id", "byhand-" + System.currentTimeMillis()),
                 integrations,
                 new WebhookMix(Double.parseDouble(property("repeat-share", Double.toString(WebhookMix.DEFAULT.repeatShare()))),
-                        Double.parseDouble(property("calendar-share", Double.toString(WebhookMix.DEFAULT.calendarShare())))));
+                        Double.parseDouble(property("calendar-share", Double.toString(WebhookMix.DEFAULT.calendarShare())))),
+                scenario == WebhookScenario.VOICE ? VoiceCalls.fromSystemProperties(PREFIX) : null);
     }
 
     private static String required(String name) {

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The webhook bench's runs: each gets integrations of its own, an optional warm-up, and starts only once the events
  * of earlier runs are processed, so that no run measures another's backlog. A processed run adds a second row,
- * received → processed, read back from the inbox.
+ * received → processed, read back from the inbox. A voice run's integrations belong to the seeded catalog's company,
+ * which owns the numbers its calls dial.
  */
 final class WebhookRuns {
 
@@ -21,19 +23,24 @@ final class WebhookRuns {
     private final String companyId;
     private final InboxReadBack inbox;
     private final MeasuredRuns measured;
+    private final Supplier<VoiceCallsPlanner> voiceSetup;
     private final PrintStream out;
     private final List<RunResult> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     /** Voice integrations of earlier runs whose events may not all be processed yet. */
     private final List<String> unsettled = new ArrayList<>();
+    private final VoiceReadiness voiceReadiness = new VoiceReadiness();
+    private VoiceCallsPlanner voice;
 
+    /** @param voiceSetup seeds what voice runs call; asked only when one runs, since it needs booking-service */
     WebhookRuns(WebhookOptions options, WebhookSeeder seeder, String companyId, InboxReadBack inbox, MeasuredRuns measured,
-                PrintStream out) {
+                Supplier<VoiceCallsPlanner> voiceSetup, PrintStream out) {
         this.options = options;
         this.seeder = seeder;
         this.companyId = companyId;
         this.inbox = inbox;
         this.measured = measured;
+        this.voiceSetup = voiceSetup;
         this.out = out;
     }
 
@@ -49,11 +56,16 @@ final class WebhookRuns {
         return WebhookScenario.PROCESSED.option() + " " + rate + "/s e2e";
     }
 
+    static String voiceLabel(int rate) {
+        return WebhookScenario.VOICE.option() + " " + rate + "/s";
+    }
+
     void runAll() {
         for (WebhookScenario scenario : options.scenarios()) {
             switch (scenario) {
                 case ACKNOWLEDGE -> options.ackRates().forEach(this::acknowledge);
                 case PROCESSED -> processed(options.processedRate());
+                case VOICE -> voice(options.voiceRate());
             }
         }
     }
@@ -88,6 +100,11 @@ final class WebhookRuns {
         return row;
     }
 
+    /** @return the Gatling row of the run: both functions, latency as the agent waits for it */
+    RunResult voice(int rate) {
+        return measure(WebhookScenario.VOICE, rate, voiceLabel(rate)).result();
+    }
+
     List<RunResult> rows() {
         return List.copyOf(rows);
     }
@@ -99,13 +116,17 @@ final class WebhookRuns {
 
     private Measured measure(WebhookScenario scenario, int rate, String label) {
         Duration warmup = options.common().warmup();
+        String company = scenario == WebhookScenario.VOICE ? voice().companyId() : companyId;
         if (!warmup.isZero()) {
-            WebhookIntegrations integrations = seeder.integrations(companyId, label + " warm-up");
+            WebhookIntegrations integrations = seeder.integrations(company, label + " warm-up");
             measured.warmUp(rate + " webhooks/s", settings(scenario, rate, warmup, integrations, label + " warm-up"));
             unsettled.add(integrations.voiceId());
         }
         awaitQuiet(label);
-        WebhookIntegrations integrations = seeder.integrations(companyId, label);
+        WebhookIntegrations integrations = seeder.integrations(company, label);
+        if (scenario == WebhookScenario.VOICE) {
+            awaitVoiceReady(label, integrations);
+        }
         RunResult result = measured.measure(label, "", settings(scenario, rate, options.common().duration(), integrations, label));
         rows.add(result);
         unsettled.add(integrations.voiceId());
@@ -114,8 +135,29 @@ final class WebhookRuns {
 
     private WebhookLoadSettings settings(WebhookScenario scenario, int rate, Duration duration,
                                          WebhookIntegrations integrations, String label) {
-        String runId = options.common().resultsDir().getFileName() + "-" + label.replaceAll("[^a-z0-9]+", "-");
-        return new WebhookLoadSettings(options.common().url(), scenario, rate, duration, runId, integrations, options.mix());
+        VoiceCalls calls = scenario == WebhookScenario.VOICE ? voice().calls(rate, duration) : null;
+        return new WebhookLoadSettings(options.common().url(), scenario, rate, duration, runId(label), integrations,
+                options.mix(), calls);
+    }
+
+    private String runId(String label) {
+        return options.common().resultsDir().getFileName() + "-" + label.replaceAll("[^a-z0-9]+", "-");
+    }
+
+    /** Probes with the run's integration and slots of its own, so the run's calls are untouched. */
+    private void awaitVoiceReady(String label, WebhookIntegrations integrations) {
+        out.println("Waiting for real answers of every voice function ...");
+        WebhookLoadSettings probe = new WebhookLoadSettings(options.common().url(), WebhookScenario.VOICE, 1,
+                Duration.ofSeconds(1), runId(label + " probe"), integrations, options.mix(), voice().probeCalls());
+        voiceReadiness.await(probe).ifPresent(answer -> note("Run " + label + " started while a voice function still"
+                + " did not give its real answer (" + answer + ")."));
+    }
+
+    private VoiceCallsPlanner voice() {
+        if (voice == null) {
+            voice = voiceSetup.get();
+        }
+        return voice;
     }
 
     /** Earlier runs' events are processed while the next run is measured otherwise, and it measures their backlog. */

@@ -4,15 +4,17 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * What the webhook bench measures, in the order it runs them. Both send the same signed traffic
- * ({@link WebhookFeeder}); they differ in what is read afterwards. A voice-function scenario would be a third constant
- * with its own {@link SignedRequest} and target (p99 ≤ 100 ms).
+ * What the webhook bench measures, in the order it runs them. The first two send the same signed webhooks
+ * ({@link WebhookFeeder}) and differ in what is read afterwards; voice sends the voice agent's function calls
+ * ({@link VoiceFunctionFeeder}).
  */
 public enum WebhookScenario {
     /** How fast webhook-service verifies, stores and acknowledges (client-side latency of the POST). */
     ACKNOWLEDGE("acknowledge"),
     /** How long an accepted event waits until the inbox worker has processed it (received_at → processed_at). */
-    PROCESSED("processed");
+    PROCESSED("processed"),
+    /** How fast a voice function answers the agent mid-call, through resolver-service and booking-service. */
+    VOICE("voice");
 
     private final String option;
 
@@ -27,7 +29,7 @@ public enum WebhookScenario {
 
     public static WebhookScenario of(String option) {
         return Arrays.stream(values()).filter(s -> s.option.equals(option.trim().toLowerCase(Locale.ROOT))).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown webhook scenario '" + option
-                        + "' (acknowledge, processed)"));
+                .orElseThrow(() -> new IllegalArgumentException("Unknown webhook scenario '" + option + "' ("
+                        + String.join(", ", Arrays.stream(values()).map(WebhookScenario::option).toList()) + ")"));
     }
 }

@@ -58,6 +58,28 @@ class BenchOptionsTest {
     }
 
     @Test
+    void theVoiceRunNeedsBookingServiceToo() {
+        WebhookOptions voice = (WebhookOptions) BenchOptions.parse(new String[] {"webhooks", "--scenarios", "voice",
+                "--voice-rate", "80", "--voice-book-share", "0.2"}, ROOT, "t");
+        assertEquals(List.of(WebhookScenario.VOICE), voice.scenarios());
+        assertEquals(80, voice.voiceRate());
+        assertEquals(0.2, voice.voiceBookShare());
+        assertTrue(voice.needsBooking());
+        assertTrue(voice.targetsLocalSuite());
+        WebhookOptions remoteBooking = (WebhookOptions) BenchOptions.parse(new String[] {"webhooks", "--booking-url",
+                "http://10.0.0.5:8082"}, ROOT, "t");
+        assertEquals(List.of(WebhookScenario.values()), remoteBooking.scenarios());
+        assertEquals(50, remoteBooking.voiceRate());
+        assertFalse(remoteBooking.targetsLocalSuite());
+        WebhookOptions inboxOnly = (WebhookOptions) BenchOptions.parse(new String[] {"webhooks", "--scenarios",
+                "acknowledge", "--booking-url", "http://10.0.0.5:8082"}, ROOT, "t");
+        assertFalse(inboxOnly.needsBooking());
+        assertTrue(inboxOnly.targetsLocalSuite());
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"webhooks",
+                "--voice-book-share", "2"}, ROOT, "t"));
+    }
+
+    @Test
     void badCommandLinesAreExplained() {
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"webhook"}, ROOT, "t"));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"booking", "--rates", "1"}, ROOT, "t"));

@@ -31,8 +31,13 @@ final class SmokeServices {
         return start("booking-service", name, Devstack.shared().serviceConfig(database), logFile);
     }
 
-    static ServiceProcess startWebhook(String name, String database, Path logFile) {
-        return start("webhook-service", name, Devstack.shared().serviceConfig(database), logFile);
+    /** Its voice functions call these two. */
+    static ServiceProcess startWebhook(String name, String database, Path logFile, ServiceProcess resolver,
+                                       ServiceProcess booking) {
+        Map<String, String> config = new HashMap<>(Devstack.shared().serviceConfig(database));
+        config.put("quarkus.rest-client.resolver.url", resolver.baseUrl());
+        config.put("quarkus.rest-client.booking.url", booking.baseUrl());
+        return start("webhook-service", name, config, logFile);
     }
 
     private static ServiceProcess start(String module, String name, Map<String, String> config, Path logFile) {

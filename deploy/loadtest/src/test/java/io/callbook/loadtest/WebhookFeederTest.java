@@ -71,7 +71,7 @@ class WebhookFeederTest {
 
     private static WebhookFeeder feeder(WebhookMix mix, Clock clock) {
         WebhookLoadSettings settings = new WebhookLoadSettings("http://localhost", WebhookScenario.ACKNOWLEDGE, 10,
-                Duration.ofSeconds(1), "run", INTEGRATIONS, mix);
+                Duration.ofSeconds(1), "run", INTEGRATIONS, mix, null);
         return new WebhookFeeder(settings, clock, RandomGenerator.of("L64X128MixRandom"));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.common.api.ProblemException;
+import io.callbook.common.ratelimit.RateLimited;
 import io.callbook.webhook.domain.Integration;
 import io.callbook.webhook.domain.JsonBodies;
 import io.callbook.webhook.domain.Provider;
@@ -39,6 +40,9 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 @PermitAll
+// The voice platform calls for every tenant's calls from a few addresses: the default per-address limit
+// (600 a minute) would refuse a busy platform's function calls mid-call.
+@RateLimited("voice")
 @Tag(name = "Voice", description = "The voice agent's inbound-call hook and custom functions, answered within a second")
 public class VoiceResource {
 

@@ -1,0 +1,57 @@
+package io.callbook.loadtest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Whether a voice function's answer is the real one, and if not what it is instead. A voice function answers 200
+ * whatever happened, with a sentence for the agent; only the content tells a real answer from the spoken fallback
+ * of a dependency that did not answer in time, a refusal or a question back. The one judge for the bench's checks
+ * and for {@link VoiceReadiness}. Verdicts leave out the sentence, so that Gatling counts equal failures together.
+ */
+final class VoiceAnswerVerdict {
+
+    static final String REAL = "real answer";
+    /**
+     * Part of the sentence webhook-service speaks when a dependency did not answer within the budget (VoiceFunctions:
+     * "I'm sorry, I can't check that right now. Please try again in a moment."), with {@code error}
+     * {@value #FALLBACK_ERROR}. webhook-service's domain code is not a deploy tool's to import; the smoke test shows
+     * both sides agree.
+     */
+    static final String FALLBACK_SENTENCE = "can't check that right now";
+    static final String FALLBACK_ERROR = "temporarily_unavailable";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private VoiceAnswerVerdict() {
+    }
+
+    static String of(SignedRequest function, String body) {
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(body == null ? "" : body);
+        } catch (JsonProcessingException e) {
+            return "not JSON";
+        }
+        if (answer == null || !answer.isObject()) {
+            return "not a JSON object";
+        }
+        String error = answer.path("error").asText("");
+        if (isFallback(answer.path("result").asText(null)) || error.equals(FALLBACK_ERROR)) {
+            return "fallback (" + FALLBACK_SENTENCE + ")";
+        }
+        if (!error.isEmpty()) {
+            return "error " + error;
+        }
+        if (!answer.has(function.answerField())) {
+            String asked = answer.path("missing").asText(answer.path("invalid").asText(""));
+            return "no " + function.answerField() + (asked.isEmpty() ? "" : " (asks for " + asked + ")");
+        }
+        return REAL;
+    }
+
+    static boolean isFallback(String result) {
+        return result != null && result.contains(FALLBACK_SENTENCE);
+    }
+}

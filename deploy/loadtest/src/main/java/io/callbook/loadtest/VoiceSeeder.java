@@ -1,0 +1,63 @@
+package io.callbook.loadtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Seeds what a voice function needs behind webhook-service, through the public APIs: the booking bench's catalog
+ * (company, branches, services, staff with weekly hours; {@link BookingSeeder}, re-used while it is there) and a phone
+ * number per branch in resolver-service, found again by branch on a re-run.
+ */
+public final class VoiceSeeder {
+
+    /**
+     * Berlin subscriber numbers 4 900 000 and up: clear of the resolve bench's block (5 000 000+) and of the demo
+     * tenant's numbers.
+     */
+    private static final int FIRST_SUBSCRIBER = 4_900_000;
+
+    private final BookingSeeder catalog;
+    private final ResolverClient resolver;
+    private final PrintStream out;
+
+    /** @param resolver carries a platform-admin token */
+    public VoiceSeeder(BookingSeeder catalog, ResolverClient resolver, PrintStream out) {
+        this.catalog = catalog;
+        this.resolver = resolver;
+        this.out = out;
+    }
+
+    /** @param catalogFile where {@link BookingSeeder} keeps the catalog (shared with the booking bench) */
+    public VoiceSeed ensure(BookingSeedPlan plan, Path catalogFile) {
+        BookingSeed seeded = catalog.ensure(plan, catalogFile);
+        Map<String, String> numbers = new LinkedHashMap<>();
+        List<BookingSeed.Branch> branches = seeded.branches();
+        for (int branch = 0; branch < branches.size(); branch++) {
+            String branchId = branches.get(branch).id();
+            numbers.put(branchId, numberOf(seeded.companyId(), branchId, branch));
+        }
+        out.printf("Voice seed: %d branch numbers of company %s%n", numbers.size(), seeded.companyId());
+        return new VoiceSeed(seeded, numbers);
+    }
+
+    private String numberOf(String companyId, String branchId, int branch) {
+        String path = "/v1/companies/" + companyId + "/phone-numbers";
+        Optional<String> existing = resolver.listAll(path + "?branchId=" + branchId).stream()
+                .filter(number -> number.path("active").asBoolean(true))
+                .map(number -> number.path("e164").asText())
+                .findFirst();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Map<String, Object> body = Map.of("number", "+4930" + (FIRST_SUBSCRIBER + branch), "branchId", branchId,
+                "label", "Loadtest voice");
+        JsonNode created = ApiClient.expect(resolver.post(path, body), "POST " + path, 201).body();
+        return created.path("e164").asText();
+    }
+}
