@@ -91,12 +91,9 @@ final class WebhookRuns {
                         + " max %d ms; %d not processed within %s of the last arrival (statuses when read back: %s).",
                 rate, stats.total(), stats.p50(), stats.p95(), stats.p99(), stats.max(), stats.ko(),
                 DurationText.format(options.settle()), voice.statuses()));
-        InboxReadBack.Events calendar = inbox.events(run.integrations().calendarId());
-        if (calendar.statuses().keySet().stream().anyMatch(InboxReadBack.PENDING::contains)) {
-            note("Calendar bookings of the processed run are stored but not processed (statuses " + calendar.statuses()
-                    + "): webhook-service's worker claims voice events only, and has no calendar handler yet; they are"
-                    + " left out of received → processed.");
-        }
+        note("Calendar bookings of the processed run are left out of received → processed: their integration names a"
+                + " branch booking-service does not know, so each is refused once and ends dead (statuses "
+                + inbox.events(run.integrations().calendarId()).statuses() + ").");
         return row;
     }
 

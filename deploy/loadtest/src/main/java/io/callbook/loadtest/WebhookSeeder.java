@@ -3,6 +3,7 @@ package io.callbook.loadtest;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.PrintStream;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -13,6 +14,13 @@ import java.util.Map;
 public final class WebhookSeeder {
 
     public static final String COMPANY_NAME = "Loadtest Webhooks";
+    /**
+     * Where the calendar integration says its bookings go: no branch booking-service knows, so each calendar event
+     * is refused there once and ends dead. The bench measures the inbox (acknowledge, and received → processed of
+     * call events); booking through calendar events is measured by the booking bench's own writes.
+     */
+    static final Map<String, Object> UNBOOKABLE_CALENDAR_BINDING = Map.of(
+            "branchId", "00000000-0000-7000-8000-00000000ca1e", "serviceId", "00000000-0000-7000-8000-00000000ca1f");
 
     private final ResolverClient resolver;
     private final ApiClient webhooks;
@@ -38,14 +46,17 @@ public final class WebhookSeeder {
 
     /** @param runName names the integrations, so that an operator can tell the bench's runs apart */
     public WebhookIntegrations integrations(String companyId, String runName) {
-        JsonNode voice = create(companyId, "voice", "Loadtest voice " + runName);
-        JsonNode calendar = create(companyId, "calendar", "Loadtest calendar " + runName);
+        JsonNode voice = create(companyId, Map.of("provider", "voice", "name", "Loadtest voice " + runName));
+        Map<String, Object> calendarRequest = new HashMap<>(UNBOOKABLE_CALENDAR_BINDING);
+        calendarRequest.put("provider", "calendar");
+        calendarRequest.put("name", "Loadtest calendar " + runName);
+        JsonNode calendar = create(companyId, calendarRequest);
         return new WebhookIntegrations(voice.path("id").asText(), voice.path("secret").asText(),
                 calendar.path("id").asText(), calendar.path("secret").asText());
     }
 
-    private JsonNode create(String companyId, String provider, String name) {
+    private JsonNode create(String companyId, Map<String, Object> request) {
         String path = "/v1/companies/" + companyId + "/integrations";
-        return ApiClient.expect(webhooks.post(path, Map.of("provider", provider, "name", name)), "POST " + path, 201).body();
+        return ApiClient.expect(webhooks.post(path, request), "POST " + path, 201).body();
     }
 }
