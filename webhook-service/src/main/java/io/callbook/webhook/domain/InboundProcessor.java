@@ -13,7 +13,6 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -72,7 +71,7 @@ public class InboundProcessor {
         List<UUID> claimed;
         do {
             claimed = QuarkusTransaction.requiringNew().call(this::claim);
-            processAll(claimed);
+            claimed.forEach(this::process);
             processed += claimed.size();
         } while (claimed.size() == config.batchSize());
         return processed;
@@ -95,55 +94,23 @@ public class InboundProcessor {
                 .getResultList();
     }
 
-    /**
-     * Events whose handlers only write this database share one transaction: at a thousand call events a second, a
-     * commit per event costs more than the events. If any of them fails, that transaction is rolled back and every
-     * event of the batch is worked on its own, so each gets its own outcome. The others always go one by one.
-     */
-    private void processAll(List<UUID> claimed) {
-        List<UUID> oneByOne = new ArrayList<>();
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                oneByOne.clear();
-                for (InboundEvent event : InboundEvent.<InboundEvent>list("id in ?1", claimed)) {
-                    InboundHandler handler = handlerFor(event);
-                    if (handler.localOnly()) {
-                        handle(event, handler);
-                    } else {
-                        oneByOne.add(event.id);
-                    }
-                }
-            });
-        } catch (RuntimeException e) {
-            claimed.forEach(this::process);
-            return;
-        }
-        oneByOne.forEach(this::process);
-    }
-
     private void process(UUID id) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 InboundEvent event = InboundEvent.findById(id);
-                handle(event, handlerFor(event));
+                Provider provider = Provider.fromDb(event.provider);
+                JsonNode body = readBody(event);
+                handlers.stream().filter(h -> h.handles(provider, event.eventType)).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("No handler for " + event.provider + " " + event.eventType))
+                        .handle(event, body);
+                event.status = "done";
+                event.processedAt = Instant.now();
+                event.nextAttemptAt = null;
+                event.lastError = null;
             });
         } catch (RuntimeException e) {
             QuarkusTransaction.requiringNew().run(() -> failed(id, e));
         }
-    }
-
-    private InboundHandler handlerFor(InboundEvent event) {
-        Provider provider = Provider.fromDb(event.provider);
-        return handlers.stream().filter(h -> h.handles(provider, event.eventType)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No handler for " + event.provider + " " + event.eventType));
-    }
-
-    private void handle(InboundEvent event, InboundHandler handler) {
-        handler.handle(event, readBody(event));
-        event.status = "done";
-        event.processedAt = Instant.now();
-        event.nextAttemptAt = null;
-        event.lastError = null;
     }
 
     private void failed(UUID id, RuntimeException failure) {

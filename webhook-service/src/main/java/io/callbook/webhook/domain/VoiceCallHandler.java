@@ -14,11 +14,6 @@ public class VoiceCallHandler implements InboundHandler {
     }
 
     @Override
-    public boolean localOnly() {
-        return true;
-    }
-
-    @Override
     public boolean handles(Provider provider, String eventType) {
         return provider == Provider.VOICE && WebhookIdentities.CALL_EVENTS.contains(eventType);
     }
