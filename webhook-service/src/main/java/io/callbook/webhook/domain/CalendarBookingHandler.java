@@ -70,6 +70,10 @@ public class CalendarBookingHandler implements InboundHandler {
     }
 
     private String created(InboundEvent event, Integration integration, JsonNode payload, String uid) {
+        if (movedBeforeCreated(event, uid)) {
+            // The move arrived first and booked the new time; booking the old one now would book the customer twice.
+            return "Calendar booking " + uid + " was already moved by a later event, processed first: nothing to create";
+        }
         try {
             return "Booked as appointment " + book(event, integration, payload, uid).id();
         } catch (BookingRefused refused) {
@@ -167,6 +171,19 @@ public class CalendarBookingHandler implements InboundHandler {
                     event.integrationId, event.id, statuses, uid + ":" + CREATED, uid + ":" + RESCHEDULED + ":");
         }
         return count;
+    }
+
+    /** Whether a move of this booking (its uid as {@code rescheduleUid}) has been processed already. */
+    private static boolean movedBeforeCreated(InboundEvent event, String uid) {
+        Number moves = (Number) InboundEvent.getEntityManager().createNativeQuery("""
+                        select count(*) from inbound_events
+                        where integration_id = :integration and event_type = :rescheduled and status = 'done'
+                          and cast(body as jsonb) -> 'payload' ->> 'rescheduleUid' = :uid""")
+                .setParameter("integration", event.integrationId)
+                .setParameter("rescheduled", RESCHEDULED)
+                .setParameter("uid", uid)
+                .getSingleResult();
+        return moves.longValue() > 0;
     }
 
     /** The provider's trigger and uid make the key: a redelivered or replayed event books nothing new. */

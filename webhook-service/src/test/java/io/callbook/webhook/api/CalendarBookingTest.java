@@ -119,13 +119,18 @@ class CalendarBookingTest {
     @Test
     void aMoveOfABookingNeverSeenBooksItAtItsNewTimeOnce() {
         String uid = "bk_" + UUID.randomUUID();
+        String originalUid = "bk_" + UUID.randomUUID();
         OffsetDateTime start = at(salon.day(14), 16);
-        String id = send(event("BOOKING_RESCHEDULED", uid, "bk_" + UUID.randomUUID(), start, Map.of())).statusCode(202)
+        String id = send(event("BOOKING_RESCHEDULED", uid, originalUid, start, Map.of())).statusCode(202)
                 .extract().path("id");
         awaitEvent(id, "done").body("outcome", containsString("never received"));
         appointments(uid).body("items", hasSize(1)).body("items[0].start", equalTo(start.toInstant().toString()));
         replay(id);
         awaitEvent(id, "done").body("outcome", containsString("already at"));
+        // the creation it followed arrives late: the customer is not booked at the old time as well
+        String lateId = send(event("BOOKING_CREATED", originalUid, null, at(salon.day(14), 10), Map.of())).statusCode(202)
+                .extract().path("id");
+        awaitEvent(lateId, "done").body("outcome", containsString("already moved"));
         assertEquals(1, appointmentsOn(salon.day(14)));
     }
 
