@@ -124,7 +124,8 @@ public class BookingRules {
                                      Slot slot) {
         LocalDate first = slot.blockedFrom().atZone(branch.zone()).toLocalDate().minusDays(1);
         LocalDate last = slot.blockedUntil().atZone(branch.zone()).toLocalDate();
-        SlotCalculator.Schedule schedule = schedules.hours(companyId, branch.id, candidates, branch.zone(), first, last);
+        SlotCalculator.Schedule schedule = schedules.hours(companyId, branch.id, service.id,
+                candidates.size() == 1 ? candidates.get(0) : null, branch.zone(), first, last);
         List<UUID> working = candidates.stream()
                 .filter(staff -> SlotCalculator.works(schedule, staff, slot.blockedFrom(), slot.blockedUntil()))
                 .toList();
