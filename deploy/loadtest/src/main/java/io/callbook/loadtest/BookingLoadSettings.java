@@ -42,11 +42,6 @@ public record BookingLoadSettings(String baseUrl, String token, Path seedFile, B
     }
 
     @Override
-    public int users() {
-        return 0;
-    }
-
-    @Override
     public Map<String, String> toProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(PREFIX + "url", baseUrl);

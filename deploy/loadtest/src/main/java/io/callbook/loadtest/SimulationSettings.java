@@ -21,8 +21,10 @@ public interface SimulationSettings {
     /** Requests per second of an open-model run; 0 for a closed one. */
     int askedRate();
 
-    /** Concurrent users of a closed-model run; 0 for an open one. */
-    int users();
+    /** Concurrent users of a closed-model run; 0 for an open one (most runs are open). */
+    default int users() {
+        return 0;
+    }
 
     /** A rate's arrivals over a run, with room for Poisson arrivals running above their mean. */
     static long expectedArrivals(double rate, Duration duration) {

@@ -41,11 +41,6 @@ public record WebhookLoadSettings(String baseUrl, WebhookScenario scenario, int 
     }
 
     @Override
-    public int users() {
-        return 0;
-    }
-
-    @Override
     public Map<String, String> toProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(PREFIX + "url", baseUrl);

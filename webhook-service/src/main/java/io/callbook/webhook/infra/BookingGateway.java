@@ -71,13 +71,12 @@ public class BookingGateway implements VoiceBooking, CalendarBookings {
         var body = new BookingClient.Booking(a.branchId(), a.serviceId(), a.staffId(), a.start().toString(),
                 a.customerPhone() == null ? null : new BookingClient.Person(a.customerPhone(), a.customerName(), null),
                 a.notes(), "voice", a.callId());
-        return appointment(refusals(() -> booking.book(idempotencyKey, body, tokens.authorization(a.companyId()))));
+        return appointment(book(a.companyId(), body, idempotencyKey));
     }
 
     @Override
     public Appointment cancel(UUID companyId, UUID appointmentId, String reason) {
-        return appointment(refusals(() -> booking.cancel(appointmentId, new BookingClient.Cancellation(reason),
-                tokens.authorization(companyId))));
+        return appointment(cancelled(companyId, appointmentId, reason));
     }
 
     @Override
@@ -105,7 +104,7 @@ public class BookingGateway implements VoiceBooking, CalendarBookings {
                 a.customerPhone() == null ? null
                         : new BookingClient.Person(a.customerPhone(), a.customerName(), a.customerEmail()),
                 a.notes(), CALENDAR, a.uid());
-        return calendarAppointment(refusals(() -> booking.book(idempotencyKey, body, tokens.authorization(a.companyId()))));
+        return calendarAppointment(book(a.companyId(), body, idempotencyKey));
     }
 
     @Override
@@ -116,8 +115,16 @@ public class BookingGateway implements VoiceBooking, CalendarBookings {
 
     @Override
     public CalendarAppointment cancelCalendarBooking(UUID companyId, UUID appointmentId, String reason) {
-        return calendarAppointment(refusals(() -> booking.cancel(appointmentId, new BookingClient.Cancellation(reason),
-                tokens.authorization(companyId))));
+        return calendarAppointment(cancelled(companyId, appointmentId, reason));
+    }
+
+    private BookingClient.Appointment book(UUID companyId, BookingClient.Booking body, String idempotencyKey) {
+        return refusals(() -> booking.book(idempotencyKey, body, tokens.authorization(companyId)));
+    }
+
+    private BookingClient.Appointment cancelled(UUID companyId, UUID appointmentId, String reason) {
+        return refusals(() -> booking.cancel(appointmentId, new BookingClient.Cancellation(reason),
+                tokens.authorization(companyId)));
     }
 
     private static CalendarAppointment calendarAppointment(BookingClient.Appointment a) {
