@@ -19,7 +19,8 @@ public class SlotsChangedRecorder {
         seen.add(event);
     }
 
+    /** The company's changes of particular times, as appointments make them (setting up a branch changes all of it). */
     public List<SlotsChanged> of(UUID companyId) {
-        return seen.stream().filter(e -> e.companyId().equals(companyId)).toList();
+        return seen.stream().filter(e -> e.companyId().equals(companyId) && !e.wholeBranch()).toList();
     }
 }

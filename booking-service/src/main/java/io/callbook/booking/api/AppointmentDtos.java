@@ -1,7 +1,7 @@
 package io.callbook.booking.api;
 
 import io.callbook.booking.domain.Appointment;
-import io.callbook.booking.domain.BookingInput;
+import io.callbook.booking.domain.BookAppointment;
 import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,9 +33,10 @@ public final class AppointmentDtos {
             @Schema(description = "true: hold the slot briefly (status held) until confirmed") Boolean hold,
             @Schema(description = "false: book as pending instead of confirmed", defaultValue = "true") Boolean confirm) {
 
-        BookingInput toInput() {
-            return new BookingInput(branchId, serviceId, staffId, start, customerId,
-                    customer == null ? null : new BookingInput.CustomerInput(customer.phone(), customer.name(), customer.email()),
+        /** @throws io.callbook.common.api.ProblemException 400 naming the first field that is missing or malformed */
+        BookAppointment toCommand() {
+            return BookAppointment.parse(branchId, serviceId, staffId, start, customerId,
+                    customer == null ? null : new BookAppointment.Customer(customer.phone(), customer.name(), customer.email()),
                     notes, source, externalRef, hold, confirm);
         }
     }

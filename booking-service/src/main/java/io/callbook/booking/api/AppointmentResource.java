@@ -12,7 +12,9 @@ import io.callbook.booking.domain.AppointmentBook;
 import io.callbook.booking.domain.AppointmentFilter;
 import io.callbook.booking.domain.AppointmentQueries;
 import io.callbook.booking.domain.AppointmentStatus;
-import io.callbook.booking.domain.BookingInput;
+import io.callbook.booking.domain.BookAppointment;
+import io.callbook.booking.domain.BookAppointmentHandler;
+import io.callbook.booking.domain.RequestValues;
 import io.callbook.booking.domain.BookingResult;
 import io.callbook.common.api.Ids;
 import io.callbook.common.api.Page;
@@ -42,6 +44,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Appointments. Tenants act on their own company (from the token); platform admins, who carry no tenant, act on the
@@ -60,11 +63,14 @@ public class AppointmentResource {
     private static final int MAX_KEY_LENGTH = 200;
     private static final int MAX_LIMIT = 200;
 
+    private final BookAppointmentHandler booking;
     private final AppointmentBook book;
     private final AppointmentQueries queries;
     private final CallerContext caller;
 
-    public AppointmentResource(AppointmentBook book, AppointmentQueries queries, CallerContext caller) {
+    public AppointmentResource(BookAppointmentHandler booking, AppointmentBook book, AppointmentQueries queries,
+                               CallerContext caller) {
+        this.booking = booking;
         this.book = book;
         this.queries = queries;
         this.caller = caller;
@@ -78,7 +84,7 @@ public class AppointmentResource {
             throw AppointmentDtos.badRequest("A request body is required");
         }
         String key = idempotencyKey(idempotencyKey);
-        BookingResult result = book.book(companyForBranch(request.branchId()), request.toInput(), key);
+        BookingResult result = booking.handle(companyForBranch(request.branchId()), request.toCommand(), key);
         Response.ResponseBuilder response = Response.created(location(result.appointment().id))
                 .entity(AppointmentResponse.of(result.appointment()));
         if (result.replayed()) {
@@ -98,8 +104,9 @@ public class AppointmentResource {
         }
         UUID company = companyForBranch(request.items().isEmpty() || request.items().get(0) == null
                 ? null : request.items().get(0).branchId());
-        List<BookingInput> inputs = request.items().stream().map(item -> item == null ? null : item.toInput()).toList();
-        List<AppointmentResponse> booked = book.bookBatch(company, inputs).stream().map(AppointmentResponse::of).toList();
+        List<Supplier<BookAppointment>> items = request.items().stream()
+                .map(item -> item == null ? null : (Supplier<BookAppointment>) item::toCommand).toList();
+        List<AppointmentResponse> booked = book.bookBatch(company, items).stream().map(AppointmentResponse::of).toList();
         return Response.status(Response.Status.CREATED).entity(new BatchResponse(booked)).build();
     }
 
@@ -115,8 +122,8 @@ public class AppointmentResource {
                                           @QueryParam("limit") String limit) {
         UUID branch = uuid(branchId, "branchId");
         UUID company = companyForListing(uuid(companyId, "companyId"), branch);
-        Instant fromTime = from == null ? null : BookingInput.instant(from, "from");
-        Instant toTime = to == null ? null : BookingInput.instant(to, "to");
+        Instant fromTime = from == null ? null : RequestValues.instant(from, "from");
+        Instant toTime = to == null ? null : RequestValues.instant(to, "to");
         if (fromTime != null && toTime != null && !toTime.isAfter(fromTime)) {
             throw AppointmentDtos.badRequest("to must be after from");
         }
@@ -125,7 +132,7 @@ public class AppointmentResource {
         AppointmentFilter filter = new AppointmentFilter(company, branch, uuid(staffId, "staffId"),
                 uuid(customerId, "customerId"), statuses(status), fromTime, toTime,
                 externalRef == null || externalRef.isBlank() ? null : externalRef.strip(),
-                source == null ? null : BookingInput.source(source),
+                source == null ? null : RequestValues.source(source),
                 cursor == null ? null : cursor.start(), cursor == null ? null : cursor.id(), size);
         return Page.of(queries.list(filter), size, AppointmentResponse::of, Cursor::of);
     }

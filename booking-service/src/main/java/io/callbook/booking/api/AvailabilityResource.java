@@ -1,8 +1,6 @@
 package io.callbook.booking.api;
 
 import io.callbook.booking.domain.AvailabilityQuery;
-import io.callbook.booking.domain.AvailabilityService;
-import io.callbook.booking.domain.BranchReplica;
 import io.callbook.common.api.Ids;
 import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemException;
@@ -15,17 +13,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 @Path("/v1/branches/{branchId}/availability")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,11 +36,11 @@ import java.util.UUID;
 @RateLimited("availability")
 public class AvailabilityResource {
 
-    private final AvailabilityService availability;
+    private final AvailabilityAnswers answers;
     private final CallerContext caller;
 
-    public AvailabilityResource(AvailabilityService availability, CallerContext caller) {
-        this.availability = availability;
+    public AvailabilityResource(AvailabilityAnswers answers, CallerContext caller) {
+        this.answers = answers;
         this.caller = caller;
     }
 
@@ -56,7 +59,9 @@ public class AvailabilityResource {
                     400: missing or malformed parameter, `from` after `to`, range too long, unknown time zone. \
                     404: unknown branch, service or staff member (or another tenant's). 422: inactive service, or \
                     a staff member who is inactive or does not perform the service.""")
-    public AvailabilityResponse get(
+    @APIResponse(responseCode = "200", description = "Free slots per day",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AvailabilityResponse.class)))
+    public CompletionStage<Response> get(
             @PathParam("branchId") String branchId,
             @QueryParam("serviceId") @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid")) String serviceId,
             @QueryParam("from") @Parameter(required = true, description = "First date, e.g. 2026-12-01",
@@ -70,9 +75,9 @@ public class AvailabilityResource {
         AvailabilityQuery query = new AvailabilityQuery(uuid("serviceId", serviceId, true), date("from", from),
                 date("to", to), uuid("staffId", staffId, false), zone(timeZone));
         // A malformed branch id names no branch: 404, like any unknown id in a path.
-        BranchReplica branch = availability.branch(Ids.parse(branchId, "Branch " + branchId));
-        caller.requireCompany(branch.companyId, "Branch " + branchId);
-        return AvailabilityResponse.of(availability.find(branch, query));
+        UUID branch = Ids.parse(branchId, "Branch " + branchId);
+        return answers.answer(branch, query, caller.visibility()).thenApply(answer -> Response.ok(answer.body(),
+                MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, answer.etag()).build());
     }
 
     private static UUID uuid(String name, String value, boolean required) {

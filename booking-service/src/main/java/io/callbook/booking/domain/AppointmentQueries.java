@@ -60,20 +60,26 @@ public class AppointmentQueries {
     }
 
     /**
-     * Which of these staff members have a live appointment in {@code from..until} (holds past their time do not
-     * count: the booking will expire them). Advice only, to skip staff who are certainly taken.
+     * Which performers of the service at the branch have a live appointment in {@code from..until} (holds past their
+     * time do not count: the booking will expire them). Advice only, to skip staff who are certainly taken. The staff
+     * are named by a subquery rather than a list, so Hibernate translates the query once, not on every booking.
      */
-    @Transactional
-    public Set<UUID> busyStaff(UUID companyId, Collection<UUID> staffIds, Instant from, Instant until, Instant now) {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> busyPerformers(UUID companyId, UUID branchId, UUID serviceId, Instant from, Instant until, Instant now) {
         return new HashSet<>(entityManager.createQuery("""
                         select distinct a.staffId from Appointment a
-                        where a.companyId = :company and a.staffId in :staff and a.status in :live
+                        where a.companyId = :company and a.status in (:held, :pending, :confirmed)
                           and a.blockedFrom < :until and a.blockedUntil > :from
-                          and (a.status <> :held or a.holdExpiresAt > :now)""", UUID.class)
+                          and (a.status <> :held or a.holdExpiresAt > :now)
+                          and a.staffId in (select s.id from Staff s join s.serviceIds service
+                                            where s.companyId = :company and s.branchId = :branch and service = :service)""",
+                        UUID.class)
                 .setParameter("company", companyId)
-                .setParameter("staff", staffIds)
-                .setParameter("live", AppointmentStatus.LIVE)
+                .setParameter("branch", branchId)
+                .setParameter("service", serviceId)
                 .setParameter("held", AppointmentStatus.HELD)
+                .setParameter("pending", AppointmentStatus.PENDING)
+                .setParameter("confirmed", AppointmentStatus.CONFIRMED)
                 .setParameter("from", from)
                 .setParameter("until", until)
                 .setParameter("now", now)

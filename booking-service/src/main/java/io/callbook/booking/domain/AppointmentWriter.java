@@ -1,6 +1,5 @@
 package io.callbook.booking.domain;
 
-import io.callbook.booking.domain.WriteConflict.Slot;
 import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The transactions that change appointments. Each writes the row, its outbox event and its {@link SlotsChanged} at
@@ -47,33 +47,41 @@ public class AppointmentWriter {
         this.config = config;
     }
 
+    /**
+     * One attempt at a booking, all in this transaction: the checks, the choice of staff member, the customer, the row
+     * and its event. A second transaction per booking would cost a commit and repeat the reads.
+     *
+     * @param taken staff members an earlier attempt found taken; skipped when the command lets any staff member book
+     * @throws WriteConflict when the staff member is taken (none free: no staff id), or another request won the
+     *                       idempotency key or calendar uid
+     */
     @Transactional
-    public BookingPlan plan(UUID companyId, BookingCommand command, Instant now) {
-        return rules.plan(companyId, command, now);
-    }
-
-    /** @throws WriteConflict when the staff member is taken, or another request won the idempotency key or calendar uid */
-    @Transactional
-    public Appointment insert(BookingPlan plan, UUID staffId, String idempotencyKey, String requestHash, Instant now) {
+    public Appointment book(UUID companyId, BookAppointment command, Set<UUID> taken, String idempotencyKey,
+                            String requestHash, Instant now) {
+        BookingPlan plan = rules.plan(companyId, command, now);
+        UUID staffId = command.staffId() != null ? command.staffId() : firstFree(plan, taken, now, -1);
         locks.lock(List.of(staffId));
-        return insertOne(plan, staffId, idempotencyKey, requestHash, now, -1);
+        return insertOne(plan, command, staffId, idempotencyKey, requestHash, now, -1);
     }
 
     /**
      * Checks every item before writing any, then books them all in this one transaction: a failing item rolls the
      * others back.
      *
+     * @param items each parses its command when asked (a malformed item is a 400 listed with the others)
      * @throws ProblemException 422 listing each invalid item
-     * @throws WriteConflict    naming the first item that found its slot taken
+     * @throws WriteConflict    naming the first item that found its time taken
      */
     @Transactional
-    public List<Appointment> insertBatch(UUID companyId, List<BookingInput> inputs, Instant now) {
-        List<BookingPlan> plans = new ArrayList<>(inputs.size());
+    public List<Appointment> insertBatch(UUID companyId, List<Supplier<BookAppointment>> items, Instant now) {
+        List<BookAppointment> commands = new ArrayList<>(items.size());
+        List<BookingPlan> plans = new ArrayList<>(items.size());
         List<Map<String, Object>> errors = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
+        for (int i = 0; i < items.size(); i++) {
             try {
-                BookingInput input = Objects.requireNonNull(inputs.get(i), "item");
-                plans.add(rules.plan(companyId, input.parse(), now));
+                BookAppointment command = Objects.requireNonNull(items.get(i), "item").get();
+                plans.add(rules.plan(companyId, command, now));
+                commands.add(command);
             } catch (ProblemException e) {
                 errors.add(itemError(i, e.problem()));
             } catch (NullPointerException e) {
@@ -87,8 +95,9 @@ public class AppointmentWriter {
         List<Appointment> booked = new ArrayList<>(plans.size());
         for (int i = 0; i < plans.size(); i++) {
             BookingPlan plan = plans.get(i);
-            UUID staffId = plan.command().staffId() != null ? plan.command().staffId() : firstFree(plan, now, i);
-            booked.add(insertOne(plan, staffId, null, null, now, i));
+            BookAppointment command = commands.get(i);
+            UUID staffId = command.staffId() != null ? command.staffId() : firstFree(plan, Set.of(), now, i);
+            booked.add(insertOne(plan, command, staffId, null, null, now, i));
         }
         return booked;
     }
@@ -118,7 +127,7 @@ public class AppointmentWriter {
             if (!Objects.equals(newRef, a.externalRef)) {
                 // No time was freed or taken, so no event: only the source's name for the booking changed.
                 a.externalRef = newRef;
-                flush(a.staffId, new Slot(a.startsAt, a.endsAt, a.blockedFrom, a.blockedUntil), -1);
+                flush(a.staffId, new BookedTime(a.startsAt, a.endsAt, a.blockedFrom, a.blockedUntil), -1);
             }
             return a;
         }
@@ -126,7 +135,7 @@ public class AppointmentWriter {
         Duration before = Duration.between(a.blockedFrom, a.startsAt);
         Duration after = Duration.between(a.endsAt, a.blockedUntil);
         Instant end = start.plus(length);
-        Slot slot = new Slot(start, end, start.minus(before), end.plus(after));
+        BookedTime slot = new BookedTime(start, end, start.minus(before), end.plus(after));
         rules.requireWorking(companyId, rules.branch(companyId, a.branchId), service, List.of(newStaff), slot);
         locks.lock(List.of(newStaff));
         holds.expireOverlapping(companyId, newStaff, slot.blockedFrom(), slot.blockedUntil(), now, a.id);
@@ -177,16 +186,15 @@ public class AppointmentWriter {
                 ? AppointmentStatus.EXPIRED : a.status;
     }
 
-    private Appointment insertOne(BookingPlan plan, UUID staffId, String idempotencyKey, String requestHash, Instant now,
-                                  int index) {
-        BookingCommand c = plan.command();
+    private Appointment insertOne(BookingPlan plan, BookAppointment c, UUID staffId, String idempotencyKey,
+                                  String requestHash, Instant now, int index) {
         UUID customerId = c.customerId();
-        if (c.customer() != null) {
-            customerId = customers.upsertByPhone(plan.companyId(), c.customer().phone(), plan.region(), c.customer().name(),
-                    c.customer().email()).id;
+        if (plan.customerPhone() != null) {
+            customerId = customers.upsertByE164(plan.companyId(), plan.customerPhone(), c.customer().name(),
+                    c.customer().email());
         }
-        Slot slot = plan.slot();
-        holds.expireOverlapping(plan.companyId(), staffId, slot.blockedFrom(), slot.blockedUntil(), now, null);
+        BookedTime time = plan.time();
+        holds.expireOverlapping(plan.companyId(), staffId, time.blockedFrom(), time.blockedUntil(), now, null);
 
         Appointment a = new Appointment();
         a.companyId = plan.companyId();
@@ -194,10 +202,10 @@ public class AppointmentWriter {
         a.serviceId = plan.serviceId();
         a.staffId = staffId;
         a.customerId = customerId;
-        a.startsAt = slot.start();
-        a.endsAt = slot.end();
-        a.blockedFrom = slot.blockedFrom();
-        a.blockedUntil = slot.blockedUntil();
+        a.startsAt = time.start();
+        a.endsAt = time.end();
+        a.blockedFrom = time.blockedFrom();
+        a.blockedUntil = time.blockedUntil();
         a.status = c.initialStatus();
         a.holdExpiresAt = c.hold() ? now.plus(config.holdDuration()) : null;
         a.source = c.source();
@@ -206,24 +214,28 @@ public class AppointmentWriter {
         a.idempotencyKey = idempotencyKey;
         a.requestHash = requestHash;
         a.persist();
-        flush(staffId, slot, index);
+        flush(staffId, time, index);
         events.created(a);
         return a;
     }
 
-    /** Staff members are tried in the plan's order; the earlier items of a batch are flushed, so they count. */
-    private UUID firstFree(BookingPlan plan, Instant now, int index) {
-        Set<UUID> busy = queries.busyStaff(plan.companyId(), plan.staffIds(), plan.slot().blockedFrom(),
-                plan.slot().blockedUntil(), now);
-        return plan.staffIds().stream().filter(id -> !busy.contains(id)).findFirst()
-                .orElseThrow(() -> new WriteConflict(WriteConflict.Kind.SLOT_TAKEN, null, plan.slot(), index, null));
+    /**
+     * Staff members are tried in the plan's order, skipping those who are busy then (advice: the constraint decides);
+     * the earlier items of a batch are flushed, so they count.
+     */
+    private UUID firstFree(BookingPlan plan, Set<UUID> taken, Instant now, int index) {
+        BookedTime time = plan.time();
+        Set<UUID> busy = queries.busyPerformers(plan.companyId(), plan.branchId(), plan.serviceId(), time.blockedFrom(),
+                time.blockedUntil(), now);
+        return plan.staffIds().stream().filter(id -> !busy.contains(id) && !taken.contains(id)).findFirst()
+                .orElseThrow(() -> new WriteConflict(WriteConflict.Kind.SLOT_TAKEN, null, time, index, null));
     }
 
-    private void flush(UUID staffId, Slot slot, int index) {
+    private void flush(UUID staffId, BookedTime time, int index) {
         try {
             entityManager.flush();
         } catch (PersistenceException e) {
-            throw WriteConflict.of(e, staffId, slot, index).orElseThrow(() -> e);
+            throw WriteConflict.of(e, staffId, time, index).orElseThrow(() -> e);
         }
     }
 

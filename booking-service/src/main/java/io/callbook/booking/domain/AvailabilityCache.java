@@ -6,7 +6,9 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Computed days of availability shared by every replica. Reads and writes never fail: without the cache a day is
@@ -31,9 +33,29 @@ public interface AvailabilityCache {
         public static Lookup unavailable() {
             return new Lookup(Map.of(), Map.of());
         }
+
+        /** The versions of these dates as one value, as {@link #currentStamp} tells them later; null when unknown. */
+        public String stamp(List<LocalDate> dates) {
+            StringBuilder stamp = new StringBuilder();
+            for (LocalDate date : dates) {
+                String version = versions.get(date);
+                if (version == null) {
+                    return null;
+                }
+                stamp.append(stamp.isEmpty() ? "" : ",").append(version);
+            }
+            return stamp.toString();
+        }
     }
 
     Lookup read(Scope scope, List<LocalDate> dates);
+
+    /**
+     * The stamp ({@link Lookup#stamp}) the branch's dates have now: equal to an earlier one exactly when nothing
+     * cached for them was invalidated since. Never waits on a thread (one round trip, answered on the caller's
+     * event loop); empty when the cache cannot tell.
+     */
+    CompletionStage<Optional<String>> currentStamp(UUID companyId, UUID branchId, List<LocalDate> dates);
 
     /** Stores computed days under the versions of {@code lookup}; days without a version are not stored. */
     void write(Scope scope, Lookup lookup, List<SlotCalculator.Day> days, Instant now);

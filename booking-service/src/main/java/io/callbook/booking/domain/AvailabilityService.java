@@ -3,6 +3,7 @@ package io.callbook.booking.domain;
 import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Free slots of a branch: days from the shared cache where present, the others computed from one batch of queries
@@ -31,6 +33,21 @@ public class AvailabilityService {
         this.schedules = schedules;
         this.cache = cache;
         this.config = config;
+    }
+
+    /**
+     * For a caller whose request moved to this thread (no request context of its own).
+     *
+     * @param visible the companies the caller may see; a branch of another one is unknown to them
+     * @throws ProblemException as {@link #branch} and {@link #find(BranchReplica, AvailabilityQuery)}
+     */
+    @ActivateRequestContext
+    public Availability find(UUID branchId, AvailabilityQuery query, Predicate<UUID> visible) {
+        BranchReplica branch = branch(branchId);
+        if (!visible.test(branch.companyId)) {
+            throw ProblemException.notFound("Branch " + branchId);
+        }
+        return find(branch, query);
     }
 
     /** @throws ProblemException 404 when the branch is unknown or removed (the caller checks the tenant) */
@@ -66,15 +83,21 @@ public class AvailabilityService {
         }
         Instant now = Instant.now();
         AvailabilityView.Window window = AvailabilityView.Window.of(service, now);
-        List<SlotCalculator.Day> days = AvailabilityView.branchDates(branch.zone(), zone, query.from(), query.to(), window)
-                .map(range -> branchDays(branch, service, range.dates(), now))
+        List<LocalDate> dates = AvailabilityView.branchDates(branch.zone(), zone, query.from(), query.to(), window)
+                .map(AvailabilityView.DateRange::dates)
                 .orElse(List.of());
-        return new Availability(branch.id, service.id, zone, AvailabilityView.assemble(days, zone, query.from(),
-                query.to(), window, service.duration(), query.staffId()));
+        BranchDays branchDays = dates.isEmpty() ? new BranchDays(List.of(), "") : branchDays(branch, service, dates, now);
+        List<AvailabilityView.ZonedDay> zonedDays = AvailabilityView.assemble(branchDays.days(), zone, query.from(),
+                query.to(), window, service.duration(), query.staffId());
+        return new Availability(branch.id, service.id, zone, zonedDays, branch.companyId, dates, branchDays.stamp(),
+                AvailabilityView.validUntil(zonedDays, branchDays.days(), window, now, config.availabilityAnswerMaxAge()));
     }
 
-    private List<SlotCalculator.Day> branchDays(BranchReplica branch, BookableService service, List<LocalDate> dates,
-                                                Instant now) {
+    /** The days, and the stamp they were read or computed under (null when the cache could not tell). */
+    private record BranchDays(List<SlotCalculator.Day> days, String stamp) {
+    }
+
+    private BranchDays branchDays(BranchReplica branch, BookableService service, List<LocalDate> dates, Instant now) {
         ZoneId zone = branch.zone();
         AvailabilityCache.Scope scope = new AvailabilityCache.Scope(branch.companyId, branch.id, service.id,
                 service.version, zone);
@@ -93,7 +116,7 @@ public class AvailabilityService {
         List<SlotCalculator.Day> days = new ArrayList<>(dates.size());
         days.addAll(lookup.hits().values());
         days.addAll(computed);
-        return days;
+        return new BranchDays(days, lookup.stamp(dates));
     }
 
     private void requireValidRange(LocalDate from, LocalDate to) {

@@ -95,6 +95,30 @@ public final class AvailabilityView {
         return days;
     }
 
+    /**
+     * Until when an assembled answer stays what {@link #assemble} would give: the first listed slot passes its
+     * minimum notice at {@code start - (earliest - now)}, a live hold of a computed day ends at its
+     * {@code validUntil}, and {@code maxAge} bounds the rest (slots entering the booking window at its far end).
+     */
+    public static Instant validUntil(List<ZonedDay> days, List<SlotCalculator.Day> branchDays, Window window,
+                                     Instant now, Duration maxAge) {
+        Instant until = now.plus(maxAge);
+        Duration notice = Duration.between(now, window.earliest());
+        for (ZonedDay day : days) {
+            if (!day.slots().isEmpty()) {
+                Instant firstDrops = day.slots().get(0).start().toInstant().minus(notice);
+                until = firstDrops.isBefore(until) ? firstDrops : until;
+                break;
+            }
+        }
+        for (SlotCalculator.Day day : branchDays) {
+            if (day.validUntil() != null && day.validUntil().isBefore(until)) {
+                until = day.validUntil();
+            }
+        }
+        return until;
+    }
+
     /** Dates from {@code first} to {@code last}, inclusive. */
     public record DateRange(LocalDate first, LocalDate last) {
 

@@ -12,6 +12,17 @@ public interface BookingConfig {
     @WithDefault("5m")
     Duration availabilityTtl();
 
+    /**
+     * The longest an availability answer is served from this replica's memory; invalidation ends it sooner, this
+     * bounds what "now" adds at the far end of the booking window.
+     */
+    @WithDefault("60s")
+    Duration availabilityAnswerMaxAge();
+
+    /** Memory for availability answers kept ready to send, per replica. */
+    @WithDefault("16777216")
+    long availabilityAnswerCacheBytes();
+
     /** The longest range one availability request may ask for. */
     @WithDefault("31")
     int maxAvailabilityDays();

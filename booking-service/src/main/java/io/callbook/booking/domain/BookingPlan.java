@@ -1,16 +1,14 @@
 package io.callbook.booking.domain;
 
-import io.callbook.booking.domain.WriteConflict.Slot;
-
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A booking that passed every check short of the database constraint: the slot it takes and the staff members
- * who may take it, in the order to try them.
+ * A booking that passed every check short of the database constraint: the time it takes and the staff members who
+ * may take it, in the order to try them.
  *
- * @param region the branch's region, for reading national phone numbers
+ * @param customerPhone the customer's number in E.164 (read once, in the branch's region), or null without a customer
  */
-public record BookingPlan(UUID companyId, UUID branchId, UUID serviceId, List<UUID> staffIds, Slot slot, String region,
-                          BookingCommand command) {
+public record BookingPlan(UUID companyId, UUID branchId, UUID serviceId, List<UUID> staffIds, BookedTime time,
+                          String customerPhone) {
 }

@@ -1,6 +1,5 @@
 package io.callbook.booking.domain;
 
-import io.callbook.booking.domain.WriteConflict.Slot;
 import io.callbook.common.api.ProblemException;
 import io.callbook.common.phone.PhoneNumberNormalizer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,24 +39,21 @@ public class BookingRules {
     }
 
     /** @throws ProblemException 404 for an unknown (or another company's) branch, service, staff member or customer; 422 for a rule broken */
-    public BookingPlan plan(UUID companyId, BookingCommand command, Instant now) {
+    public BookingPlan plan(UUID companyId, BookAppointment command, Instant now) {
         BranchReplica branch = branches.get(companyId, command.branchId());
         BookableService service = service(companyId, command.serviceId());
         List<UUID> staffIds = command.staffId() != null
                 ? List.of(staff(companyId, branch.id, service, command.staffId()).id)
                 : performers(companyId, branch.id, service);
         requireBookableTime(service, command.start(), now);
-        String region = region(branch);
         if (command.customerId() != null) {
             customers.get(companyId, command.customerId());
         }
-        if (command.customer() != null) {
-            numbers.normalize(command.customer().phone(), region);
-        }
-        Instant end = command.start().plus(service.duration());
-        Slot slot = new Slot(command.start(), end, command.start().minus(service.bufferBefore()), end.plus(service.bufferAfter()));
-        List<UUID> working = requireWorking(companyId, branch, service, staffIds, slot);
-        return new BookingPlan(companyId, branch.id, service.id, working, slot, region, command);
+        String phone = command.customer() == null ? null
+                : numbers.normalize(command.customer().phone(), region(branch)).e164();
+        BookedTime time = BookedTime.of(command.start(), service);
+        List<UUID> working = requireWorking(companyId, branch, service, staffIds, time);
+        return new BookingPlan(companyId, branch.id, service.id, working, time, phone);
     }
 
     public BranchReplica branch(UUID companyId, UUID branchId) {
@@ -121,7 +117,7 @@ public class BookingRules {
      * @throws ProblemException 422 when none of them is
      */
     public List<UUID> requireWorking(UUID companyId, BranchReplica branch, BookableService service, List<UUID> candidates,
-                                     Slot slot) {
+                                     BookedTime slot) {
         LocalDate first = slot.blockedFrom().atZone(branch.zone()).toLocalDate().minusDays(1);
         LocalDate last = slot.blockedUntil().atZone(branch.zone()).toLocalDate();
         SlotCalculator.Schedule schedule = schedules.hours(companyId, branch.id, service.id,

@@ -6,6 +6,7 @@ import io.quarkus.cache.CacheInvalidateAll;
 import io.quarkus.cache.CacheResult;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -17,6 +18,12 @@ import java.util.UUID;
 public class BranchDirectory {
 
     static final String ZONES = "branch-zones";
+
+    private final Event<SlotsChanged> slotsChanged;
+
+    public BranchDirectory(Event<SlotsChanged> slotsChanged) {
+        this.slotsChanged = slotsChanged;
+    }
 
     @Transactional
     @CacheInvalidateAll(cacheName = ZONES)
@@ -33,6 +40,8 @@ public class BranchDirectory {
         branch.active = data.active();
         branch.updatedAt = Instant.now();
         branch.persist();
+        // A new zone or a removed branch changes every answer about it, on every replica.
+        slotsChanged.fire(SlotsChanged.wholeBranch(branch.companyId, branch.id));
     }
 
     /** A removed company takes its branches with it. */
@@ -40,6 +49,8 @@ public class BranchDirectory {
     @CacheInvalidateAll(cacheName = ZONES)
     public void companyRemoved(UUID companyId) {
         BranchReplica.update("active = false, updatedAt = ?1 where companyId = ?2", Instant.now(), companyId);
+        BranchReplica.<BranchReplica>list("companyId", companyId)
+                .forEach(branch -> slotsChanged.fire(SlotsChanged.wholeBranch(companyId, branch.id)));
     }
 
     /** @throws ProblemException 404 when the branch is unknown, belongs to another company or was removed */

@@ -5,8 +5,10 @@ import io.callbook.common.api.ProblemException;
 import io.callbook.common.phone.PhoneNumberNormalizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,27 +34,49 @@ public class CustomerService {
      */
     @Transactional
     public Customer upsertByPhone(UUID companyId, String phone, String region, String name, String email) {
-        String e164 = numbers.normalize(phone, region).e164();
-        String normalizedEmail = email(email);
-        entityManager.createNativeQuery("""
-                        insert into customers (id, company_id, phone_e164, email, name, created_at, updated_at, version)
-                        values (:id, :company, :phone, :email, :name, now(), now(), 0)
-                        on conflict (company_id, phone_e164) do nothing""")
-                .setParameter("id", Ids.newId())
-                .setParameter("company", companyId)
-                .setParameter("phone", e164)
-                .setParameter("email", normalizedEmail)
-                .setParameter("name", name)
-                .executeUpdate();
-        Customer customer = byPhoneE164(companyId, e164).orElseThrow();
-        if (name != null && !name.isBlank()) {
-            customer.name = name.strip();
+        return get(companyId, upsertByE164(companyId, numbers.normalize(phone, region).e164(), name, email));
+    }
+
+    /**
+     * {@link #upsertByPhone} in one statement, for a booking that only needs the id: a name or email given replaces
+     * the stored one; an email another customer of the company has is refused (409).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID upsertByE164(UUID companyId, String e164, String name, String email) {
+        try {
+            return (UUID) entityManager.createNativeQuery("""
+                            insert into customers (id, company_id, phone_e164, email, name, created_at, updated_at, version)
+                            values (:id, :company, :phone, :email, :name, now(), now(), 0)
+                            on conflict (company_id, phone_e164) do update set
+                                name = coalesce(excluded.name, customers.name),
+                                email = coalesce(excluded.email, customers.email),
+                                updated_at = now(), version = customers.version + 1
+                            where excluded.name is not null and excluded.name is distinct from customers.name
+                               or excluded.email is not null and excluded.email is distinct from customers.email
+                            returning id""", UUID.class)
+                    .setParameter("id", Ids.newId())
+                    .setParameter("company", companyId)
+                    .setParameter("phone", e164)
+                    .setParameter("email", email(email))
+                    .setParameter("name", name == null || name.isBlank() ? null : name.strip())
+                    .getResultStream().findFirst()
+                    // Nothing to change: the statement returns no row for an existing customer.
+                    .orElseGet(() -> byPhoneE164(companyId, e164).orElseThrow().id);
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw ProblemException.conflict("Another customer of this company already uses the email " + email(email));
+            }
+            throw e;
         }
-        if (normalizedEmail != null && !normalizedEmail.equals(customer.email)) {
-            requireEmailFree(companyId, normalizedEmail, customer.id);
-            customer.email = normalizedEmail;
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
         }
-        return customer;
+        return false;
     }
 
     public Customer get(UUID companyId, UUID customerId) {

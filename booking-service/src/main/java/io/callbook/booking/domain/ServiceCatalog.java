@@ -2,6 +2,7 @@ package io.callbook.booking.domain;
 
 import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -12,6 +13,12 @@ import java.util.UUID;
 /** The services a company sells. Removing one keeps its row, so past appointments still name it. */
 @ApplicationScoped
 public class ServiceCatalog {
+
+    private final Event<SlotsChanged> slotsChanged;
+
+    public ServiceCatalog(Event<SlotsChanged> slotsChanged) {
+        this.slotsChanged = slotsChanged;
+    }
 
     @Transactional
     public BookableService create(UUID companyId, ServiceSpec spec) {
@@ -41,6 +48,7 @@ public class ServiceCatalog {
     public BookableService update(UUID companyId, UUID serviceId, ServiceSpec spec) {
         BookableService service = get(companyId, serviceId);
         apply(service, spec);
+        slotsChangedEverywhere(companyId);
         return service;
     }
 
@@ -49,6 +57,14 @@ public class ServiceCatalog {
         BookableService service = get(companyId, serviceId);
         service.deletedAt = Instant.now();
         service.active = false;
+        slotsChangedEverywhere(companyId);
+    }
+
+    // Cached days are keyed by the service's version already; answers kept ready by every replica are not, and they
+    // learn of a change only through the branches' cache stamps.
+    private void slotsChangedEverywhere(UUID companyId) {
+        BranchReplica.<BranchReplica>list("companyId", companyId)
+                .forEach(branch -> slotsChanged.fire(SlotsChanged.wholeBranch(companyId, branch.id)));
     }
 
     private static void apply(BookableService service, ServiceSpec spec) {

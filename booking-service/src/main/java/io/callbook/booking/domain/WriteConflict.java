@@ -4,7 +4,6 @@ import jakarta.persistence.PersistenceException;
 import org.hibernate.exception.ConstraintViolationException;
 
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,26 +29,22 @@ public class WriteConflict extends RuntimeException {
 
     private final Kind kind;
     private final UUID staffId;
-    private final Slot slot;
+    private final BookedTime time;
     private final int index;
 
-    WriteConflict(Kind kind, UUID staffId, Slot slot, int index, Throwable cause) {
-        super(kind + " for staff " + staffId + " at " + slot, cause, false, false);
+    WriteConflict(Kind kind, UUID staffId, BookedTime time, int index, Throwable cause) {
+        super(kind + " for staff " + staffId + " at " + time, cause, false, false);
         this.kind = kind;
         this.staffId = staffId;
-        this.slot = slot;
+        this.time = time;
         this.index = index;
-    }
-
-    /** An appointment's time and the (longer) time it blocks, buffers included. */
-    public record Slot(Instant start, Instant end, Instant blockedFrom, Instant blockedUntil) {
     }
 
     /**
      * @return the conflict the exception stands for, or empty when it is some other failure (which then propagates
      * unchanged)
      */
-    static Optional<WriteConflict> of(PersistenceException e, UUID staffId, Slot slot, int index) {
+    static Optional<WriteConflict> of(PersistenceException e, UUID staffId, BookedTime time, int index) {
         String state = null;
         String constraint = null;
         for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
@@ -66,14 +61,14 @@ public class WriteConflict extends RuntimeException {
             }
         }
         if (EXCLUSION_VIOLATION.equals(state) || "appointments_no_overlap".equals(constraint)) {
-            return Optional.of(new WriteConflict(Kind.SLOT_TAKEN, staffId, slot, index, e));
+            return Optional.of(new WriteConflict(Kind.SLOT_TAKEN, staffId, time, index, e));
         }
         if (UNIQUE_VIOLATION.equals(state) && constraint != null) {
             if (constraint.contains("appointments_idempotency_idx")) {
-                return Optional.of(new WriteConflict(Kind.IDEMPOTENCY_KEY, staffId, slot, index, e));
+                return Optional.of(new WriteConflict(Kind.IDEMPOTENCY_KEY, staffId, time, index, e));
             }
             if (constraint.contains("appointments_calendar_uid_idx")) {
-                return Optional.of(new WriteConflict(Kind.EXTERNAL_REF, staffId, slot, index, e));
+                return Optional.of(new WriteConflict(Kind.EXTERNAL_REF, staffId, time, index, e));
             }
         }
         return Optional.empty();
@@ -99,9 +94,9 @@ public class WriteConflict extends RuntimeException {
         return staffId;
     }
 
-    /** The slot the failed write asked for. */
-    public Slot slot() {
-        return slot;
+    /** The time the failed write asked for. */
+    public BookedTime time() {
+        return time;
     }
 
     /** The batch item that failed, or -1 outside a batch. */

@@ -20,7 +20,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -37,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  * The hash tag keeps one branch's keys in one cluster slot, so the scripts may build value keys themselves.
  * Counters start at the current time in milliseconds rather than 1, so a counter that expired and starts again
- * cannot return to a version whose value still exists.
+ * cannot return to a version whose value still exists. A read creates the branch counter when it is missing, so a
+ * restarted (emptied) Redis gives every branch a new version, which answers kept in replicas' memory never match.
  */
 @ApplicationScoped
 public class RedisAvailabilityCache implements AvailabilityCache {
@@ -50,10 +53,15 @@ public class RedisAvailabilityCache implements AvailabilityCache {
     private static final Duration MIN_COUNTER_LIFETIME = Duration.ofDays(1);
     private static final Duration MIN_DAY_TTL = Duration.ofSeconds(1);
 
-    // KEYS[1] branch version, KEYS[2..] date versions; ARGV[1] value key prefix, ARGV[2..] the dates.
+    // KEYS[1] branch version, KEYS[2..] date versions; ARGV[1] value key prefix, ARGV[2..#KEYS] the dates, then the
+    // first value and the lifetime of a branch counter that does not exist yet (see the class comment).
     // Returns the branch version, then per date its version and its value (nil when absent).
     private static final String READ = """
-            local b = redis.call('GET', KEYS[1]) or '0'
+            local b = redis.call('GET', KEYS[1])
+            if not b then
+              b = ARGV[#KEYS + 1]
+              redis.call('SET', KEYS[1], b, 'PX', ARGV[#KEYS + 2])
+            end
             local out = {b}
             for i = 2, #KEYS do
               local d = redis.call('GET', KEYS[i]) or '0'
@@ -117,6 +125,8 @@ public class RedisAvailabilityCache implements AvailabilityCache {
             keys.add(dateVersionKey(scope.companyId(), scope.branchId(), date));
             args.add(date.toString());
         }
+        args.add(Long.toString(System.currentTimeMillis()));
+        args.add(Long.toString(counterLifetime.toMillis()));
         Response reply;
         try {
             reply = redis.eval(READ, keys, args, READ_TIMEOUT);
@@ -140,6 +150,33 @@ public class RedisAvailabilityCache implements AvailabilityCache {
         hits.increment(found.size());
         misses.increment(dates.size() - found.size());
         return new Lookup(found, versions);
+    }
+
+    @Override
+    public CompletionStage<Optional<String>> currentStamp(UUID companyId, UUID branchId, List<LocalDate> dates) {
+        List<String> keys = new ArrayList<>(dates.size() + 1);
+        keys.add(branchVersionKey(companyId, branchId));
+        dates.forEach(date -> keys.add(dateVersionKey(companyId, branchId, date)));
+        return redis.mget(keys, READ_TIMEOUT).handle((reply, failure) -> {
+            if (failure != null) {
+                trouble(failure);
+                return Optional.empty();
+            }
+            if (reply.get(0) == null) {
+                // Never read since Redis started (or long unused): an answer kept from before cannot be trusted.
+                return Optional.empty();
+            }
+            String branchVersion = reply.get(0).toString();
+            StringBuilder stamp = new StringBuilder();
+            for (int i = 1; i < reply.size(); i++) {
+                stamp.append(i == 1 ? "" : ",").append(branchVersion).append('.').append(orZero(reply.get(i)));
+            }
+            return Optional.of(stamp.toString());
+        });
+    }
+
+    private static String orZero(io.vertx.redis.client.Response value) {
+        return value == null ? "0" : value.toString();
     }
 
     @Override
@@ -247,7 +284,7 @@ public class RedisAvailabilityCache implements AvailabilityCache {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private void trouble(RuntimeException e) {
+    private void trouble(Throwable e) {
         errors.increment();
         long now = System.currentTimeMillis();
         long last = lastOutageLog.get();

@@ -80,7 +80,8 @@ class AvailabilityQueryCountTest {
         var cached = StatementCounter.count(() -> request(() -> availability.find(availability.branch(branch.id()), week)));
         LOG.infof("Same week, cached: %d statements (branch, service)", cached.statements().size());
         assertEquals(2, cached.statements().size(), cached.statements().toString());
-        assertEquals(result, cached.result());
+        assertEquals(result.days(), cached.result().days());
+        assertEquals(result.stamp(), cached.result().stamp(), "nothing was invalidated in between");
     }
 
     /** Like an HTTP request: a request context (and so a persistence context) of its own. */

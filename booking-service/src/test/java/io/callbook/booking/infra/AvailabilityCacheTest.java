@@ -88,7 +88,7 @@ class AvailabilityCacheTest {
         // A row written behind the cache's back (no event) is not seen: the day is served from Redis.
         more.appointment(haircut, anna, instant("10:00"), AppointmentStatus.CONFIRMED, null);
         assertTrue(starts().contains(at("10:00")));
-        assertTrue(lookups("hit") > hitsBefore, "the second read is a Redis hit");
+        assertTrue(lookups("hit") > hitsBefore, "the second read is a cache hit");
 
         // The booking code's way: the event fires inside the transaction, the observer runs after the commit.
         QuarkusTransaction.requiringNew().run(() -> {
@@ -195,9 +195,11 @@ class AvailabilityCacheTest {
         kafka.produceStrings().fromRecords(record).awaitCompletion();
     }
 
+    /** Hits of either level: the days in Redis, or the answer kept ready in this replica. */
     private double lookups(String result) {
-        var counter = metrics.find("callbook.cache.lookups").tag("cache", "availability").tag("result", result).counter();
-        return counter == null ? 0 : counter.count();
+        return metrics.find("callbook.cache.lookups").tag("result", result).counters().stream()
+                .filter(counter -> counter.getId().getTag("cache").startsWith("availability"))
+                .mapToDouble(counter -> counter.count()).sum();
     }
 
     private List<String> starts() {

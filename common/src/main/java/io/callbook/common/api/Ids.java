@@ -21,6 +21,11 @@ public final class Ids {
         return new UUID(high, low);
     }
 
+    /** The smallest id {@link #newId()} gives at {@code instant}: every row made before it has a smaller one. */
+    public static UUID firstAt(java.time.Instant instant) {
+        return new UUID((instant.toEpochMilli() << 16) | 0x7000L, 0x8000000000000000L);
+    }
+
     /** Parses an id from a path or query parameter; a malformed id is a 404, as it names nothing. */
     public static UUID parse(String value, String what) {
         try {

@@ -25,7 +25,7 @@ import java.time.Instant;
 @ApplicationScoped
 public class CachingJwtParser extends DefaultJWTParser {
 
-    private final Cache<String, JsonWebToken> verified;
+    private final Cache<String, Verified> verified;
 
     public CachingJwtParser(JWTAuthContextInfo authContext, AuthConfig config) {
         super(authContext);
@@ -37,32 +37,42 @@ public class CachingJwtParser extends DefaultJWTParser {
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        JsonWebToken cached = verified.getIfPresent(token);
+        Verified cached = verified.getIfPresent(token);
         if (cached != null) {
-            return cached;
+            return cached.jwt();
         }
         JsonWebToken parsed = super.parse(token);
         if (parsed.getExpirationTime() > 0) {
-            verified.put(token, parsed);
+            verified.put(token, new Verified(parsed, VerifiedCaller.of(parsed)));
         }
         return parsed;
     }
 
-    private static final class UntilTokenExpiry implements Expiry<String, JsonWebToken> {
+    /** The caller of a token this parser verified, read from the token only when it is no longer cached. */
+    public VerifiedCaller caller(JsonWebToken token) {
+        String raw = token.getRawToken();
+        Verified cached = raw == null ? null : verified.getIfPresent(raw);
+        return cached != null ? cached.caller() : VerifiedCaller.of(token);
+    }
+
+    private record Verified(JsonWebToken jwt, VerifiedCaller caller) {
+    }
+
+    private static final class UntilTokenExpiry implements Expiry<String, Verified> {
 
         @Override
-        public long expireAfterCreate(String token, JsonWebToken jwt, long currentTime) {
-            Duration left = Duration.between(Instant.now(), Instant.ofEpochSecond(jwt.getExpirationTime()));
+        public long expireAfterCreate(String token, Verified verified, long currentTime) {
+            Duration left = Duration.between(Instant.now(), Instant.ofEpochSecond(verified.jwt().getExpirationTime()));
             return left.isNegative() ? 0 : left.toNanos();
         }
 
         @Override
-        public long expireAfterUpdate(String token, JsonWebToken jwt, long currentTime, long currentDuration) {
-            return expireAfterCreate(token, jwt, currentTime);
+        public long expireAfterUpdate(String token, Verified verified, long currentTime, long currentDuration) {
+            return expireAfterCreate(token, verified, currentTime);
         }
 
         @Override
-        public long expireAfterRead(String token, JsonWebToken jwt, long currentTime, long currentDuration) {
+        public long expireAfterRead(String token, Verified verified, long currentTime, long currentDuration) {
             return currentDuration;
         }
     }

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Who is calling and which tenant they may see. Every tenant-scoped lookup goes through
@@ -14,37 +15,49 @@ import java.util.UUID;
 @RequestScoped
 public class CallerContext {
 
-    public static final String TENANT_CLAIM = "tenant";
+    public static final String TENANT_CLAIM = VerifiedCaller.TENANT_CLAIM;
 
     private final JsonWebToken token;
+    private final CachingJwtParser verifiedTokens;
+    private VerifiedCaller caller;
 
-    public CallerContext(JsonWebToken token) {
+    public CallerContext(JsonWebToken token, CachingJwtParser verifiedTokens) {
         this.token = token;
+        this.verifiedTokens = verifiedTokens;
+    }
+
+    private VerifiedCaller caller() {
+        if (caller == null) {
+            caller = verifiedTokens.caller(token);
+        }
+        return caller;
     }
 
     public Optional<UUID> tenant() {
-        Object claim = token.getClaim(TENANT_CLAIM);
-        if (claim == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(claim.toString().replace("\"", "")));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return caller().tenant();
     }
 
     public boolean isPlatformAdmin() {
-        return token.getGroups() != null && token.getGroups().contains(Roles.PLATFORM_ADMIN);
+        return caller().groups().contains(Roles.PLATFORM_ADMIN);
     }
 
     /** Platform admins and platform service tokens (no tenant claim, ops role) see every tenant. */
     public boolean seesAllTenants() {
-        return isPlatformAdmin() || (tenant().isEmpty() && token.getGroups() != null && token.getGroups().contains(Roles.OPS));
+        return isPlatformAdmin() || (tenant().isEmpty() && caller().groups().contains(Roles.OPS));
     }
 
     public boolean canSee(UUID companyId) {
         return seesAllTenants() || tenant().map(companyId::equals).orElse(false);
+    }
+
+    /**
+     * {@link #canSee} detached from the request, for work that finishes on another thread (a request-scoped bean
+     * cannot be reached there).
+     */
+    public Predicate<UUID> visibility() {
+        boolean all = seesAllTenants();
+        Optional<UUID> own = tenant();
+        return companyId -> all || own.map(companyId::equals).orElse(false);
     }
 
     /** @throws ProblemException 404 when the caller may not see this company's data */
@@ -55,6 +68,6 @@ public class CallerContext {
     }
 
     public String subject() {
-        return token.getSubject();
+        return caller().subject();
     }
 }

@@ -8,6 +8,7 @@ import io.callbook.resolver.domain.CompanyService;
 import io.callbook.resolver.domain.NumberResolver;
 import io.callbook.resolver.domain.Resolution;
 import io.callbook.resolver.domain.ResolverConfig;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -18,6 +19,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
 
 @Path("/v1/resolve")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,19 +50,21 @@ public class ResolveResource {
             description = "E.164 as providers send it, or a national format read with `region`, else the caller's "
                     + "company region, else the default region. 422 for anonymous or malformed numbers, 404 for numbers "
                     + "no company has.")
-    public Resolution resolve(@QueryParam("number") @NotBlank String number,
-                              @QueryParam("region") @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter region") String region) {
-        Resolution resolution = resolver.resolve(number, region != null ? region : regionFor(number));
-        if (!caller.canSee(resolution.companyId())) {
-            throw ProblemException.notFound("No company answers " + resolution.number() + "; number");
-        }
-        return resolution;
-    }
-
-    private String regionFor(String number) {
-        if (number.strip().startsWith("+")) {
-            return config.defaultRegion();
-        }
-        return caller.tenant().map(tenant -> companies.get(tenant).defaultRegion).orElse(config.defaultRegion());
+    public CompletionStage<Resolution> resolve(@QueryParam("number") @NotBlank String number,
+                                               @QueryParam("region") @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter region") String region) {
+        // Read the caller here: a miss completes on a worker thread.
+        Optional<UUID> tenant = caller.tenant();
+        Predicate<UUID> visible = caller.visibility();
+        CompletionStage<Resolution> resolution = region != null || number.strip().startsWith("+") || tenant.isEmpty()
+                ? resolver.resolve(number, region != null ? region : config.defaultRegion())
+                // Only a national number of a tenant needs the company's region, from the database.
+                : CompletableFuture.supplyAsync(() -> companies.defaultRegion(tenant.get()), Infrastructure.getDefaultWorkerPool())
+                        .thenCompose(companyRegion -> resolver.resolve(number, companyRegion));
+        return resolution.thenApply(found -> {
+            if (!visible.test(found.companyId())) {
+                throw ProblemException.notFound("No company answers " + found.number() + "; number");
+            }
+            return found;
+        });
     }
 }

@@ -3,6 +3,7 @@ package io.callbook.resolver.domain;
 import io.callbook.common.phone.PhoneNumberNormalizer;
 import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -28,6 +29,12 @@ public class CompanyService {
         company.persist();
         events.companyChanged(company);
         return company;
+    }
+
+    /** The region a company's national numbers are read with; callable from a thread without a request context. */
+    @ActivateRequestContext
+    public String defaultRegion(UUID id) {
+        return get(id).defaultRegion;
     }
 
     public Company get(UUID id) {

@@ -5,12 +5,14 @@ import io.callbook.common.phone.InvalidPhoneNumberException;
 import io.callbook.common.api.ProblemException;
 import io.callbook.common.cache.TwoLevelCache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Dialled number → company and branch. The hot path of the product: an in-process hit costs
@@ -44,10 +46,10 @@ public class NumberResolver {
      * @throws InvalidPhoneNumberException 422 for anonymous or malformed input
      * @throws ProblemException 404 for a number no company has
      */
-    public Resolution resolve(String input, String region) {
+    public CompletionStage<Resolution> resolve(String input, String region) {
         String e164 = normalizer.normalize(input, region).e164();
-        return cache.get(e164, this::load)
-                .orElseThrow(() -> ProblemException.notFound("No company answers " + e164 + "; number"));
+        return cache.getAsync(e164, this::load)
+                .thenApply(found -> found.orElseThrow(() -> ProblemException.notFound("No company answers " + e164 + "; number")));
     }
 
     /** Drops what any cache level holds for these numbers; called on directory events. */
@@ -80,7 +82,9 @@ public class NumberResolver {
         return rows.size();
     }
 
-    private Optional<Resolution> load(String e164) {
+    // A miss is loaded on a worker thread that has no request context of its own.
+    @ActivateRequestContext
+    Optional<Resolution> load(String e164) {
         List<Tuple> rows = entityManager.createNativeQuery(RESOLUTION_QUERY + " and p.e164 = :e164", Tuple.class)
                 .setParameter("e164", e164)
                 .getResultList();

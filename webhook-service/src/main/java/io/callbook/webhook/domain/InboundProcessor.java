@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.common.contracts.webhook.InboundWebhookEvents;
 import io.callbook.common.outbox.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
@@ -13,8 +15,11 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -37,6 +42,8 @@ public class InboundProcessor {
     private final RetrySchedule retries;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean drainAsked = new AtomicBoolean();
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("inbox-worker").daemon().factory());
 
     public InboundProcessor(EntityManager entityManager, Instance<InboundHandler> handlers, Outbox outbox,
                             ObjectMapper json, ProcessingConfig config) {
@@ -46,6 +53,23 @@ public class InboundProcessor {
         this.json = json;
         this.config = config;
         this.retries = new RetrySchedule(config.firstRetryDelay(), config.maxRetryDelay());
+    }
+
+    /**
+     * Has this replica's worker thread drain soon, without making the caller wait: an accepted webhook's answer
+     * must not carry its processing.
+     */
+    public void wake() {
+        if (wakeQueued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                wakeQueued.set(false);
+                drainSoon();
+            });
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        worker.shutdown();
     }
 
     /**
@@ -68,17 +92,49 @@ public class InboundProcessor {
     /** Processes due events until none is left; returns how many it processed. */
     public int drain() {
         int processed = 0;
-        List<UUID> claimed;
+        List<Claimed> claimed;
         do {
             claimed = QuarkusTransaction.requiringNew().call(this::claim);
-            claimed.forEach(this::process);
+            processAll(claimed);
             processed += claimed.size();
         } while (claimed.size() == config.batchSize());
         return processed;
     }
 
+    /**
+     * Call events of a batch are processed in one transaction: a commit and a read per event cost more than building
+     * the call log itself (ADR 0006). If any fails, the batch is rolled back and each event runs on its own, so one
+     * bad event never holds up the others. Calendar events always run on their own: each waits for booking-service.
+     */
+    private void processAll(List<Claimed> claimed) {
+        List<UUID> together = new ArrayList<>(claimed.size());
+        List<UUID> alone = new ArrayList<>();
+        for (Claimed event : claimed) {
+            (event.provider() == Provider.VOICE ? together : alone).add(event.id());
+        }
+        if (together.size() > 1 && processTogether(together)) {
+            together.clear();
+        }
+        together.forEach(this::process);
+        alone.forEach(this::process);
+    }
+
+    private boolean processTogether(List<UUID> ids) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> InboundEvent.<InboundEvent>list("id in ?1", ids)
+                    .forEach(this::handle));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debugf("A batch of %d call events failed together (%s); each runs on its own", ids.size(), e.toString());
+            return false;
+        }
+    }
+
+    private record Claimed(UUID id, Provider provider) {
+    }
+
     @SuppressWarnings("unchecked")
-    private List<UUID> claim() {
+    private List<Claimed> claim() {
         return entityManager.createNativeQuery("""
                         update inbound_events set status = 'processing', attempts = attempts + 1, next_attempt_at = :lease
                         where id in (select id from inbound_events
@@ -87,30 +143,35 @@ public class InboundProcessor {
                                      order by priority, received_at
                                      limit :batch
                                      for update skip locked)
-                        returning id""", UUID.class)
+                        returning id, provider""", Object[].class)
                 .setParameter("lease", Instant.now().plus(LEASE))
                 .setParameter("now", Instant.now())
                 .setParameter("batch", config.batchSize())
-                .getResultList();
+                .getResultList().stream()
+                .map(row -> new Claimed((UUID) ((Object[]) row)[0], Provider.fromDb((String) ((Object[]) row)[1])))
+                .toList();
     }
 
     private void process(UUID id) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                InboundEvent event = InboundEvent.findById(id);
-                Provider provider = Provider.fromDb(event.provider);
-                JsonNode body = readBody(event);
-                handlers.stream().filter(h -> h.handles(provider, event.eventType)).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("No handler for " + event.provider + " " + event.eventType))
-                        .handle(event, body);
-                event.status = "done";
-                event.processedAt = Instant.now();
-                event.nextAttemptAt = null;
-                event.lastError = null;
-            });
+            QuarkusTransaction.requiringNew().run(() -> handle(InboundEvent.findById(id)));
         } catch (RuntimeException e) {
             QuarkusTransaction.requiringNew().run(() -> failed(id, e));
         }
+    }
+
+    private void handle(InboundEvent event) {
+        Provider provider = Provider.fromDb(event.provider);
+        JsonNode body = readBody(event);
+        handlers.stream().filter(h -> h.handles(provider, event.eventType)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No handler for " + event.provider + " " + event.eventType))
+                .handle(event, body);
+        event.status = "done";
+        event.processedAt = Instant.now();
+        event.nextAttemptAt = null;
+        event.lastError = null;
+        outbox.publish(InboundWebhookEvents.TOPIC, InboundWebhookEvents.PROCESSED,
+                WebhookIdentities.orderKey(event.dedupeKey), event.companyId, handled(event));
     }
 
     private void failed(UUID id, RuntimeException failure) {
@@ -120,9 +181,8 @@ public class InboundProcessor {
         if (unprocessable != null || event.attempts >= config.maxAttempts()) {
             event.status = "dead";
             event.nextAttemptAt = null;
-            outbox.publish(InboundWebhookEvents.DEAD_LETTER_TOPIC, InboundWebhookEvents.ACCEPTED, event.id.toString(),
-                    event.companyId, new InboundWebhookEvents.Accepted(event.id, event.companyId, event.provider,
-                            event.eventType, event.priority));
+            outbox.publish(InboundWebhookEvents.DEAD_LETTER_TOPIC, InboundWebhookEvents.DEAD, event.id.toString(),
+                    event.companyId, handled(event));
             LOG.errorf("Inbound event %s (%s) is dead after %d attempt(s): %s", id, event.eventType, event.attempts,
                     event.lastError);
         } else {
@@ -131,6 +191,10 @@ public class InboundProcessor {
             LOG.warnf("Inbound event %s (%s) failed, attempt %d of %d, retry at %s: %s", id, event.eventType,
                     event.attempts, config.maxAttempts(), event.nextAttemptAt, event.lastError);
         }
+    }
+
+    private static InboundWebhookEvents.Handled handled(InboundEvent event) {
+        return new InboundWebhookEvents.Handled(event.id, event.companyId, event.provider, event.eventType, event.outcome);
     }
 
     private static UnprocessableEvent unprocessable(Throwable failure) {

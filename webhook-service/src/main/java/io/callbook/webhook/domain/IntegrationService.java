@@ -1,6 +1,8 @@
 package io.callbook.webhook.domain;
 
 import io.callbook.common.api.ProblemException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -17,9 +19,13 @@ public class IntegrationService {
 
     private final SecretBox secrets;
     private final SecureRandom random = new SecureRandom();
+    // Every webhook and voice call names its integration; reading and unsealing it each time cost more than storing
+    // the webhook.
+    private final Cache<UUID, Optional<Verifiable>> verifiable;
 
-    public IntegrationService(SecretBox secrets) {
+    public IntegrationService(SecretBox secrets, IntegrationsConfig config) {
         this.secrets = secrets;
+        this.verifiable = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(config.secretCacheTtl()).build();
     }
 
     /**
@@ -60,6 +66,7 @@ public class IntegrationService {
         Integration integration = get(companyId, integrationId);
         String actual = secret == null || secret.isBlank() ? generatedSecret() : secret.strip();
         integration.secretSealed = secrets.seal(actual);
+        verifiable.invalidate(integrationId);
         return new Created(integration, actual);
     }
 
@@ -68,14 +75,16 @@ public class IntegrationService {
         Integration integration = get(companyId, integrationId);
         integration.deletedAt = Instant.now();
         integration.active = false;
+        verifiable.invalidate(integrationId);
     }
 
     /** The integration a webhook names, if it may still send; the secret opened for verification. */
     public Optional<Verifiable> forWebhook(UUID integrationId, Provider provider) {
-        return Integration.<Integration>find("id = ?1 and provider = ?2 and active = true and deletedAt is null",
-                        integrationId, provider)
+        return verifiable.get(integrationId, id -> Integration.<Integration>find(
+                        "id = ?1 and active = true and deletedAt is null", id)
                 .firstResultOptional()
-                .map(integration -> new Verifiable(integration, secrets.open(integration.secretSealed)));
+                .map(integration -> new Verifiable(integration, secrets.open(integration.secretSealed))))
+                .filter(found -> found.integration().provider == provider);
     }
 
     private static void requireBindingFits(Provider provider, CalendarBinding binding) {

@@ -58,6 +58,12 @@ public final class WebhookIdentities {
         return new WebhookIdentity(trigger, true, key, uid, CALENDAR_PRIORITY);
     }
 
+    /** The order key of a stored event, from the dedupe key this class made for it: the call id or booking uid. */
+    public static String orderKey(String dedupeKey) {
+        int end = dedupeKey.indexOf(':');
+        return end < 0 || dedupeKey.startsWith("unknown:") ? dedupeKey : dedupeKey.substring(0, end);
+    }
+
     private static WebhookIdentity unknown(String type, String rawBody) {
         return new WebhookIdentity(type, false, "unknown:" + Hashes.sha256Hex(rawBody), "unknown", 9);
     }

@@ -69,6 +69,9 @@ class InboundWebhookTest {
         sendVoice(body, RetellSignature.sign(bytes(body), voiceKey, Instant.now().plusSeconds(1)))
                 .then().statusCode(200).body("id", equalTo(id)).body("duplicate", equalTo(true));
         assertEquals(1L, count("select count(*) from inbound_events where id = '" + id + "'"));
+        // Processed once, and other consumers hear of it once.
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "select count(*) from inbound_events where id = '" + id + "' and status = 'done'") == 1);
         assertEquals(1L, count("select count(*) from outbox where payload->>'inboundEventId' = '" + id + "'"));
     }
 
@@ -166,6 +169,9 @@ class InboundWebhookTest {
             String body = callEvent("call_ended", "call-" + UUID.randomUUID());
             String id = sendVoice(body, RetellSignature.sign(bytes(body), voiceKey, Instant.now()))
                     .then().statusCode(202).extract().path("id");
+            // Processing needs no Kafka; only the news of it waits for Kafka, in the outbox.
+            await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                    "select count(*) from inbound_events where id = '" + id + "' and status = 'done'") == 1);
             assertEquals(1L, count("select count(*) from outbox where published_at is null and payload->>'inboundEventId' = '"
                     + id + "'"));
             stack.startKafka();
