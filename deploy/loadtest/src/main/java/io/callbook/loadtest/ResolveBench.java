@@ -42,7 +42,7 @@ final class ResolveBench {
             Optional<String> bootstrapKey = AdminToken.bootstrapKey(repoRoot, common.token());
             ResolverClient admin = anonymous.withToken(AdminToken.obtain(anonymous, common.token(), bootstrapKey, out));
             MeasuredRuns measured = MeasuredRuns.of(new GatlingRunner(common.resultsDir()), "resolver-service",
-                    common.port(), out);
+                    common.port(), repoRoot, out);
             Supplier<List<ResolverClient>> assigners = () -> bootstrapKey
                     .map(key -> IntStream.range(0, SEEDING_THREADS).mapToObj(i -> anonymous.withToken(anonymous.exchange(key))).toList())
                     .orElse(List.of(admin));
