@@ -20,6 +20,7 @@ record MeasuredProcesses(List<WatchedProcess> service, List<WatchedProcess> othe
     MeasuredProcesses underTest(List<WatchedProcess> processes) {
         List<WatchedProcess> all = new ArrayList<>(service);
         all.addAll(others);
-        return new MeasuredProcesses(processes, all.stream().filter(process -> !processes.contains(process)).toList());
+        List<Long> pids = processes.stream().map(WatchedProcess::pid).toList();
+        return new MeasuredProcesses(processes, all.stream().filter(process -> !pids.contains(process.pid())).toList());
     }
 }
