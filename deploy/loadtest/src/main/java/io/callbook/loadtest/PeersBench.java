@@ -38,7 +38,15 @@ final class PeersBench {
         report.printHeader("peers");
         List<String> notes = new ArrayList<>();
         List<Peer> peers = new ArrayList<>(options.peers());
-        Optional<PeerTools> tools = peers.stream().anyMatch(Peer::needsPeerServers) ? findTools(peers, notes) : Optional.empty();
+        boolean needsServers = peers.stream().anyMatch(Peer::needsPeerServers);
+        Optional<PeerTools> tools = needsServers ? PeerTools.find() : Optional.empty();
+        if (needsServers && tools.isEmpty()) {
+            String skipped = "The static and php peers are skipped: " + String.join(", ", PeerTools.missing())
+                    + " not found on this machine (" + PeerTools.INSTALL + ").";
+            out.println(skipped);
+            notes.add(skipped);
+            peers.removeIf(Peer::needsPeerServers);
+        }
         if (peers.isEmpty()) {
             out.println("Nothing left to measure.");
             return Bench.EXIT_FAILED;
@@ -51,11 +59,7 @@ final class PeersBench {
             Optional<ResolverClient> admin = ours
                     ? Optional.of(anonymous.withToken(AdminToken.obtain(anonymous, common.token(), bootstrapKey, out)))
                     : Optional.empty();
-            Path seedFile = repoRoot.resolve(SeedData.BENCH_FILE);
-            // the resolve bench's numbers, whatever plan it seeded them with
-            SeedPlan plan = SeedData.readIfPresent(seedFile).map(SeedData::plan).orElse(SeedPlan.BENCH);
-            SeedData seed = admin.map(client -> new Seeder(client, Seeder.assigners(anonymous, client, bootstrapKey), out)
-                    .ensure(plan, seedFile)).orElseGet(this::seedWithoutResolver);
+            SeedData seed = admin.map(client -> seedResolver(anonymous, client, bootstrapKey)).orElseGet(this::seedWithoutResolver);
             Path numbers = common.resultsDir().resolve("seed.json");
             seed.write(numbers);
             try (PeerServers servers = tools.map(found -> PeerServers.start(found, common.resultsDir().resolve("peers"),
@@ -83,16 +87,11 @@ final class PeersBench {
         }
     }
 
-    private Optional<PeerTools> findTools(List<Peer> peers, List<String> notes) {
-        Optional<PeerTools> tools = PeerTools.find();
-        if (tools.isEmpty()) {
-            String skipped = "The static and php peers are skipped: " + String.join(", ", PeerTools.missing())
-                    + " not found on this machine (" + PeerTools.INSTALL + ").";
-            out.println(skipped);
-            notes.add(skipped);
-            peers.removeIf(Peer::needsPeerServers);
-        }
-        return tools;
+    /** The resolve bench's numbers, whatever plan it seeded them with; re-used while they still resolve. */
+    private SeedData seedResolver(ResolverClient anonymous, ResolverClient admin, Optional<String> bootstrapKey) {
+        Path file = repoRoot.resolve(SeedData.BENCH_FILE);
+        SeedPlan plan = SeedData.readIfPresent(file).map(SeedData::plan).orElse(SeedPlan.BENCH);
+        return new Seeder(admin, Seeder.assigners(anonymous, admin, bootstrapKey), out).ensure(plan, file);
     }
 
     /** The resolve bench's numbers when it left them, else the same plan's numbers made up here. */
