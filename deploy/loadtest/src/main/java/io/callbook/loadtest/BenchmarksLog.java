@@ -16,9 +16,10 @@ final class BenchmarksLog {
 
     static final String GUIDE = GUIDE_HEADING + """
 
-            Blocks below are appended by `./callbook bench resolve`, `booking` and `webhooks` (Gatling 3.15 Java DSL,
-            `deploy/loadtest`), one per bench run; nothing is rewritten. The resolve columns are explained here; a
-            booking or webhooks block explains its scenarios in its own notes.
+            Blocks below are appended by `./callbook bench resolve`, `booking`, `webhooks` and `peers` (Gatling 3.15
+            Java DSL, `deploy/loadtest`), one per bench run; nothing is rewritten. The resolve columns are explained
+            here; a booking, webhooks or peers block explains its scenarios in its own notes (peers: the server
+            columns are the processes that answer, nginx's, PHP-FPM's and Redis's summed for the PHP peer).
             - **scenario**: `open N/s` sends N lookups per second whatever the answers take (open model, Poisson
               arrivals: queueing shows as latency instead of slowing the sender down, so no coordinated omission);
               `normal`, `peak`, `stress` keep 100, 500, 1 000 users sending lookups back to back (closed model);
@@ -31,6 +32,15 @@ final class BenchmarksLog {
             - **err %**: any other status, time-outs and connection errors.
             - **resolver CPU %**: the resolver JVM's CPU time over the run's wall time, 100 = one core; **resolver RSS
               MB**: its peak resident memory, sampled every second; **generator CPU %**: the Gatling JVM's CPU.
+            - **resolver CPU ms/op**: the service's CPU time over the run (utime + stime from `/proc/<pid>/stat`)
+              divided by its correct answers (webhooks' `processed … e2e` row: by the events processed, with CPU
+              counted until they are). Latency on a shared 2-core machine swings 3–10× between machines; CPU per
+              operation hardly does.
+            - **machine CPU %**: all cores together, whatever ran (200 = both cores of a 2-core machine); much more
+              than the processes measured means something else used the machine during the run.
+            - **others CPU % (ms/op)**: every other process of the suite found running, e.g. `booking 40 (0.120) ·
+              pg 35 · redis 3 · kafka 5`: the other Callbook services with their CPU ms per operation of this run in
+              brackets, then the devstack's PostgreSQL (every backend included), Redis and Kafka broker as CPU %.
             - **FLAG**: `ERRORS>1%`, or `RATE<95%` when an open run achieved less than 95 % of its asked rate.
             - Traffic: 4 000 numbers of 20 companies (2 branches each); 80 % of known-number lookups hit 20 % of the
               numbers; 5 % unknown numbers, 3 % anonymous or malformed; a fifth of known numbers in national format

@@ -44,7 +44,7 @@ final class BookingBench {
             Path seedFile = common.resultsDir().resolve("booking-seed.json");
             seed.write(seedFile); // the runs read this copy, so the folder shows exactly what was asked for
             MeasuredRuns measured = MeasuredRuns.of(new GatlingRunner(common.resultsDir()), "booking-service",
-                    common.port(), out);
+                    common.port(), repoRoot, out);
             BookingRuns runs = new BookingRuns(options, admin, seed, seedFile, benchDir.resolve("booking-ledger.json"),
                     measured, out);
             try {

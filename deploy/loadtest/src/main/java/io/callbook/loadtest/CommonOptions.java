@@ -56,6 +56,12 @@ record CommonOptions(String url, String token, Duration duration, Duration warmu
             this.resultsDir = defaultResultsDir;
         }
 
+        /** @param defaultDuration measured time per run unless --duration says otherwise */
+        Builder(String defaultUrl, Path defaultResultsDir, Duration defaultDuration) {
+            this(defaultUrl, defaultResultsDir);
+            this.duration = defaultDuration;
+        }
+
         /** @return whether the option consumed the value */
         boolean apply(String option, String value) {
             switch (option) {

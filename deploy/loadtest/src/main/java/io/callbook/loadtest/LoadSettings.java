@@ -14,9 +14,12 @@ import java.util.Map;
  * @param rate       lookups per second of the open scenario
  * @param ramp       how long a closed scenario takes to reach its users
  * @param thinkTime  pause of a closed-scenario user between two lookups
+ * @param staticFile the server answers every lookup with one file (a peer of {@code ./callbook bench peers}): 200 is
+ *                   the only correct answer
  */
 public record LoadSettings(String baseUrl, String token, Path numbersFile, Scenario scenario, int users, int rate,
-                           Duration duration, Duration ramp, Duration thinkTime) implements SimulationSettings {
+                           Duration duration, Duration ramp, Duration thinkTime, boolean staticFile)
+        implements SimulationSettings {
 
     static final String PREFIX = "loadtest.";
 
@@ -30,12 +33,18 @@ public record LoadSettings(String baseUrl, String token, Path numbersFile, Scena
     }
 
     public static LoadSettings open(String baseUrl, String token, Path numbersFile, int rate, Duration duration) {
-        return new LoadSettings(baseUrl, token, numbersFile, Scenario.OPEN, 0, rate, duration, Duration.ZERO, Duration.ZERO);
+        return new LoadSettings(baseUrl, token, numbersFile, Scenario.OPEN, 0, rate, duration, Duration.ZERO, Duration.ZERO,
+                false);
     }
 
     public static LoadSettings closed(String baseUrl, String token, Path numbersFile, Scenario scenario, int users,
                                       Duration duration, Duration ramp, Duration thinkTime) {
-        return new LoadSettings(baseUrl, token, numbersFile, scenario, users, 0, duration, ramp, thinkTime);
+        return new LoadSettings(baseUrl, token, numbersFile, scenario, users, 0, duration, ramp, thinkTime, false);
+    }
+
+    /** The same load against a server that answers every lookup with one file. */
+    public LoadSettings withStaticFile() {
+        return new LoadSettings(baseUrl, token, numbersFile, scenario, users, rate, duration, ramp, thinkTime, true);
     }
 
     @Override
@@ -60,6 +69,7 @@ public record LoadSettings(String baseUrl, String token, Path numbersFile, Scena
         properties.put(PREFIX + "duration", DurationText.format(duration));
         properties.put(PREFIX + "ramp", DurationText.format(ramp));
         properties.put(PREFIX + "think-time", DurationText.format(thinkTime));
+        properties.put(PREFIX + "static-file", Boolean.toString(staticFile));
         return properties;
     }
 
@@ -78,7 +88,8 @@ public record LoadSettings(String baseUrl, String token, Path numbersFile, Scena
                 Integer.parseInt(property("rate", "500")),
                 DurationText.parse(property("duration", "30s")),
                 DurationText.parse(property("ramp", "5s")),
-                DurationText.parse(property("think-time", "0ms")));
+                DurationText.parse(property("think-time", "0ms")),
+                Boolean.parseBoolean(property("static-file", "false")));
     }
 
     private static String property(String name, String fallback) {

@@ -1,37 +1,41 @@
 package io.callbook.loadtest;
 
-import java.util.OptionalLong;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
-/** Measures the service's and the generator's CPU and memory over exactly the window in which users run. */
+/**
+ * Measures the processes of a run, the generator and the whole machine over exactly the window in which users run.
+ */
 final class MeasuredWindow implements RunWindow.Listener {
 
-    private final OptionalLong servicePid;
+    private final MeasuredProcesses processes;
     private volatile long openedNanos;
     private volatile long closedNanos;
-    private volatile ProcessSampler serviceSampler;
+    private volatile List<ProcessSampler> serviceSamplers;
+    private volatile List<ProcessSampler> otherSamplers;
     private volatile ProcessSampler generatorSampler;
-    private volatile ProcessUsage service = ProcessUsage.UNKNOWN;
-    private volatile ProcessUsage generator = ProcessUsage.UNKNOWN;
+    private volatile ProcessSampler machineSampler;
+    private volatile RunUsage usage = RunUsage.UNKNOWN;
 
-    MeasuredWindow(OptionalLong servicePid) {
-        this.servicePid = servicePid;
+    MeasuredWindow(MeasuredProcesses processes) {
+        this.processes = processes;
     }
 
     @Override
     public void opened() {
-        servicePid.ifPresent(pid -> serviceSampler = ProcessSampler.start(pid));
-        generatorSampler = ProcessSampler.start(ProcessHandle.current().pid());
+        serviceSamplers = processes.service().stream().map(ProcessSampler::start).toList();
+        otherSamplers = processes.others().stream().map(ProcessSampler::cpuOnly).toList();
+        generatorSampler = ProcessSampler.generator();
+        machineSampler = ProcessSampler.machine();
         openedNanos = System.nanoTime();
     }
 
     @Override
     public void closed() {
         closedNanos = System.nanoTime();
-        if (serviceSampler != null) {
-            service = serviceSampler.stop();
-        }
-        if (generatorSampler != null) {
-            generator = generatorSampler.stop();
+        if (serviceSamplers != null) {
+            usage = usage(ProcessSampler::stop);
         }
     }
 
@@ -39,11 +43,26 @@ final class MeasuredWindow implements RunWindow.Listener {
         return closedNanos <= openedNanos ? 0 : (closedNanos - openedNanos) / 1e9;
     }
 
-    ProcessUsage service() {
-        return service;
+    RunUsage usage() {
+        return usage;
     }
 
-    ProcessUsage generator() {
-        return generator;
+    /** CPU from the window's opening until now: for work that goes on after the last request (webhook processing). */
+    RunUsage usageUntilNow() {
+        return serviceSamplers == null ? RunUsage.UNKNOWN : usage(ProcessSampler::sinceStart);
+    }
+
+    private RunUsage usage(Function<ProcessSampler, ProcessUsage> read) {
+        List<NamedUsage> parts = named(processes.service(), serviceSamplers, read);
+        ProcessUsage service = parts.stream().map(NamedUsage::usage).reduce(ProcessUsage::plus).orElse(ProcessUsage.UNKNOWN);
+        return new RunUsage(service, parts, named(processes.others(), otherSamplers, read), read.apply(generatorSampler),
+                read.apply(machineSampler));
+    }
+
+    private static List<NamedUsage> named(List<WatchedProcess> watched, List<ProcessSampler> samplers,
+                                          Function<ProcessSampler, ProcessUsage> read) {
+        return IntStream.range(0, watched.size())
+                .mapToObj(i -> new NamedUsage(watched.get(i).name(), read.apply(samplers.get(i)), watched.get(i).perOperation()))
+                .toList();
     }
 }

@@ -1,47 +1,71 @@
 package io.callbook.loadtest;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
- * Measures a Linux process from {@code /proc}: CPU from the utime+stime ticks of {@code /proc/<pid>/stat} at the start
- * and end of the window, RSS as the peak of {@code VmRSS} in {@code /proc/<pid>/status} sampled every second.
+ * Measures CPU from {@code /proc} clock ticks at the start of a window and whenever asked after it, and optionally the
+ * peak RSS, sampled every second until {@link #stop()}.
  */
 public final class ProcessSampler {
 
-    private static final long TICKS_PER_SECOND = ticksPerSecond();
-
-    private final long pid;
+    private final LongSupplier cpuTicks;
+    private final LongSupplier rssKb;
     private final long startNanos;
     private final long startTicks;
     private final Thread rssSampler;
     private volatile long peakRssKb;
+    private volatile boolean stopped;
 
-    private ProcessSampler(long pid) {
-        this.pid = pid;
-        this.peakRssKb = rssKb(pid);
+    /** @param rssKb null: no memory figure */
+    private ProcessSampler(String name, LongSupplier cpuTicks, LongSupplier rssKb) {
+        this.cpuTicks = cpuTicks;
+        this.rssKb = rssKb;
+        this.peakRssKb = rssKb == null ? -1 : rssKb.getAsLong();
         this.startNanos = System.nanoTime();
-        this.startTicks = cpuTicks(pid);
-        this.rssSampler = Thread.ofPlatform().daemon().name("rss-sampler-" + pid).start(this::sampleRss);
+        this.startTicks = cpuTicks.getAsLong();
+        this.rssSampler = rssKb == null ? null : Thread.ofPlatform().daemon().name("rss-sampler-" + name).start(this::sampleRss);
     }
 
-    /** Starts measuring; call {@link #stop()} at the end of the window. */
-    public static ProcessSampler start(long pid) {
-        return new ProcessSampler(pid);
+    /** CPU and RSS of a process under test. */
+    static ProcessSampler start(WatchedProcess process) {
+        return new ProcessSampler(process.name(), process::cpuTicks, process::rssKb);
     }
 
+    static ProcessSampler cpuOnly(WatchedProcess process) {
+        return new ProcessSampler(process.name(), process::cpuTicks, null);
+    }
+
+    /** The load generator itself: this JVM alone, not the peers' servers it starts as its children. */
+    static ProcessSampler generator() {
+        long pid = ProcessHandle.current().pid();
+        return new ProcessSampler("generator", () -> ProcFs.ownTicks(pid), null);
+    }
+
+    /** All cores of the machine: shows what else ran besides the processes measured. */
+    static ProcessSampler machine() {
+        return new ProcessSampler("machine", ProcFs::machineBusyTicks, null);
+    }
+
+    /** Ends RSS sampling; the usage from the start until now. */
     public ProcessUsage stop() {
-        long ticks = cpuTicks(pid);
+        ProcessUsage usage = sinceStart();
+        stopped = true;
+        if (rssSampler != null) {
+            rssSampler.interrupt();
+        }
+        return usage;
+    }
+
+    /** The usage from the start until now; also after {@link #stop()}, when RSS is that of the sampled time. */
+    public ProcessUsage sinceStart() {
+        long ticks = cpuTicks.getAsLong();
         long nanos = System.nanoTime() - startNanos;
-        rssSampler.interrupt();
         if (ticks < 0 || startTicks < 0 || nanos <= 0) {
             return ProcessUsage.UNKNOWN; // the process is gone
         }
-        double cpuSeconds = (ticks - startTicks) / (double) TICKS_PER_SECOND;
-        long rss = Math.max(peakRssKb, rssKb(pid));
-        return new ProcessUsage(cpuSeconds * 100.0 / (nanos / 1e9), rss / 1024);
+        long rss = rssKb == null || stopped ? peakRssKb : Math.max(peakRssKb, rssKb.getAsLong());
+        return ProcessUsage.of(ticks - startTicks, ProcFs.TICKS_PER_SECOND, nanos, rss);
     }
 
     private void sampleRss() {
@@ -51,46 +75,7 @@ public final class ProcessSampler {
             } catch (InterruptedException e) {
                 return;
             }
-            peakRssKb = Math.max(peakRssKb, rssKb(pid));
-        }
-    }
-
-    /** utime + stime in clock ticks, or -1 when the process cannot be read. */
-    static long cpuTicks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // the command name (field 2) may hold spaces and parentheses: count fields after its closing ')'
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // fields 14 and 15 of proc(5)
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    static long rssKb(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D+", ""));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // gone
-        }
-        return 0;
-    }
-
-    private static long ticksPerSecond() {
-        try {
-            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
-            String value = new String(getconf.getInputStream().readAllBytes()).trim();
-            getconf.waitFor(5, TimeUnit.SECONDS);
-            return Long.parseLong(value);
-        } catch (IOException | RuntimeException e) {
-            return 100; // USER_HZ on every mainstream Linux
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 100;
+            peakRssKb = Math.max(peakRssKb, rssKb.getAsLong());
         }
     }
 }

@@ -11,13 +11,12 @@ import java.util.List;
  * @param askedRate     requests per second asked of an open run; 0 for a closed one
  * @param users         concurrent users of a closed run; 0 for an open one
  * @param windowSeconds from the first user's start to the last user's end
- * @param service       the service under test's JVM
- * @param generator     the load generator's own JVM (this one): it shares the machine with the suite
+ * @param usage         what the run cost the service under test, the rest of the suite, the generator and the machine
  * @param report        folder of the Gatling HTML report; null for a row computed from the service's own data (the
  *                      webhook bench's received → processed times)
  */
 public record RunResult(String scenario, String cache, int askedRate, int users, ResponseStats stats, double windowSeconds,
-                        ProcessUsage service, ProcessUsage generator, Path report) {
+                        RunUsage usage, Path report) {
 
     /** More errors than this fails a run. */
     public static final double MAX_ERROR_PERCENT = 1.0;
@@ -27,6 +26,22 @@ public record RunResult(String scenario, String cache, int askedRate, int users,
     /** Correct answers (the expected statuses, e.g. a resolver's 404 for an unknown number) per second. */
     public double achievedRate() {
         return windowSeconds <= 0 ? 0 : stats.ok() / windowSeconds;
+    }
+
+    /**
+     * The service's CPU time per correct answer (for a row of processed webhooks: per event processed in time). The
+     * figure that travels between machines, where latency swings with whatever else shares the cores.
+     */
+    public double cpuMillisPerOperation() {
+        return usage.service().cpuMillisPer(stats.ok());
+    }
+
+    public ProcessUsage service() {
+        return usage.service();
+    }
+
+    public ProcessUsage generator() {
+        return usage.generator();
     }
 
     public List<String> flags() {

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * Loads a {@link SeedPlan}'s companies, branches and numbers through the public API, idempotently: what a previous run
@@ -22,6 +23,7 @@ import java.util.function.Supplier;
 public final class Seeder {
 
     private static final int SAMPLE_SIZE = 40;
+    private static final int ASSIGNING_THREADS = 8;
 
     private final ResolverClient admin;
     private final Supplier<List<ResolverClient>> assigners;
@@ -38,6 +40,17 @@ public final class Seeder {
         this.admin = admin;
         this.assigners = assigners;
         this.out = out;
+    }
+
+    /**
+     * Clients that assign numbers in parallel, each with a token of its own made from the local suite's bootstrap key;
+     * without a key, the admin alone.
+     */
+    public static Supplier<List<ResolverClient>> assigners(ResolverClient anonymous, ResolverClient admin,
+                                                           Optional<String> bootstrapKey) {
+        return () -> bootstrapKey
+                .map(key -> IntStream.range(0, ASSIGNING_THREADS).mapToObj(i -> anonymous.withToken(anonymous.exchange(key))).toList())
+                .orElse(List.of(admin));
     }
 
     /** The seeded data: from the file when its numbers still resolve to their companies, else seeded now and written there. */

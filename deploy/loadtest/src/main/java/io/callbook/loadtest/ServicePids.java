@@ -1,7 +1,6 @@
 package io.callbook.loadtest;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,25 +22,15 @@ public final class ServicePids {
         List<Long> onPort = new ArrayList<>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                List<String> args = commandLine(process);
-                if (!args.contains("-Dcallbook.process=" + service)) {
-                    continue;
-                }
-                if (args.contains("-Dquarkus.http.port=" + port)) {
-                    onPort.add(Long.parseLong(process.getFileName().toString()));
+                long pid = Long.parseLong(process.getFileName().toString());
+                List<String> args = ProcFs.commandLine(pid);
+                if (args.contains("-Dcallbook.process=" + service) && args.contains("-Dquarkus.http.port=" + port)) {
+                    onPort.add(pid);
                 }
             }
         } catch (IOException e) {
             return OptionalLong.empty(); // no /proc: not Linux
         }
         return onPort.size() == 1 ? OptionalLong.of(onPort.get(0)) : OptionalLong.empty();
-    }
-
-    private static List<String> commandLine(Path process) {
-        try {
-            return List.of(new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8).split("\0"));
-        } catch (IOException e) {
-            return List.of(); // exited meanwhile, or not ours to read
-        }
     }
 }

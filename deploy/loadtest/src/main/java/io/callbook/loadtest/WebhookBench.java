@@ -44,7 +44,7 @@ final class WebhookBench {
             ApiClient admin = webhooks.withToken(token);
             WebhookSeeder seeder = new WebhookSeeder(resolver.withToken(token), admin, out);
             MeasuredRuns measured = MeasuredRuns.of(new GatlingRunner(common.resultsDir()), "webhook-service",
-                    common.port(), out);
+                    common.port(), repoRoot, out);
             VoiceSeeder voiceSeeder = new VoiceSeeder(new BookingSeeder(resolver.withToken(token), booking.withToken(token), out),
                     resolver.withToken(token), out);
             Supplier<VoiceCallsPlanner> voice = () -> VoiceCallsPlanner.prepare(voiceSeeder, BookingSeedPlan.BENCH,

@@ -80,6 +80,32 @@ class BenchOptionsTest {
     }
 
     @Test
+    void peersTakeTheirOwnAndTheCommonOptions() {
+        PeersOptions defaults = (PeersOptions) BenchOptions.parse(new String[] {"peers"}, ROOT, "t");
+        assertEquals(List.of(Peer.STATIC, Peer.PHP, Peer.OURS), defaults.peers());
+        assertEquals(100, defaults.users());
+        assertEquals(Duration.ofSeconds(20), defaults.common().duration());
+        assertEquals(PeersOptions.DEFAULT_PHP_CHILDREN, defaults.phpChildren());
+        assertEquals("http://127.0.0.1:8081", defaults.common().url());
+        assertTrue(defaults.targetsLocalSuite());
+
+        PeersOptions chosen = (PeersOptions) BenchOptions.parse(new String[] {"peers", "--peers", "ours,php", "--users", "300",
+                "--php-children", "8", "--duration", "30s", "--ramp", "2s", "--no-docs", "--url", "http://10.0.0.5:8081"},
+                ROOT, "t");
+        assertEquals(List.of(Peer.PHP, Peer.OURS), chosen.peers()); // always in bench order
+        assertEquals(300, chosen.users());
+        assertEquals(8, chosen.phpChildren());
+        assertEquals(Duration.ofSeconds(2), chosen.ramp());
+        assertEquals(Duration.ofSeconds(30), chosen.common().duration());
+        assertFalse(chosen.common().writeDocs());
+        assertFalse(chosen.targetsLocalSuite());
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"peers", "--peers", "java"}, ROOT, "t"));
+        assertTrue(BenchOptions.usage(new String[] {"peers"}).contains("--php-children"));
+        assertTrue(BenchOptions.usage(new String[] {"peers"}).contains(PeerTools.INSTALL));
+        assertTrue(BenchOptions.usage(new String[] {}).contains("peers"));
+    }
+
+    @Test
     void badCommandLinesAreExplained() {
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"webhook"}, ROOT, "t"));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"booking", "--rates", "1"}, ROOT, "t"));

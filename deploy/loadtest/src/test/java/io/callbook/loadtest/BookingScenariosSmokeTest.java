@@ -69,7 +69,7 @@ class BookingScenariosSmokeTest {
         options.addAll(List.of("--url", booking.baseUrl(), "--resolver-url", resolver.baseUrl()));
         BookingOptions bookingOptions = BookingOptions.parse(options, WORK.resolve("gatling"));
         MeasuredRuns measured = MeasuredRuns.of(new GatlingRunner(WORK.resolve("gatling")), "booking-loadtest",
-                booking.port(), System.out);
+                booking.port(), WORK, System.out);
         runs = new BookingRuns(bookingOptions, bookingAdmin, seed, seedFile, WORK.resolve("booking-ledger.json"),
                 measured, System.out);
         publishedPaths = publishedPaths();
@@ -118,6 +118,7 @@ class BookingScenariosSmokeTest {
                 + "; see " + report);
         assertTrue(result.windowSeconds() >= 2, "run window " + result.windowSeconds() + " s");
         assertTrue(result.service().isKnown() && result.service().peakRssMb() > 0, "booking-service usage " + result.service());
+        assertTrue(result.cpuMillisPerOperation() > 0, "booking-service CPU per request " + result.usage());
         if (scenario == BookingScenario.CONTENTION) {
             ContentionTally.Counts counts = ContentionTally.counts();
             assertTrue(counts.booked() >= 1 && counts.booked() <= 2L * 5, "bookings won: " + counts);

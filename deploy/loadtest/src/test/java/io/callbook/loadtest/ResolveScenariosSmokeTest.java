@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,7 +92,8 @@ class ResolveScenariosSmokeTest {
                 ? LoadSettings.closed(resolver.baseUrl(), admin.token(), numbers, scenario, 3, RUN, Duration.ofSeconds(1),
                 Duration.ofMillis(150))
                 : LoadSettings.open(resolver.baseUrl(), admin.token(), numbers, 20, RUN);
-        MeasuredWindow window = new MeasuredWindow(OptionalLong.of(resolver.pid()));
+        MeasuredWindow window = new MeasuredWindow(new MeasuredProcesses(
+                List.of(WatchedProcess.service("resolver", resolver.pid())), List.of()));
 
         Path report = gatling.run("smoke-" + scenario.label(), settings, true, window);
 
@@ -101,6 +101,8 @@ class ResolveScenariosSmokeTest {
         assertTrue(stats.total() >= 20, "too few lookups: " + stats);
         assertEquals(0, stats.ko(), "lookups with an unexpected answer; see " + report.resolve("index.html"));
         assertTrue(window.seconds() >= RUN.toSeconds() - 1, "run window " + window.seconds() + " s");
-        assertTrue(window.service().isKnown() && window.service().peakRssMb() > 0, "resolver usage " + window.service());
+        ProcessUsage usage = window.usage().service();
+        assertTrue(usage.isKnown() && usage.peakRssMb() > 0 && usage.cpuMillis() > 0, "resolver usage " + usage);
+        assertTrue(usage.cpuMillisPer(stats.ok()) > 0, "resolver CPU per lookup " + usage);
     }
 }

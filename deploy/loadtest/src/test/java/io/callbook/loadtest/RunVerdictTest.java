@@ -32,7 +32,6 @@ class RunVerdictTest {
     }
 
     private static RunResult run(int askedRate, ResponseStats stats, double seconds) {
-        return new RunResult("open", "warm", askedRate, 0, stats, seconds, ProcessUsage.UNKNOWN, ProcessUsage.UNKNOWN,
-                Path.of("report"));
+        return new RunResult("open", "warm", askedRate, 0, stats, seconds, RunUsage.UNKNOWN, Path.of("report"));
     }
 }

@@ -74,7 +74,7 @@ class WebhookScenariosSmokeTest {
                 booking.baseUrl()));
         WebhookOptions webhookOptions = WebhookOptions.parse(options, WORK.resolve("gatling"));
         MeasuredRuns measured = MeasuredRuns.of(new GatlingRunner(WORK.resolve("gatling")), "webhook-loadtest",
-                webhook.port(), System.out);
+                webhook.port(), WORK, System.out);
         runs = new WebhookRuns(webhookOptions, seeder, companyId, new InboxReadBack(webhookAdmin), measured,
                 () -> VoiceCallsPlanner.prepare(voiceSeeder, VOICE_PLAN, WORK, WORK.resolve("gatling"),
                         webhookOptions.voiceBookShare(), System.out), System.out);
@@ -114,6 +114,9 @@ class WebhookScenariosSmokeTest {
         assertTrue(processed.stats().total() >= 20, "too few call events read back: " + processed.stats());
         assertEquals(0, processed.stats().ko(), "call events not processed in time: " + String.join("\n", runs.notes()));
         assertTrue(processed.stats().p99() < 15_000, "received → processed " + processed.stats());
+        assertTrue(processed.cpuMillisPerOperation() > 0, "webhook-service CPU per processed event " + processed.usage());
+        assertTrue(processed.service().cpuMillis() >= ack.service().cpuMillis(), "processing counted until done: "
+                + processed.usage() + " vs ack " + ack.usage());
         assertTrue(runs.notes().stream().anyMatch(n -> n.startsWith("Processed " + RATE + "/s")), String.join("\n", runs.notes()));
     }
 
