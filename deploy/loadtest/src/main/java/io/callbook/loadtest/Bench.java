@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * {@code ./callbook bench <target>}: reads the command line and runs the bench it names ({@link ResolveBench},
- * {@link BookingBench}, {@link WebhookBench}); the exit status tells scripts how it went.
+ * {@link BookingBench}, {@link WebhookBench}, {@link MixBench}); the exit status tells scripts how it went.
  */
 public final class Bench {
 
@@ -44,6 +44,7 @@ public final class Bench {
                 case ResolveOptions resolve -> new ResolveBench(resolve, root, System.out).run();
                 case BookingOptions booking -> new BookingBench(booking, root, System.out).run();
                 case WebhookOptions webhooks -> new WebhookBench(webhooks, root, System.out).run();
+                case MixOptions mix -> new MixBench(mix, root, System.out).run();
             };
         } catch (RuntimeException e) {
             System.out.println();

@@ -6,13 +6,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The command line of {@code ./callbook bench <target>}: the target names which options follow. */
-sealed interface BenchOptions permits ResolveOptions, BookingOptions, WebhookOptions {
+sealed interface BenchOptions permits ResolveOptions, BookingOptions, WebhookOptions, MixOptions {
 
     String USAGE = """
-            Usage: ./callbook bench resolve|booking|webhooks [options]
+            Usage: ./callbook bench resolve|booking|webhooks|mix [options]
               resolve   number resolution (resolver-service)
               booking   availability and booking (booking-service)
               webhooks  signed provider webhooks: acknowledged, then processed (webhook-service)
+              mix       the whole day at once: concurrent simulated calls and admin reads through every service
             ./callbook bench <target> --help: the options of each.
             """;
 
@@ -21,7 +22,7 @@ sealed interface BenchOptions permits ResolveOptions, BookingOptions, WebhookOpt
     static BenchOptions parse(String[] args, Path repoRoot, String timestamp) {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         if (rest.isEmpty() || rest.get(0).startsWith("-")) {
-            throw new IllegalArgumentException("Name what to benchmark: resolve, booking or webhooks");
+            throw new IllegalArgumentException("Name what to benchmark: resolve, booking, webhooks or mix");
         }
         String target = rest.remove(0);
         Path resultsDir = repoRoot.resolve("deploy/loadtest/target/bench").resolve(timestamp);
@@ -29,7 +30,9 @@ sealed interface BenchOptions permits ResolveOptions, BookingOptions, WebhookOpt
             case "resolve" -> ResolveOptions.parse(rest, resultsDir);
             case "booking" -> BookingOptions.parse(rest, resultsDir);
             case "webhooks" -> WebhookOptions.parse(rest, resultsDir);
-            default -> throw new IllegalArgumentException("Unknown bench target '" + target + "' (resolve, booking or webhooks)");
+            case "mix" -> MixOptions.parse(rest, resultsDir);
+            default -> throw new IllegalArgumentException("Unknown bench target '" + target
+                    + "' (resolve, booking, webhooks or mix)");
         };
     }
 
@@ -40,6 +43,7 @@ sealed interface BenchOptions permits ResolveOptions, BookingOptions, WebhookOpt
             case "resolve" -> ResolveOptions.USAGE;
             case "booking" -> BookingOptions.USAGE;
             case "webhooks" -> WebhookOptions.USAGE;
+            case "mix" -> MixOptions.USAGE;
             default -> USAGE;
         };
     }

@@ -16,9 +16,9 @@ final class BenchmarksLog {
 
     static final String GUIDE = GUIDE_HEADING + """
 
-            Blocks below are appended by `./callbook bench resolve`, `booking` and `webhooks` (Gatling 3.15 Java DSL,
-            `deploy/loadtest`), one per bench run; nothing is rewritten. The resolve columns are explained here; a
-            booking or webhooks block explains its scenarios in its own notes.
+            Blocks below are appended by `./callbook bench resolve`, `booking`, `webhooks` and `mix` (Gatling 3.15 Java
+            DSL, `deploy/loadtest`), one per bench run; nothing is rewritten. The resolve columns are explained here; a
+            booking, webhooks or mix block explains its scenarios in its own notes.
             - **scenario**: `open N/s` sends N lookups per second whatever the answers take (open model, Poisson
               arrivals: queueing shows as latency instead of slowing the sender down, so no coordinated omission);
               `normal`, `peak`, `stress` keep 100, 500, 1 000 users sending lookups back to back (closed model);
