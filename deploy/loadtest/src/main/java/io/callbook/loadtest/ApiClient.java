@@ -78,6 +78,10 @@ public class ApiClient {
         return send(request(path).GET());
     }
 
+    public Answer delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** Every item of a keyset-paginated list ({@code {"items":[...],"nextCursor":...}}). */
     public List<JsonNode> listAll(String path) {
         List<JsonNode> items = new ArrayList<>();

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * {@code ./callbook bench <target>}: reads the command line and runs the bench it names ({@link ResolveBench},
- * {@link BookingBench}, {@link WebhookBench}, {@link PeersBench}); the exit status tells scripts how it went.
+ * {@link BookingBench}, {@link WebhookBench}, {@link PeersBench}, {@link MixBench}); the exit status tells scripts how it went.
  */
 public final class Bench {
 
@@ -45,6 +45,7 @@ public final class Bench {
                 case BookingOptions booking -> new BookingBench(booking, root, System.out).run();
                 case WebhookOptions webhooks -> new WebhookBench(webhooks, root, System.out).run();
                 case PeersOptions peers -> new PeersBench(peers, root, System.out).run();
+                case MixOptions mix -> new MixBench(mix, root, System.out).run();
             };
         } catch (RuntimeException e) {
             System.out.println();

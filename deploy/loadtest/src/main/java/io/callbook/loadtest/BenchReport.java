@@ -62,21 +62,28 @@ final class BenchReport {
                     + Math.round(RunResult.MIN_RATE_SHARE * 100) + " % of the asked rate.");
         }
         notes.addAll(errorNotes(results, service));
+        publish(target, data, ResultTable.console(results, service), ResultTable.markdown(results, service), notes);
+        return flagged > 0 ? Bench.EXIT_FLAGGED : targetMissed ? Bench.EXIT_TARGET_MISSED : Bench.EXIT_OK;
+    }
 
+    /**
+     * Prints the tables and notes, and appends them to docs/benchmarks.md as a dated block unless told not to. A bench
+     * whose tables are its own (the mix) calls this itself; the others through {@link #finish}.
+     */
+    void publish(String target, String data, String consoleTables, String markdownTables, List<String> notes) {
         out.println();
         out.println("Results (" + data + "; " + DurationText.format(options.duration())
                 + " per run; the load generator shares this machine's " + machine.cores() + " cores with the suite):");
         out.println();
-        out.print(ResultTable.console(results, service));
+        out.print(consoleTables);
         out.println();
         notes.forEach(out::println);
         out.println("HTML reports: " + options.resultsDir() + "/<run>/index.html");
         if (options.writeDocs()) {
             Path docs = repoRoot.resolve("docs/benchmarks.md");
-            BenchmarksLog.append(docs, docsBlock(target, service, data, results, notes));
+            BenchmarksLog.append(docs, docsBlock(target, data, markdownTables, notes));
             out.println("Appended to " + docs);
         }
-        return flagged > 0 ? Bench.EXIT_FLAGGED : targetMissed ? Bench.EXIT_TARGET_MISSED : Bench.EXIT_OK;
     }
 
     private List<String> errorNotes(List<RunResult> results, String service) {
@@ -115,14 +122,14 @@ final class BenchReport {
         }
     }
 
-    private String docsBlock(String target, String service, String data, List<RunResult> results, List<String> notes) {
+    private String docsBlock(String target, String data, String markdownTables, List<String> notes) {
         return "## Load test: " + target + ", " + startedAt.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))
                 + "\n\n"
                 + machine.describeCode() + " · " + machine.describeHardware() + " · load generator on the same machine · "
                 + data + " · " + DurationText.format(options.duration()) + " per run after a "
                 + DurationText.format(options.warmup()) + " warm-up · reports in `"
                 + repoRoot.relativize(options.resultsDir()) + "`\n\n"
-                + ResultTable.markdown(results, service) + "\n"
+                + markdownTables + "\n"
                 + notes.stream().map(note -> "- " + note + "\n").collect(Collectors.joining());
     }
 }

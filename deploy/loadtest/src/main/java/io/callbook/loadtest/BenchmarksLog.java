@@ -16,9 +16,9 @@ final class BenchmarksLog {
 
     static final String GUIDE = GUIDE_HEADING + """
 
-            Blocks below are appended by `./callbook bench resolve`, `booking`, `webhooks` and `peers` (Gatling 3.15
+            Blocks below are appended by `./callbook bench resolve`, `booking`, `webhooks`, `peers` and `mix` (Gatling 3.15
             Java DSL, `deploy/loadtest`), one per bench run; nothing is rewritten. The resolve columns are explained
-            here; a booking, webhooks or peers block explains its scenarios in its own notes (peers: the server
+            here; a booking, webhooks, peers or mix block explains its scenarios in its own notes (peers: the server
             columns are the processes that answer, nginx's, PHP-FPM's and Redis's summed for the PHP peer).
             - **scenario**: `open N/s` sends N lookups per second whatever the answers take (open model, Poisson
               arrivals: queueing shows as latency instead of slowing the sender down, so no coordinated omission);

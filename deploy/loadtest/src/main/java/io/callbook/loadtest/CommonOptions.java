@@ -62,6 +62,13 @@ record CommonOptions(String url, String token, Duration duration, Duration warmu
             this.duration = defaultDuration;
         }
 
+        /** For a target whose runs need other lengths than the usual 30 s after 10 s. */
+        Builder(String defaultUrl, Path defaultResultsDir, Duration defaultDuration, Duration defaultWarmup) {
+            this(defaultUrl, defaultResultsDir);
+            this.duration = defaultDuration;
+            this.warmup = defaultWarmup;
+        }
+
         /** @return whether the option consumed the value */
         boolean apply(String option, String value) {
             switch (option) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,6 +22,8 @@ public final class GatlingReport {
     private static final Pattern HEADING = Pattern.compile(
             "<th id=\"col-(\\d+)\"[^>]*>\\s*<span>(?:<abbr[^>]*>)?([^<]+)");
     private static final Pattern CELL = Pattern.compile("<td class=\"value [^\"]*\\bcol-(\\d+)\">([^<]*)</td>");
+    private static final Pattern REQUEST_ROW = Pattern.compile("<tr id=\"req_[^\"]*\"");
+    private static final Pattern REQUEST_NAME = Pattern.compile("class=\"ellipsed-name\">([^<]*)<");
     private static final Pattern ERROR_ROW = Pattern.compile(
             "<td class=\"error-col-1[^\"]*\">([^<]*)<span[^>]*>[^<]*</span></td>\\s*<td class=\"value error-col-2[^\"]*\">([\\d,]+)</td>");
 
@@ -54,17 +57,52 @@ public final class GatlingReport {
         return errors;
     }
 
+    /** Each request's line of the statistics table, by the request's name; a run with several kinds of request. */
+    public static Map<String, ResponseStats> requests(Path reportDir) {
+        Path index = reportDir.resolve("index.html");
+        try {
+            return parseRequests(Files.readString(index));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the Gatling report " + index, e);
+        }
+    }
+
     static ResponseStats parse(String html) {
+        Map<String, Integer> columns = columns(html);
+        int rowStart = html.indexOf("<tr id=\"ROOT\"");
+        if (rowStart < 0) {
+            throw new IllegalStateException("No statistics table in the Gatling report (was it written by Gatling 3.15?)");
+        }
+        return stats(columns, html.substring(rowStart, html.indexOf("</tr>", rowStart)));
+    }
+
+    static Map<String, ResponseStats> parseRequests(String html) {
+        Map<String, Integer> columns = columns(html);
+        Map<String, ResponseStats> requests = new LinkedHashMap<>();
+        Matcher request = REQUEST_ROW.matcher(html);
+        while (request.find()) {
+            String row = html.substring(request.start(), html.indexOf("</tr>", request.start()));
+            Matcher name = REQUEST_NAME.matcher(row);
+            if (name.find()) {
+                requests.put(name.group(1).trim(), stats(columns, row));
+            }
+        }
+        return requests;
+    }
+
+    private static Map<String, Integer> columns(String html) {
         Map<String, Integer> columns = new HashMap<>();
         Matcher heading = HEADING.matcher(html);
         while (heading.find()) {
             columns.putIfAbsent(heading.group(2).trim(), Integer.parseInt(heading.group(1)));
         }
-        int rowStart = html.indexOf("<tr id=\"ROOT\"");
-        if (rowStart < 0 || columns.isEmpty()) {
+        if (columns.isEmpty()) {
             throw new IllegalStateException("No statistics table in the Gatling report (was it written by Gatling 3.15?)");
         }
-        String row = html.substring(rowStart, html.indexOf("</tr>", rowStart));
+        return columns;
+    }
+
+    private static ResponseStats stats(Map<String, Integer> columns, String row) {
         Map<Integer, String> cells = new HashMap<>();
         Matcher cell = CELL.matcher(row);
         while (cell.find()) {

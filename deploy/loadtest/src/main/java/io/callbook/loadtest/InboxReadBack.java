@@ -46,12 +46,14 @@ final class InboxReadBack {
     Events events(String integrationId) {
         List<ProcessingLatency.Event> times = new ArrayList<>();
         Map<String, Integer> statuses = new TreeMap<>();
+        Map<String, Integer> types = new TreeMap<>();
         for (JsonNode event : webhooks.listAll(eventsOf(integrationId))) {
             times.add(new ProcessingLatency.Event(Instant.parse(event.path("receivedAt").asText()),
                     event.path("processedAt").isTextual() ? Instant.parse(event.path("processedAt").asText()) : null));
             statuses.merge(event.path("status").asText(), 1, Integer::sum);
+            types.merge(event.path("eventType").asText(), 1, Integer::sum);
         }
-        return new Events(times, statuses);
+        return new Events(times, statuses, types);
     }
 
     private boolean hasAny(String integrationId, String status) {
@@ -63,7 +65,10 @@ final class InboxReadBack {
         return "/v1/webhooks/events?integration=" + integrationId;
     }
 
-    /** @param statuses how many events are in each status, e.g. {done=19980, received=20} */
-    record Events(List<ProcessingLatency.Event> times, Map<String, Integer> statuses) {
+    /**
+     * @param statuses how many events are in each status, e.g. {done=19980, received=20}
+     * @param types    how many events of each type are stored, e.g. {call_ended=6660, call_started=6660}
+     */
+    record Events(List<ProcessingLatency.Event> times, Map<String, Integer> statuses, Map<String, Integer> types) {
     }
 }

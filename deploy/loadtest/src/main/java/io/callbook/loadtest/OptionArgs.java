@@ -51,4 +51,29 @@ final class OptionArgs {
         }
         throw new IllegalArgumentException("Not a positive number: '" + value + "'");
     }
+
+    static double share(String value) {
+        try {
+            double share = Double.parseDouble(value.trim());
+            if (share >= 0 && share <= 1) {
+                return share;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Not a share between 0 and 1: '" + value + "'");
+    }
+
+    /** A rate that may be 0 (none) or a fraction (one every few seconds). */
+    static double nonNegativeRate(String value) {
+        try {
+            double rate = Double.parseDouble(value.trim());
+            if (rate >= 0 && Double.isFinite(rate)) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Not a rate of 0 or more: '" + value + "'");
+    }
 }

@@ -1,8 +1,8 @@
 package io.callbook.loadtest;
 
 /**
- * The kinds of signed provider request the webhook bench sends; each is a request of its own in the Gatling report.
- * A new kind needs a constant here, a body class like {@link VoiceCallBody}, and a feeder that sends it.
+ * The kinds of signed provider request the webhook and mix benches send; each is a request of its own in the Gatling
+ * report. A new kind needs a constant here, a body class like {@link VoiceCallBody}, and a feeder that sends it.
  */
 public enum SignedRequest {
     /** A call event not sent before: stored and acknowledged with 202. */
@@ -11,6 +11,8 @@ public enum SignedRequest {
     VOICE_REPEAT("voice repeat", "/v1/webhooks/voice", WebhookSignature.VOICE),
     /** A booking created at the calendar provider: stored and acknowledged with 202. */
     CALENDAR_EVENT("calendar event", "/v1/webhooks/calendar", WebhookSignature.CALENDAR),
+    /** As a call comes in, the voice agent asks whose phone it answers: 200 with the business and branch. */
+    VOICE_INBOUND("voice inbound", "/v1/voice/inbound", WebhookSignature.VOICE),
     /** The voice agent asks for free times while the caller waits: 200 with the slots. */
     VOICE_AVAILABILITY("voice check_availability", "check_availability", "slot_count"),
     /** The voice agent books the slot the caller chose: 200 with the appointment. */

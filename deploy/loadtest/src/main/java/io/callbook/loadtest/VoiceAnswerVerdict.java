@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Whether a voice function's answer is the real one, and if not what it is instead. A voice function answers 200
  * whatever happened, with a sentence for the agent; only the content tells a real answer from the spoken fallback
  * of a dependency that did not answer in time, a refusal or a question back. The one judge for the bench's checks
- * and for {@link VoiceReadiness}. Verdicts leave out the sentence, so that Gatling counts equal failures together.
+ * and for {@link VoiceReadiness}, and of the inbound hook's answer. Verdicts leave out the sentence, so that Gatling
+ * counts equal failures together.
  */
 final class VoiceAnswerVerdict {
 
@@ -21,6 +22,8 @@ final class VoiceAnswerVerdict {
      */
     static final String FALLBACK_SENTENCE = "can't check that right now";
     static final String FALLBACK_ERROR = "temporarily_unavailable";
+    /** The inbound hook's reason when the directory did not answer within its budget (InboundCalls). */
+    static final String INBOUND_FALLBACK_REASON = "directory_unavailable";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,14 +31,9 @@ final class VoiceAnswerVerdict {
     }
 
     static String of(SignedRequest function, String body) {
-        JsonNode answer;
-        try {
-            answer = JSON.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            return "not JSON";
-        }
+        JsonNode answer = parse(body);
         if (answer == null || !answer.isObject()) {
-            return "not a JSON object";
+            return answer == null ? "not JSON" : "not a JSON object";
         }
         String error = answer.path("error").asText("");
         if (isFallback(answer.path("result").asText(null)) || error.equals(FALLBACK_ERROR)) {
@@ -49,6 +47,37 @@ final class VoiceAnswerVerdict {
             return "no " + function.answerField() + (asked.isEmpty() ? "" : " (asks for " + asked + ")");
         }
         return REAL;
+    }
+
+    /**
+     * The inbound hook's answer ({@code call_inbound.dynamic_variables}): the real one names the business and the
+     * branch the dialled number reaches. The hook answers 200 also when it could not tell, with
+     * {@code business_identified: "false"} and a reason: the number is unknown, or the directory did not answer in
+     * time ({@value #INBOUND_FALLBACK_REASON}, the hook's fallback).
+     *
+     * @param branchId the branch the call dialled
+     */
+    static String ofInbound(String body, String branchId) {
+        JsonNode answer = parse(body);
+        if (answer == null || !answer.isObject()) {
+            return answer == null ? "not JSON" : "not a JSON object";
+        }
+        JsonNode inbound = answer.path("call_inbound");
+        if (!inbound.path("dynamic_variables").path("business_identified").asText("").equals("true")) {
+            String reason = inbound.path("metadata").path("reason").asText("");
+            return reason.equals(INBOUND_FALLBACK_REASON) ? "fallback (" + reason + ")"
+                    : "business not identified" + (reason.isEmpty() ? "" : " (" + reason + ")");
+        }
+        return inbound.path("dynamic_variables").path("branch_id").asText("").equals(branchId) ? REAL : "another branch";
+    }
+
+    /** The answer's JSON, or null when it is not JSON. */
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body == null ? "" : body);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     static boolean isFallback(String result) {

@@ -11,6 +11,8 @@ import java.util.Map;
 public final class VoiceCallBody {
 
     public static final List<String> EVENTS = List.of("call_started", "call_ended", "call_analyzed");
+    /** The voice agent that takes the bench's calls. */
+    static final String AGENT_ID = "agent_loadtest";
 
     /** A call of the bench lasts this long, so ended and analyzed events carry plausible times. */
     private static final long CALL_MILLIS = 90_000;
@@ -23,7 +25,7 @@ public final class VoiceCallBody {
         long startedAtMillis = event.equals("call_started") ? eventAtMillis : eventAtMillis - CALL_MILLIS;
         Map<String, Object> call = new LinkedHashMap<>();
         call.put("call_id", callId);
-        call.put("agent_id", "agent_loadtest");
+        call.put("agent_id", AGENT_ID);
         call.put("call_type", "phone_call");
         call.put("direction", "inbound");
         call.put("from_number", fromNumber);

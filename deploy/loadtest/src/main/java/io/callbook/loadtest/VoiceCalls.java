@@ -23,6 +23,14 @@ public record VoiceCalls(Path seedFile, double bookShare, LocalDate slotDay0, lo
         }
     }
 
+    /**
+     * The slot of the run's n-th booking. Past the block (more bookings than planned) slots repeat: the taken-slot
+     * answers then show the shortfall.
+     */
+    long slot(long booking) {
+        return firstSlot + Math.floorMod(booking, slotCount);
+    }
+
     Map<String, String> toProperties(String prefix) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(prefix + "voice-seed", seedFile.toAbsolutePath().toString());

@@ -45,6 +45,11 @@ final class VoiceCallsPlanner {
         return seed.companyId();
     }
 
+    /** How the slots of {@link #calls} are numbered. */
+    BookingGrid grid() {
+        return grid;
+    }
+
     /** The calls of one run; its slots are written off in the ledger at once, so a failed run does not hand them on. */
     VoiceCalls calls(int rate, Duration duration) {
         return withSlots(SimulationSettings.expectedArrivals(rate * bookShare, duration));

@@ -66,27 +66,36 @@ public final class VoiceFunctionFeeder implements Iterator<Map<String, Object>> 
         };
     }
 
-    private Map<String, Object> availability(String callId, String caller, Instant now) {
-        List<BookingSeed.Branch> branches = seed.catalog().branches();
-        String branchId = branches.get(random.nextInt(branches.size())).id();
+    /** What a caller asks: a seeded service by name, a day of the next {@link #DAYS_AHEAD} from tomorrow. */
+    static Map<String, Object> availabilityArgs(VoiceSeed seed, RandomGenerator random, Instant now) {
         String service = seed.catalog().plan().serviceName(random.nextInt(seed.catalog().serviceIds().size()));
         LocalDate tomorrow = LocalDate.ofInstant(now, BookingGrid.ZONE).plusDays(1);
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("service", service);
         args.put("date", tomorrow.plusDays(random.nextInt(DAYS_AHEAD)).toString());
-        return signed(SignedRequest.VOICE_AVAILABILITY, callId, caller, seed.numberOf(branchId), args, now);
+        return args;
     }
 
-    /** Past the block (more arrivals than planned) slots repeat: the taken-slot answers then show the shortfall. */
-    private Map<String, Object> booking(String callId, String caller, Instant now) {
-        long slotNumber = calls.firstSlot() + Math.floorMod(bookingNumber++, calls.slotCount());
-        BookingGrid.Slot slot = grid.slot(slotNumber, calls.slotDay0());
+    /** The slot exactly, so that the booking takes it or is refused: the slot's service, staff member and start. */
+    static Map<String, Object> bookingArgs(BookingGrid.Slot slot) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("service", slot.serviceId());
         args.put("staff", slot.staffId());
         args.put("start", slot.start().toString());
         args.put("customer_name", "Load Test");
-        return signed(SignedRequest.VOICE_BOOKING, callId, caller, seed.numberOf(slot.branchId()), args, now);
+        return args;
+    }
+
+    private Map<String, Object> availability(String callId, String caller, Instant now) {
+        List<BookingSeed.Branch> branches = seed.catalog().branches();
+        String branchId = branches.get(random.nextInt(branches.size())).id();
+        return signed(SignedRequest.VOICE_AVAILABILITY, callId, caller, seed.numberOf(branchId),
+                availabilityArgs(seed, random, now), now);
+    }
+
+    private Map<String, Object> booking(String callId, String caller, Instant now) {
+        BookingGrid.Slot slot = grid.slot(calls.slot(bookingNumber++), calls.slotDay0());
+        return signed(SignedRequest.VOICE_BOOKING, callId, caller, seed.numberOf(slot.branchId()), bookingArgs(slot), now);
     }
 
     private Map<String, Object> signed(SignedRequest kind, String callId, String caller, String dialled,

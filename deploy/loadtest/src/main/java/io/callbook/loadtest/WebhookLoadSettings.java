@@ -30,6 +30,13 @@ public record WebhookLoadSettings(String baseUrl, WebhookScenario scenario, int 
         }
     }
 
+    /** What {@link VoiceReadiness} probes with: the run's integration, and slots of the probe's own. */
+    static WebhookLoadSettings voiceProbe(String baseUrl, String runId, WebhookIntegrations integrations,
+                                          VoiceCalls probeCalls) {
+        return new WebhookLoadSettings(baseUrl, WebhookScenario.VOICE, 1, Duration.ofSeconds(1), runId, integrations,
+                WebhookMix.DEFAULT, probeCalls);
+    }
+
     @Override
     public Class<? extends Simulation> simulation() {
         return WebhookSimulation.class;

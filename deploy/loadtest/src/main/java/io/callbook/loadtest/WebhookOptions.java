@@ -107,11 +107,11 @@ record WebhookOptions(CommonOptions common, String resolverUrl, String bookingUr
                 case "--scenarios" -> scenarios = scenarios(value);
                 case "--ack-rates" -> ackRates = OptionArgs.positiveInts(value);
                 case "--processed-rate" -> processedRate = OptionArgs.positiveInt(value);
-                case "--repeat-share" -> repeatShare = share(value);
-                case "--calendar-share" -> calendarShare = share(value);
+                case "--repeat-share" -> repeatShare = OptionArgs.share(value);
+                case "--calendar-share" -> calendarShare = OptionArgs.share(value);
                 case "--settle" -> settle = DurationText.parse(value);
                 case "--voice-rate" -> voiceRate = OptionArgs.positiveInt(value);
-                case "--voice-book-share" -> voiceBookShare = share(value);
+                case "--voice-book-share" -> voiceBookShare = OptionArgs.share(value);
                 default -> {
                     return common.apply(option, value);
                 }
@@ -122,18 +122,6 @@ record WebhookOptions(CommonOptions common, String resolverUrl, String bookingUr
         WebhookOptions build() {
             return new WebhookOptions(common.build(), resolverUrl, bookingUrl, List.copyOf(scenarios), ackRates,
                     processedRate, new WebhookMix(repeatShare, calendarShare), settle, voiceRate, voiceBookShare);
-        }
-
-        private static double share(String value) {
-            try {
-                double share = Double.parseDouble(value.trim());
-                if (share >= 0 && share <= 1) {
-                    return share;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException("Not a share between 0 and 1: '" + value + "'");
         }
 
         private static Set<WebhookScenario> scenarios(String value) {

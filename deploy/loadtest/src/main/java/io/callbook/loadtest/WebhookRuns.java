@@ -146,8 +146,8 @@ final class WebhookRuns {
     /** Probes with the run's integration and slots of its own, so the run's calls are untouched. */
     private void awaitVoiceReady(String label, WebhookIntegrations integrations) {
         out.println("Waiting for real answers of every voice function ...");
-        WebhookLoadSettings probe = new WebhookLoadSettings(options.common().url(), WebhookScenario.VOICE, 1,
-                Duration.ofSeconds(1), runId(label + " probe"), integrations, options.mix(), voice().probeCalls());
+        WebhookLoadSettings probe = WebhookLoadSettings.voiceProbe(options.common().url(), runId(label + " probe"),
+                integrations, voice().probeCalls());
         voiceReadiness.await(probe).ifPresent(answer -> note("Run " + label + " started while a voice function still"
                 + " did not give its real answer (" + answer + ")."));
     }

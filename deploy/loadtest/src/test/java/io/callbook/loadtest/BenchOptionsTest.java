@@ -106,6 +106,32 @@ class BenchOptionsTest {
     }
 
     @Test
+    void theMixDefaultsToTheDaysLoadForMinutes() {
+        MixOptions mix = (MixOptions) BenchOptions.parse(new String[] {"mix"}, ROOT, "t");
+        assertEquals(250, mix.calls());
+        assertEquals(Duration.ofMinutes(5), mix.common().duration());
+        assertEquals(Duration.ofSeconds(30), mix.common().warmup());
+        assertEquals("http://127.0.0.1:8083", mix.common().url());
+        assertTrue(mix.targetsLocalSuite());
+        assertTrue(mix.pace().plannedRate() >= MixBench.TARGET_RATE, "planned " + mix.pace().plannedRate());
+
+        MixOptions small = (MixOptions) BenchOptions.parse(new String[] {"mix", "--calls", "10", "--think-time", "2s",
+                "--book-share", "0", "--admin-rate", "0.5", "--duration", "20s", "--booking-url", "http://10.0.0.5:8082"},
+                ROOT, "t");
+        assertEquals(10, small.calls());
+        assertEquals(Duration.ofSeconds(2), small.thinkTime());
+        assertEquals(0, small.bookShare());
+        assertEquals(0.5, small.adminRate());
+        assertEquals(Duration.ofSeconds(20), small.common().duration());
+        assertFalse(small.targetsLocalSuite());
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"mix", "--think-time", "0"},
+                ROOT, "t"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"mix", "--admin-rate", "-1"},
+                ROOT, "t"));
+        assertTrue(BenchOptions.usage(new String[] {"mix"}).contains("--think-time"));
+    }
+
+    @Test
     void badCommandLinesAreExplained() {
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"webhook"}, ROOT, "t"));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"booking", "--rates", "1"}, ROOT, "t"));

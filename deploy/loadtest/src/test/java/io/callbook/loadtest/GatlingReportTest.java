@@ -3,6 +3,7 @@ package io.callbook.loadtest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,6 +51,34 @@ class GatlingReportTest {
         ResponseStats stats = GatlingReport.parse(REPORT);
         assertEquals(new ResponseStats(60_000, 59_400, 600, 1, 3, 7, 1_489, 2), stats);
         assertEquals(1.0, stats.errorPercent(), 1e-9);
+    }
+
+    @Test
+    void readsEachRequestsLineByItsName() {
+        String twoRequests = REPORT.substring(0, REPORT.indexOf("<tr id=\"req_resolve-1\""))
+                + request("req_call-started-ack-1", "call_started ack", "40", "0", "3", "9")
+                + request("req_inbound-hook-2", "inbound hook", "20", "1", "12", "80");
+        Map<String, ResponseStats> requests = GatlingReport.parseRequests(twoRequests);
+        assertEquals(List.of("call_started ack", "inbound hook"), List.copyOf(requests.keySet()));
+        assertEquals(new ResponseStats(40, 40, 0, 3, 3, 9, 9, 3), requests.get("call_started ack"));
+        assertEquals(new ResponseStats(20, 19, 1, 12, 12, 80, 80, 12), requests.get("inbound hook"));
+        assertEquals(60_000, GatlingReport.parse(twoRequests).total(), "the All Requests line stays apart");
+    }
+
+    /** A request's line as Gatling 3.15.1 writes it (trimmed); p50, p95 and mean alike, p99 and max alike. */
+    private static String request(String id, String name, String total, String ko, String p50, String p99) {
+        return "<tbody><tr id=\"" + id + "\" data-parent=\"ROOT\">\n"
+                + "  <td class=\"total col-1\"><span id=\"stats-table-" + id + "\" class=\"ellipsed-name\">" + name
+                + "</span></td>\n"
+                + "  <td class=\"value total col-2\">" + total + "</td>\n"
+                + "  <td class=\"value ok col-3\">" + (Integer.parseInt(total) - Integer.parseInt(ko)) + "</td>\n"
+                + "  <td class=\"value ko col-4\">" + ko + "</td>\n"
+                + "  <td class=\"value total col-8\">" + p50 + "</td>\n"
+                + "  <td class=\"value total col-9\">" + p50 + "</td>\n"
+                + "  <td class=\"value total col-10\">" + p99 + "</td>\n"
+                + "  <td class=\"value total col-12\">" + p99 + "</td>\n"
+                + "  <td class=\"value total col-13\">" + p50 + "</td>\n"
+                + "</tr></tbody>\n";
     }
 
     @Test

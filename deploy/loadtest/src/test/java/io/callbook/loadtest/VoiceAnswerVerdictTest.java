@@ -34,4 +34,19 @@ class VoiceAnswerVerdictTest {
         assertEquals("not JSON", VoiceAnswerVerdict.of(SignedRequest.VOICE_AVAILABILITY, "<html>"));
         assertEquals("not a JSON object", VoiceAnswerVerdict.of(SignedRequest.VOICE_AVAILABILITY, "[1]"));
     }
+
+    @Test
+    void theInboundHookIsRealWhenItNamesTheDialledBranch() {
+        String identified = "{\"call_inbound\":{\"dynamic_variables\":{\"business_identified\":\"true\","
+                + "\"branch_id\":\"b1\"},\"metadata\":{\"branch_id\":\"b1\"}}}";
+        assertEquals(VoiceAnswerVerdict.REAL, VoiceAnswerVerdict.ofInbound(identified, "b1"));
+        assertEquals("another branch", VoiceAnswerVerdict.ofInbound(identified, "b2"));
+        assertEquals("fallback (directory_unavailable)", VoiceAnswerVerdict.ofInbound("{\"call_inbound\":{"
+                + "\"dynamic_variables\":{\"business_identified\":\"false\"},\"metadata\":{\"reason\":"
+                + "\"directory_unavailable\"}}}", "b1"));
+        assertEquals("business not identified (unknown_number)", VoiceAnswerVerdict.ofInbound("{\"call_inbound\":{"
+                + "\"dynamic_variables\":{\"business_identified\":\"false\"},\"metadata\":{\"reason\":"
+                + "\"unknown_number\"}}}", "b1"));
+        assertEquals("not JSON", VoiceAnswerVerdict.ofInbound("<html>", "b1"));
+    }
 }
