@@ -9,6 +9,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /** common serves every service and so may know none of them. */
 class ArchitectureTest {
 
+    /** See the devstack's ServiceArchitecture#nativeQueriesMapNoClass. */
+    @Test
+    void nativeQueriesMapNoClass() {
+        noClasses().should().callMethod("jakarta.persistence.EntityManager", "createNativeQuery", "java.lang.String",
+                        "java.lang.Class")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("io.callbook.common"));
+    }
+
     @Test
     void commonKnowsNoService() {
         noClasses().should().dependOnClassesThat()

@@ -18,6 +18,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void nativeQueriesMapNoClass() {
+        architecture.nativeQueriesMapNoClass();
+    }
+
+    @Test
     void resourcesLiveInApi() {
         architecture.resourcesLiveInApi();
     }

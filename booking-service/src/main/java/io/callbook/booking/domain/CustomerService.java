@@ -44,7 +44,7 @@ public class CustomerService {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID upsertByE164(UUID companyId, String e164, String name, String email) {
         try {
-            return (UUID) entityManager.createNativeQuery("""
+            List<?> changed = entityManager.createNativeQuery("""
                             insert into customers (id, company_id, phone_e164, email, name, created_at, updated_at, version)
                             values (:id, :company, :phone, :email, :name, now(), now(), 0)
                             on conflict (company_id, phone_e164) do update set
@@ -53,15 +53,15 @@ public class CustomerService {
                                 updated_at = now(), version = customers.version + 1
                             where excluded.name is not null and excluded.name is distinct from customers.name
                                or excluded.email is not null and excluded.email is distinct from customers.email
-                            returning id""", UUID.class)
+                            returning id""")
                     .setParameter("id", Ids.newId())
                     .setParameter("company", companyId)
                     .setParameter("phone", e164)
                     .setParameter("email", email(email))
                     .setParameter("name", name == null || name.isBlank() ? null : name.strip())
-                    .getResultStream().findFirst()
-                    // Nothing to change: the statement returns no row for an existing customer.
-                    .orElseGet(() -> byPhoneE164(companyId, e164).orElseThrow().id);
+                    .getResultList();
+            // Nothing to change: the statement returns no row for an existing customer.
+            return changed.isEmpty() ? byPhoneE164(companyId, e164).orElseThrow().id : (UUID) changed.get(0);
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {
                 throw ProblemException.conflict("Another customer of this company already uses the email " + email(email));

@@ -33,12 +33,11 @@ public class HoldExpiry {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int expireOverlapping(UUID companyId, UUID staffId, Instant from, Instant until, Instant now, UUID except) {
-        @SuppressWarnings("unchecked")
-        List<Appointment> expired = entityManager.createNativeQuery("""
+        List<?> expired = entityManager.createNativeQuery("""
                         update appointments set status = 'expired', updated_at = now(), version = version + 1
                         where company_id = :company and staff_id = :staff and status = 'held' and hold_expires_at <= :now
                           and blocked_from < :until and blocked_until > :from and id <> :except
-                        returning *""", Appointment.class)
+                        returning id""")
                 .setParameter("company", companyId)
                 .setParameter("staff", staffId)
                 .setParameter("now", now)
@@ -46,7 +45,7 @@ public class HoldExpiry {
                 .setParameter("until", until)
                 .setParameter("except", except == null ? NO_ID : except)
                 .getResultList();
-        expired.forEach(hold -> events.statusChanged(hold, true));
+        announce(expired);
         return expired.size();
     }
 
@@ -58,18 +57,23 @@ public class HoldExpiry {
      */
     @Transactional
     public int expireDue(Instant now, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Appointment> expired = entityManager.createNativeQuery("""
+        List<?> expired = entityManager.createNativeQuery("""
                         with due as (
                             select id from appointments where status = 'held' and hold_expires_at <= :now
                             order by hold_expires_at limit :limit for update skip locked)
                         update appointments a set status = 'expired', updated_at = now(), version = a.version + 1
                         from due where a.id = due.id
-                        returning a.*""", Appointment.class)
+                        returning a.id""")
                 .setParameter("now", now)
                 .setParameter("limit", limit)
                 .getResultList();
-        expired.forEach(hold -> events.statusChanged(hold, true));
+        announce(expired);
         return expired.size();
+    }
+
+    // The statements return ids, not entities: Hibernate 7.2 caches a native query's plan per execution when it maps
+    // rows to an entity (its result builders have no equality), and every lookup then compares against all of them.
+    private void announce(List<?> expiredIds) {
+        expiredIds.forEach(id -> events.statusChanged(Appointment.findById(id), true));
     }
 }

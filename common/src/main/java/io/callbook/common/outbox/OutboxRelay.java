@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.hibernate.Timeouts;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
@@ -109,11 +111,13 @@ public class OutboxRelay {
 
     /** @return how many events this batch claimed (published or not) */
     int relayBatch() {
-        @SuppressWarnings("unchecked")
-        List<OutboxEvent> batch = entityManager.createNativeQuery(
-                        "select * from outbox where published_at is null order by id limit :limit for update skip locked",
-                        OutboxEvent.class)
-                .setParameter("limit", config.batchSize())
+        // A query, not native SQL mapped to the entity: Hibernate 7.2 caches a native query's plan once per execution
+        // when it maps rows to an entity, and every later lookup compares against all of them.
+        List<OutboxEvent> batch = entityManager.createQuery(
+                        "from OutboxEvent e where e.publishedAt is null order by e.id", OutboxEvent.class)
+                .setMaxResults(config.batchSize())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", Timeouts.SKIP_LOCKED_MILLI)
                 .getResultList();
         if (batch.isEmpty()) {
             return 0;

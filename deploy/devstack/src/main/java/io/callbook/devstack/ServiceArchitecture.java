@@ -45,6 +45,16 @@ public final class ServiceArchitecture {
                 .check(classes);
     }
 
+    /**
+     * Hibernate 7.2 keeps a plan for every execution of a native query that maps its rows to a class (entity, scalar or
+     * Tuple) and compares each later lookup with all of them: booking-service spent a third of its CPU there. Native
+     * SQL returns plain rows; entities come from queries.
+     */
+    public void nativeQueriesMapNoClass() {
+        noClasses().should().callMethod("jakarta.persistence.EntityManager", "createNativeQuery", "java.lang.String",
+                "java.lang.Class").check(classes);
+    }
+
     public void resourcesLiveInApi() {
         classes().that().areAnnotatedWith(jakarta.ws.rs.Path.class).should().resideInAPackage(".." + service + ".api..")
                 .allowEmptyShould(true).check(classes);

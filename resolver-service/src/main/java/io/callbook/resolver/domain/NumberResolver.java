@@ -7,7 +7,6 @@ import io.callbook.common.cache.TwoLevelCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +73,7 @@ public class NumberResolver {
 
     /** Loads every assigned number into both cache levels with one query; returns how many. */
     public int warm() {
-        List<Tuple> rows = entityManager.createNativeQuery(RESOLUTION_QUERY, Tuple.class).getResultList();
+        List<Object[]> rows = rows(entityManager.createNativeQuery(RESOLUTION_QUERY).getResultList());
         rows.forEach(row -> {
             Resolution resolution = toResolution(row);
             cache.put(resolution.number(), Optional.of(resolution));
@@ -85,15 +84,21 @@ public class NumberResolver {
     // A miss is loaded on a worker thread that has no request context of its own.
     @ActivateRequestContext
     Optional<Resolution> load(String e164) {
-        List<Tuple> rows = entityManager.createNativeQuery(RESOLUTION_QUERY + " and p.e164 = :e164", Tuple.class)
+        List<Object[]> rows = rows(entityManager.createNativeQuery(RESOLUTION_QUERY + " and p.e164 = :e164")
                 .setParameter("e164", e164)
-                .getResultList();
+                .getResultList());
         return rows.stream().findFirst().map(NumberResolver::toResolution);
     }
 
-    private static Resolution toResolution(Tuple row) {
-        return new Resolution(row.get("number", String.class), row.get("companyId", UUID.class),
-                row.get("companyName", String.class), row.get("branchId", UUID.class), row.get("branchName", String.class),
-                row.get("timeZone", String.class), row.get("locale", String.class), row.get("active", Boolean.class));
+    // Rows without a result class: Hibernate 7.2 caches a native query mapped to a class once per execution.
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(List<?> rows) {
+        return (List<Object[]>) rows;
+    }
+
+    /** The columns of RESOLUTION_QUERY, in its order. */
+    private static Resolution toResolution(Object[] row) {
+        return new Resolution((String) row[0], (UUID) row[1], (String) row[2], (UUID) row[3], (String) row[4],
+                (String) row[5], (String) row[6], (Boolean) row[7]);
     }
 }

@@ -52,21 +52,21 @@ public class DeliveryWorker {
         return sent;
     }
 
-    @SuppressWarnings("unchecked")
     private List<UUID> claim() {
         Instant lease = Instant.now().plus(config.timeout()).plus(Duration.ofSeconds(30));
-        return entityManager.createNativeQuery("""
+        List<?> ids = entityManager.createNativeQuery("""
                         update deliveries set status = 'delivering', next_attempt_at = :lease
                         where id in (select id from deliveries
                                      where status in ('pending', 'failed', 'delivering') and next_attempt_at <= :now
                                      order by next_attempt_at
                                      limit :batch
                                      for update skip locked)
-                        returning id""", UUID.class)
+                        returning id""")
                 .setParameter("lease", lease)
                 .setParameter("now", Instant.now())
                 .setParameter("batch", BATCH)
                 .getResultList();
+        return ids.stream().map(UUID.class::cast).toList();
     }
 
     private void deliver(UUID id) {
