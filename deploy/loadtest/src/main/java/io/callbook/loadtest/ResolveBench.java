@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.stream.IntStream;
 
 /**
  * {@code ./callbook bench resolve}: seeds the directory, runs the resolution scenarios with Gatling in this JVM,
@@ -18,7 +16,6 @@ import java.util.stream.IntStream;
  */
 final class ResolveBench {
 
-    private static final int SEEDING_THREADS = 8;
     private static final int JIT_WARM_UP_RATE = 500;
 
     private final ResolveOptions options;
@@ -43,10 +40,7 @@ final class ResolveBench {
             ResolverClient admin = anonymous.withToken(AdminToken.obtain(anonymous, common.token(), bootstrapKey, out));
             MeasuredRuns measured = MeasuredRuns.of(new GatlingRunner(common.resultsDir()), "resolver-service",
                     common.port(), out);
-            Supplier<List<ResolverClient>> assigners = () -> bootstrapKey
-                    .map(key -> IntStream.range(0, SEEDING_THREADS).mapToObj(i -> anonymous.withToken(anonymous.exchange(key))).toList())
-                    .orElse(List.of(admin));
-            SeedData seed = new Seeder(admin, assigners, out).ensure(options.seedPlan(),
+            SeedData seed = new Seeder(admin, out).ensure(options.seedPlan(),
                     repoRoot.resolve("deploy/loadtest/target/bench/seed.json"));
             Path numbers = common.resultsDir().resolve("seed.json");
             seed.write(numbers); // the runs read this copy, so the folder shows exactly which numbers were looked up
