@@ -91,7 +91,6 @@ public class StaffDirectory {
                 items.reject(i, e.problem());
             }
         }
-
         items.throwIfInvalid();
 
         List<Staff> created = new ArrayList<>(items.size());

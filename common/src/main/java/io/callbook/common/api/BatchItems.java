@@ -29,11 +29,6 @@ public final class BatchItems<T> {
         this.inputs = inputs;
     }
 
-    /** Inputs nothing has ruled out yet, e.g. built by domain tests. */
-    public static <T> BatchItems<T> of(List<T> inputs) {
-        return new BatchItems<>(new ArrayList<>(inputs));
-    }
-
     /**
      * Checks each item's bean constraints, the same annotations its single-item request has, and converts the items
      * that pass. A null item or a violated constraint rules the item out with a 400 problem.
@@ -43,15 +38,17 @@ public final class BatchItems<T> {
         for (int i = 0; i < items.size(); i++) {
             I item = items.get(i);
             Set<ConstraintViolation<I>> violations = item == null ? Set.of() : validator.validate(item);
-            checked.inputs.add(item == null || !violations.isEmpty() ? null : toInput.apply(item));
-            if (item == null) {
-                checked.reject(i, Problem.of(400, "invalid-request", "Invalid request", "The item is null"));
-            } else if (!violations.isEmpty()) {
-                checked.reject(i, Problem.of(400, "validation", "Invalid request", violations.stream()
-                        .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                        .map(v -> v.getPropertyPath() + ": " + v.getMessage())
-                        .collect(Collectors.joining("; "))));
+            if (item != null && violations.isEmpty()) {
+                checked.inputs.add(toInput.apply(item));
+                continue;
             }
+            checked.inputs.add(null);
+            checked.reject(i, item == null
+                    ? Problem.of(400, "invalid-request", "Invalid request", "The item is null")
+                    : Problem.of(400, "validation", "Invalid request", violations.stream()
+                            .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                            .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                            .collect(Collectors.joining("; "))));
         }
         return checked;
     }
@@ -77,10 +74,6 @@ public final class BatchItems<T> {
     /** Rules an item out; an item keeps the first problem found with it. */
     public void reject(int index, Problem problem) {
         rejected.putIfAbsent(index, problem);
-    }
-
-    public boolean isRejected(int index) {
-        return rejected.containsKey(index);
     }
 
     /** @throws ProblemException 422 listing every rejected item with its index, status, type and detail */
