@@ -2,9 +2,12 @@ package io.callbook.booking.api;
 
 import io.callbook.booking.domain.BookableService;
 import io.callbook.booking.domain.Customer;
+import io.callbook.booking.domain.HoursInterval;
+import io.callbook.booking.domain.HoursKind;
 import io.callbook.booking.domain.HoursOverride;
 import io.callbook.booking.domain.ServiceCatalog.ServiceSpec;
 import io.callbook.booking.domain.Staff;
+import io.callbook.booking.domain.StaffDirectory.NewStaff;
 import io.callbook.booking.domain.TimeOff;
 import io.callbook.booking.domain.WeeklyHours;
 import jakarta.validation.Valid;
@@ -15,12 +18,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -62,6 +67,22 @@ public final class CatalogDtos {
                                @Email @Size(max = 320) String email, @Size(max = 200) Set<@NotNull UUID> serviceIds) {
     }
 
+    /** Each item is checked like a single staff member's body; the whole batch is created or nothing. */
+    public record StaffBatchRequest(@Schema(required = true) List<StaffBatchItem> items) {
+    }
+
+    /** A staff member, the services they perform and, optionally, their regular week as PUT .../hours takes it. */
+    public record StaffBatchItem(@NotNull UUID branchId, @NotBlank @Size(max = 200) String name,
+                                 @Email @Size(max = 320) String email, @Size(max = 200) Set<@NotNull UUID> serviceIds,
+                                 @Valid WeeklyHoursRequest hours) {
+        NewStaff toNewStaff() {
+            return new NewStaff(branchId, name, email, serviceIds, hours == null ? null : hours.intervals());
+        }
+    }
+
+    public record StaffBatchResponse(List<StaffResponse> items) {
+    }
+
     public record StaffUpdate(@Size(min = 1, max = 200) String name, @Email @Size(max = 320) String email,
                               @Size(max = 200) Set<@NotNull UUID> serviceIds, Boolean active) {
     }
@@ -83,6 +104,18 @@ public final class CatalogDtos {
     }
 
     public record WeeklyHoursRequest(@NotNull @Size(max = 50) List<@Valid @NotNull WorkingDay> days) {
+
+        /** Each day's work and its breaks, once the request is valid. */
+        List<HoursInterval> intervals() {
+            List<HoursInterval> intervals = new ArrayList<>();
+            for (WorkingDay day : days) {
+                intervals.add(new HoursInterval(day.day(), HoursKind.WORK, day.start(), day.end()));
+                for (TimeRange pause : day.breaks() == null ? List.<TimeRange>of() : day.breaks()) {
+                    intervals.add(new HoursInterval(day.day(), HoursKind.BREAK, pause.start(), pause.end()));
+                }
+            }
+            return intervals;
+        }
     }
 
     public record HoursEntry(DayOfWeek day, String kind, LocalTime start, LocalTime end) {
@@ -116,6 +149,13 @@ public final class CatalogDtos {
     public record CustomerRequest(@NotBlank @Size(max = 64) String phone, @Size(max = 200) String name,
                                   @Email @Size(max = 320) String email,
                                   @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter region") String region) {
+    }
+
+    /** Each item is checked like a single customer's body; the whole batch is created or nothing. */
+    public record CustomerBatchRequest(@Schema(required = true) List<CustomerRequest> items) {
+    }
+
+    public record CustomerBatchResponse(List<CustomerResponse> items) {
     }
 
     public record CustomerUpdate(@Size(min = 1, max = 200) String name, @Email @Size(max = 320) String email) {

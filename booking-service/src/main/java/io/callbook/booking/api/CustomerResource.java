@@ -1,16 +1,22 @@
 package io.callbook.booking.api;
 
+import io.callbook.booking.api.CatalogDtos.CustomerBatchRequest;
+import io.callbook.booking.api.CatalogDtos.CustomerBatchResponse;
 import io.callbook.booking.api.CatalogDtos.CustomerRequest;
 import io.callbook.booking.api.CatalogDtos.CustomerResponse;
 import io.callbook.booking.api.CatalogDtos.CustomerUpdate;
 import io.callbook.booking.domain.Customer;
 import io.callbook.booking.domain.CustomerService;
+import io.callbook.booking.domain.CustomerService.NewCustomer;
+import io.callbook.common.api.BatchItems;
 import io.callbook.common.api.Page;
 import io.callbook.common.api.ProblemException;
+import io.callbook.common.ratelimit.RateLimited;
 import io.callbook.common.security.CallerContext;
 import io.callbook.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +31,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -41,10 +49,12 @@ public class CustomerResource {
 
     private final CustomerService customers;
     private final CallerContext caller;
+    private final Validator validator;
 
-    public CustomerResource(CustomerService customers, CallerContext caller) {
+    public CustomerResource(CustomerService customers, CallerContext caller, Validator validator) {
         this.customers = customers;
         this.caller = caller;
+        this.validator = validator;
     }
 
     /** Creates the customer or updates the one with this phone number: callers need not look up first. */
@@ -55,6 +65,25 @@ public class CustomerResource {
         String region = request.region() == null ? DEFAULT_REGION : request.region();
         return CustomerResponse.of(customers.upsertByPhone(companyId, request.phone(), region, request.name(),
                 request.email()));
+    }
+
+    @POST
+    @Path("batch")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @RateLimited("customer-import")
+    @Operation(summary = "Import many customers at once, all or nothing", description = "Up to 500 items "
+            + "(callbook.booking.max-import-batch-size), each like the body of a single create. Every item is checked "
+            + "first (422 lists each failing index, e.g. a phone given twice). An import only creates: a phone or email "
+            + "another customer of the company has answers 409 naming those indexes, and nothing is written.")
+    public Response importBatch(@PathParam("companyId") UUID companyId, CustomerBatchRequest request) {
+        caller.requireCompany(companyId, "Company " + companyId);
+        if (request == null || request.items() == null) {
+            throw ProblemException.badRequest("A body with items is required");
+        }
+        BatchItems<NewCustomer> items = BatchItems.check(request.items(), validator, item -> new NewCustomer(item.phone(),
+                item.region() == null ? DEFAULT_REGION : item.region(), item.name(), item.email()));
+        List<CustomerResponse> created = customers.importBatch(companyId, items).stream().map(CustomerResponse::of).toList();
+        return Response.status(Response.Status.CREATED).entity(new CustomerBatchResponse(created)).build();
     }
 
     /** With {@code phone} or {@code email}: the matching customer (or none); without: every customer, page by page. */

@@ -3,22 +3,27 @@ package io.callbook.booking.api;
 import io.callbook.booking.api.CatalogDtos.DateHoursEntry;
 import io.callbook.booking.api.CatalogDtos.DateHoursRequest;
 import io.callbook.booking.api.CatalogDtos.HoursEntry;
+import io.callbook.booking.api.CatalogDtos.StaffBatchItem;
+import io.callbook.booking.api.CatalogDtos.StaffBatchRequest;
+import io.callbook.booking.api.CatalogDtos.StaffBatchResponse;
 import io.callbook.booking.api.CatalogDtos.StaffRequest;
 import io.callbook.booking.api.CatalogDtos.StaffResponse;
 import io.callbook.booking.api.CatalogDtos.StaffUpdate;
-import io.callbook.booking.api.CatalogDtos.TimeRange;
 import io.callbook.booking.api.CatalogDtos.WeeklyHoursRequest;
-import io.callbook.booking.api.CatalogDtos.WorkingDay;
 import io.callbook.booking.domain.HoursInterval;
 import io.callbook.booking.domain.HoursKind;
 import io.callbook.booking.domain.Staff;
 import io.callbook.booking.domain.StaffDirectory;
+import io.callbook.booking.domain.StaffDirectory.NewStaff;
+import io.callbook.common.api.BatchItems;
 import io.callbook.common.api.Page;
 import io.callbook.common.api.ProblemException;
+import io.callbook.common.ratelimit.RateLimited;
 import io.callbook.common.security.CallerContext;
 import io.callbook.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +39,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -52,10 +58,12 @@ public class StaffResource {
 
     private final StaffDirectory staff;
     private final CallerContext caller;
+    private final Validator validator;
 
-    public StaffResource(StaffDirectory staff, CallerContext caller) {
+    public StaffResource(StaffDirectory staff, CallerContext caller, Validator validator) {
         this.staff = staff;
         this.caller = caller;
+        this.validator = validator;
     }
 
     @POST
@@ -65,6 +73,24 @@ public class StaffResource {
         Staff member = staff.create(companyId, request.branchId(), request.name(), request.email(), request.serviceIds());
         return Response.created(URI.create("/v1/companies/" + companyId + "/staff/" + member.id))
                 .entity(StaffResponse.of(member)).build();
+    }
+
+    @POST
+    @Path("batch")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @RateLimited("staff-import")
+    @Operation(summary = "Create many staff members at once, all or nothing", description = "Up to 500 items "
+            + "(callbook.booking.max-import-batch-size), each like the body of a single create plus, optionally, hours: "
+            + "the regular week as PUT .../hours takes it. Every item is checked first (422 lists each failing index); "
+            + "then one transaction creates them all, and the availability of each branch touched is dropped once.")
+    public Response createBatch(@PathParam("companyId") UUID companyId, StaffBatchRequest request) {
+        caller.requireCompany(companyId, "Company " + companyId);
+        if (request == null || request.items() == null) {
+            throw ProblemException.badRequest("A body with items is required");
+        }
+        BatchItems<NewStaff> items = BatchItems.check(request.items(), validator, StaffBatchItem::toNewStaff);
+        List<StaffResponse> created = staff.createBatch(companyId, items).stream().map(StaffResponse::of).toList();
+        return Response.status(Response.Status.CREATED).entity(new StaffBatchResponse(created)).build();
     }
 
     @GET
@@ -117,14 +143,7 @@ public class StaffResource {
     public List<HoursEntry> replaceWeeklyHours(@PathParam("companyId") UUID companyId, @PathParam("staffId") UUID staffId,
                                                @NotNull @Valid WeeklyHoursRequest request) {
         caller.requireCompany(companyId, "Staff member " + staffId);
-        List<HoursInterval> intervals = new ArrayList<>();
-        for (WorkingDay day : request.days()) {
-            intervals.add(new HoursInterval(day.day(), HoursKind.WORK, day.start(), day.end()));
-            for (TimeRange pause : day.breaks() == null ? List.<TimeRange>of() : day.breaks()) {
-                intervals.add(new HoursInterval(day.day(), HoursKind.BREAK, pause.start(), pause.end()));
-            }
-        }
-        return staff.replaceWeeklyHours(companyId, staffId, intervals).stream().map(HoursEntry::of).toList();
+        return staff.replaceWeeklyHours(companyId, staffId, request.intervals()).stream().map(HoursEntry::of).toList();
     }
 
     @GET

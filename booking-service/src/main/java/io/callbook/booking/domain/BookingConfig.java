@@ -38,4 +38,11 @@ public interface BookingConfig {
     /** The most appointments one batch request may create. */
     @WithDefault("100")
     int maxBatchSize();
+
+    /**
+     * The most staff members or customers one import request may create: 500 staff with their services and a full
+     * week of hours stay well under the 1 MiB body limit.
+     */
+    @WithDefault("500")
+    int maxImportBatchSize();
 }

@@ -11,7 +11,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The local copy of resolver-service's branches: kept current by directory events, read on every booking path. */
 @ApplicationScoped
@@ -59,6 +62,15 @@ public class BranchDirectory {
                 .firstResultOptional()
                 .filter(branch -> branch.active)
                 .orElseThrow(() -> ProblemException.notFound("Branch " + branchId));
+    }
+
+    /** The company's active branches among these ids. */
+    public Set<UUID> activeIds(UUID companyId, Collection<UUID> branchIds) {
+        if (branchIds.isEmpty()) {
+            return Set.of();
+        }
+        return BranchReplica.<BranchReplica>find("companyId = ?1 and id in ?2 and active = true", companyId,
+                Set.copyOf(branchIds)).list().stream().map(branch -> branch.id).collect(Collectors.toSet());
     }
 
     /**

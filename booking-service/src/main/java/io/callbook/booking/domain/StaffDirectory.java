@@ -1,5 +1,7 @@
 package io.callbook.booking.domain;
 
+import io.callbook.common.api.BatchItems;
+import io.callbook.common.api.BatchProblems;
 import io.callbook.common.api.ProblemException;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,12 +13,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Staff of a branch, the services they perform and when they work. */
 @ApplicationScoped
@@ -24,10 +28,21 @@ public class StaffDirectory {
 
     private final BranchDirectory branches;
     private final Event<SlotsChanged> slotsChanged;
+    private final BookingConfig config;
 
-    public StaffDirectory(BranchDirectory branches, Event<SlotsChanged> slotsChanged) {
+    public StaffDirectory(BranchDirectory branches, Event<SlotsChanged> slotsChanged, BookingConfig config) {
         this.branches = branches;
         this.slotsChanged = slotsChanged;
+        this.config = config;
+    }
+
+    /**
+     * A staff member of an import batch.
+     *
+     * @param weeklyHours the regular week, as {@link #replaceWeeklyHours} takes it; null for none yet
+     */
+    public record NewStaff(UUID branchId, String name, String email, Set<UUID> serviceIds,
+                           List<HoursInterval> weeklyHours) {
     }
 
     @Transactional
@@ -41,6 +56,63 @@ public class StaffDirectory {
         staff.serviceIds.addAll(existingServices(companyId, serviceIds));
         staff.persist();
         return staff;
+    }
+
+    /**
+     * All or nothing: every item is checked before any is written, then one transaction creates them all with their
+     * services and hours. Availability of each branch touched is dropped once, after the commit.
+     *
+     * @throws ProblemException 422 for an empty or oversized batch or invalid items (an unknown branch or service,
+     *                          hours that overlap or end before they start), each listed with its index
+     */
+    @Transactional
+    public List<Staff> createBatch(UUID companyId, BatchItems<NewStaff> items) {
+        BatchProblems.requireSize(items.size(), config.maxImportBatchSize(), "staff members");
+        List<NewStaff> checked = items.validInputs();
+        Set<UUID> knownBranches = branches.activeIds(companyId, checked.stream().map(NewStaff::branchId).toList());
+        Set<UUID> knownServices = knownServices(companyId, checked.stream()
+                .flatMap(item -> item.serviceIds() == null ? Stream.empty() : item.serviceIds().stream())
+                .collect(Collectors.toSet()));
+        for (int i : items.validIndexes()) {
+            NewStaff item = items.get(i);
+            Set<UUID> missing = item.serviceIds() == null ? Set.of() : item.serviceIds().stream()
+                    .filter(id -> !knownServices.contains(id)).collect(Collectors.toSet());
+            try {
+                if (!knownBranches.contains(item.branchId())) {
+                    throw ProblemException.notFound("Branch " + item.branchId());
+                }
+                if (!missing.isEmpty()) {
+                    throw unknownServices(missing);
+                }
+                if (item.weeklyHours() != null) {
+                    validate(item.weeklyHours());
+                }
+            } catch (ProblemException e) {
+                items.reject(i, e.problem());
+            }
+        }
+        items.throwIfInvalid();
+
+        List<Staff> created = new ArrayList<>(items.size());
+        for (NewStaff item : items.all()) {
+            Staff staff = new Staff();
+            staff.companyId = companyId;
+            staff.branchId = item.branchId();
+            staff.name = item.name().strip();
+            staff.email = item.email();
+            if (item.serviceIds() != null) {
+                staff.serviceIds.addAll(item.serviceIds());
+            }
+            staff.persist();
+            created.add(staff);
+        }
+        for (int i = 0; i < created.size(); i++) {
+            List<HoursInterval> hours = items.get(i).weeklyHours();
+            addWeeklyHours(companyId, created.get(i).id, hours == null ? List.of() : hours);
+        }
+        created.stream().map(staff -> staff.branchId).distinct()
+                .forEach(branchId -> slotsChanged.fire(SlotsChanged.wholeBranch(companyId, branchId)));
+        return created;
     }
 
     public Staff get(UUID companyId, UUID staffId) {
@@ -111,16 +183,7 @@ public class StaffDirectory {
         Staff staff = get(companyId, staffId);
         validate(intervals);
         WeeklyHours.delete("staffId", staffId);
-        for (HoursInterval interval : intervals) {
-            WeeklyHours hours = new WeeklyHours();
-            hours.companyId = companyId;
-            hours.staffId = staffId;
-            hours.dayOfWeek = (short) interval.day().getValue();
-            hours.kind = interval.kind();
-            hours.startTime = interval.start();
-            hours.endTime = interval.end();
-            hours.persist();
-        }
+        addWeeklyHours(companyId, staffId, intervals);
         slotsChanged.fire(SlotsChanged.wholeBranch(companyId, staff.branchId));
         return weeklyHours(companyId, staffId);
     }
@@ -154,18 +217,43 @@ public class StaffDirectory {
         return overrides(companyId, staffId, date, date);
     }
 
+    private static void addWeeklyHours(UUID companyId, UUID staffId, List<HoursInterval> intervals) {
+        for (HoursInterval interval : intervals) {
+            WeeklyHours hours = new WeeklyHours();
+            hours.companyId = companyId;
+            hours.staffId = staffId;
+            hours.dayOfWeek = (short) interval.day().getValue();
+            hours.kind = interval.kind();
+            hours.startTime = interval.start();
+            hours.endTime = interval.end();
+            hours.persist();
+        }
+    }
+
     private Set<UUID> existingServices(UUID companyId, Set<UUID> serviceIds) {
         if (serviceIds == null || serviceIds.isEmpty()) {
             return Set.of();
         }
-        Set<UUID> found = BookableService.<BookableService>find("companyId = ?1 and id in ?2 and deletedAt is null",
-                companyId, serviceIds).stream().map(s -> s.id).collect(Collectors.toSet());
+        Set<UUID> found = knownServices(companyId, serviceIds);
         Set<UUID> missing = serviceIds.stream().filter(id -> !found.contains(id)).collect(Collectors.toSet());
         if (!missing.isEmpty()) {
-            throw ProblemException.unprocessable("unknown-service", "Unknown service",
-                    "These services do not exist in this company: " + missing);
+            throw unknownServices(missing);
         }
         return found;
+    }
+
+    /** The company's services among these ids. */
+    private static Set<UUID> knownServices(UUID companyId, Set<UUID> serviceIds) {
+        if (serviceIds.isEmpty()) {
+            return Set.of();
+        }
+        return BookableService.<BookableService>find("companyId = ?1 and id in ?2 and deletedAt is null",
+                companyId, serviceIds).stream().map(s -> s.id).collect(Collectors.toSet());
+    }
+
+    private static ProblemException unknownServices(Set<UUID> missing) {
+        return ProblemException.unprocessable("unknown-service", "Unknown service",
+                "These services do not exist in this company: " + missing);
     }
 
     /** Work intervals of a day must not overlap, and every break must lie inside one of them. */

@@ -18,13 +18,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Loads a {@link BookingSeedPlan} through the public APIs, idempotently: the company and its branches in
- * resolver-service; services, staff and their weekly hours in booking-service. What exists (found by name) is re-used,
- * and when the seed file still matches what the services hold, nothing is sent.
+ * resolver-service; services, staff and their weekly hours in booking-service, the staff of a branch with their hours
+ * in one import request ({@code POST .../staff/batch}). What exists (found by name) is re-used, and when the seed file
+ * still matches what the services hold, nothing is sent.
  */
 public final class BookingSeeder {
 
     /** Branches reach booking-service as directory events through Kafka, a moment after resolver-service made them. */
     private static final Duration BRANCH_ARRIVAL = Duration.ofSeconds(30);
+    /** booking-service's default import limit (callbook.booking.max-import-batch-size). */
+    static final int BATCH_SIZE = 500;
 
     private final ResolverClient resolver;
     private final ApiClient booking;
@@ -108,47 +111,73 @@ public final class BookingSeeder {
                 Instant.now().toString());
     }
 
-    /** The branch's staff, each performing every service and working the grid's week. */
+    /** The branch's staff, each performing every service and working the grid's week; the missing ones in batches. */
     private List<String> staff(BookingSeedPlan plan, String company, int branch, String branchId, List<String> serviceIds) {
         Map<String, JsonNode> existing = new HashMap<>();
         booking.listAll(company + "/staff?branchId=" + branchId).forEach(s -> existing.putIfAbsent(s.path("name").asText(), s));
         List<String> staffIds = new ArrayList<>();
+        List<Integer> missing = new ArrayList<>();
+        List<Map<String, Object>> items = new ArrayList<>();
         for (int member = 0; member < plan.staffPerBranch(); member++) {
             String name = plan.staffName(branch, member);
             JsonNode found = existing.get(name);
-            String id;
             if (found == null) {
-                Map<String, Object> body = Map.of("branchId", branchId, "name", name, "serviceIds", serviceIds);
-                id = createOnceBranchArrived(company + "/staff", body);
-            } else {
-                id = found.path("id").asText();
-                if (!ids(found.path("serviceIds")).equals(new HashSet<>(serviceIds))) {
-                    ApiClient.expect(booking.put(company + "/staff/" + id, Map.of("serviceIds", serviceIds)),
-                            "PUT staff " + id, 200);
-                }
+                staffIds.add(null);
+                missing.add(member);
+                items.add(Map.of("branchId", branchId, "name", name, "serviceIds", serviceIds,
+                        "hours", BookingGrid.weeklyHours()));
+                continue;
+            }
+            String id = found.path("id").asText();
+            if (!ids(found.path("serviceIds")).equals(new HashSet<>(serviceIds))) {
+                ApiClient.expect(booking.put(company + "/staff/" + id, Map.of("serviceIds", serviceIds)),
+                        "PUT staff " + id, 200);
             }
             ApiClient.expect(booking.put(company + "/staff/" + id + "/hours", BookingGrid.weeklyHours()),
                     "PUT hours of staff " + id, 200);
             staffIds.add(id);
         }
+        for (int from = 0; from < items.size(); from += BATCH_SIZE) {
+            int to = Math.min(items.size(), from + BATCH_SIZE);
+            List<String> created = createOnceBranchArrived(company + "/staff/batch", branchId, items.subList(from, to));
+            for (int i = from; i < to; i++) {
+                staffIds.set(missing.get(i), created.get(i - from));
+            }
+        }
         return staffIds;
     }
 
-    /** 404 means the branch has not reached booking-service yet: try again until it has. */
-    private String createOnceBranchArrived(String path, Map<String, Object> body) {
+    /** A 422 whose items all answer 404 means the branch has not reached booking-service yet: try again until it has. */
+    private List<String> createOnceBranchArrived(String path, String branchId, List<Map<String, Object>> items) {
         long deadline = System.nanoTime() + BRANCH_ARRIVAL.toNanos();
         while (true) {
-            ApiClient.Answer answer = booking.post(path, body);
-            if (answer.status() != 404 || System.nanoTime() > deadline) {
-                return ApiClient.expect(answer, "POST " + path + " (" + body.get("name") + ")", 201).body().path("id").asText();
+            ApiClient.Answer answer = booking.post(path, Map.of("items", items));
+            if (!branchUnknown(answer) || System.nanoTime() > deadline) {
+                List<String> ids = new ArrayList<>();
+                ApiClient.expect(answer, "POST " + path + " (branch " + branchId + ")", 201).body().path("items")
+                        .forEach(item -> ids.add(item.path("id").asText()));
+                return ids;
             }
             try {
                 TimeUnit.MILLISECONDS.sleep(250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for branch " + body.get("branchId"), e);
+                throw new IllegalStateException("Interrupted while waiting for branch " + branchId, e);
             }
         }
+    }
+
+    private static boolean branchUnknown(ApiClient.Answer answer) {
+        JsonNode errors = answer.body().path("errors");
+        if (answer.status() != 422 || errors.isEmpty()) {
+            return false;
+        }
+        for (JsonNode error : errors) {
+            if (error.path("status").asInt() != 404) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, Object> serviceBody(String name) {

@@ -59,7 +59,7 @@ final class PeersBench {
             Optional<ResolverClient> admin = ours
                     ? Optional.of(anonymous.withToken(AdminToken.obtain(anonymous, common.token(), bootstrapKey, out)))
                     : Optional.empty();
-            SeedData seed = admin.map(client -> seedResolver(anonymous, client, bootstrapKey)).orElseGet(this::seedWithoutResolver);
+            SeedData seed = admin.map(this::seedResolver).orElseGet(this::seedWithoutResolver);
             Path numbers = common.resultsDir().resolve("seed.json");
             seed.write(numbers);
             try (PeerServers servers = tools.map(found -> PeerServers.start(found, common.resultsDir().resolve("peers"),
@@ -88,10 +88,10 @@ final class PeersBench {
     }
 
     /** The resolve bench's numbers, whatever plan it seeded them with; re-used while they still resolve. */
-    private SeedData seedResolver(ResolverClient anonymous, ResolverClient admin, Optional<String> bootstrapKey) {
+    private SeedData seedResolver(ResolverClient admin) {
         Path file = repoRoot.resolve(SeedData.BENCH_FILE);
         SeedPlan plan = SeedData.readIfPresent(file).map(SeedData::plan).orElse(SeedPlan.BENCH);
-        return new Seeder(admin, Seeder.assigners(anonymous, admin, bootstrapKey), out).ensure(plan, file);
+        return new Seeder(admin, out).ensure(plan, file);
     }
 
     /** The resolve bench's numbers when it left them, else the same plan's numbers made up here. */

@@ -40,8 +40,7 @@ final class ResolveBench {
             ResolverClient admin = anonymous.withToken(AdminToken.obtain(anonymous, common.token(), bootstrapKey, out));
             MeasuredRuns measured = MeasuredRuns.of(new GatlingRunner(common.resultsDir()), "resolver-service",
                     common.port(), repoRoot, out);
-            SeedData seed = new Seeder(admin, Seeder.assigners(anonymous, admin, bootstrapKey), out).ensure(options.seedPlan(),
-                    repoRoot.resolve(SeedData.BENCH_FILE));
+            SeedData seed = new Seeder(admin, out).ensure(options.seedPlan(), repoRoot.resolve(SeedData.BENCH_FILE));
             Path numbers = common.resultsDir().resolve("seed.json");
             seed.write(numbers); // the runs read this copy, so the folder shows exactly which numbers were looked up
             Runs runs = new Runs(admin, measured, numbers);

@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Seeds what a voice function needs behind webhook-service, through the public APIs: the booking bench's catalog
  * (company, branches, services, staff with weekly hours; {@link BookingSeeder}, re-used while it is there) and a phone
- * number per branch in resolver-service, found again by branch on a re-run.
+ * number per branch in resolver-service, found again by branch on a re-run, the missing ones assigned in one batch.
  */
 public final class VoiceSeeder {
 
@@ -36,28 +37,28 @@ public final class VoiceSeeder {
     /** @param catalogFile where {@link BookingSeeder} keeps the catalog (shared with the booking bench) */
     public VoiceSeed ensure(BookingSeedPlan plan, Path catalogFile) {
         BookingSeed seeded = catalog.ensure(plan, catalogFile);
+        String path = "/v1/companies/" + seeded.companyId() + "/phone-numbers";
+        Map<String, String> existing = new HashMap<>();
+        resolver.listAll(path).stream()
+                .filter(number -> number.path("active").asBoolean(true))
+                .forEach(number -> existing.putIfAbsent(number.path("branchId").asText(), number.path("e164").asText()));
         Map<String, String> numbers = new LinkedHashMap<>();
+        List<Map<String, Object>> missing = new ArrayList<>();
         List<BookingSeed.Branch> branches = seeded.branches();
         for (int branch = 0; branch < branches.size(); branch++) {
             String branchId = branches.get(branch).id();
-            numbers.put(branchId, numberOf(seeded.companyId(), branchId, branch));
+            numbers.put(branchId, existing.get(branchId));
+            if (existing.get(branchId) == null) {
+                missing.add(Map.of("number", "+4930" + (FIRST_SUBSCRIBER + branch), "branchId", branchId,
+                        "label", "Loadtest voice"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            JsonNode created = ApiClient.expect(resolver.post(path + "/batch", Map.of("items", missing)),
+                    "POST " + path + "/batch", 201).body();
+            created.path("items").forEach(number -> numbers.put(number.path("branchId").asText(), number.path("e164").asText()));
         }
         out.printf("Voice seed: %d branch numbers of company %s%n", numbers.size(), seeded.companyId());
         return new VoiceSeed(seeded, numbers);
-    }
-
-    private String numberOf(String companyId, String branchId, int branch) {
-        String path = "/v1/companies/" + companyId + "/phone-numbers";
-        Optional<String> existing = resolver.listAll(path + "?branchId=" + branchId).stream()
-                .filter(number -> number.path("active").asBoolean(true))
-                .map(number -> number.path("e164").asText())
-                .findFirst();
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        Map<String, Object> body = Map.of("number", "+4930" + (FIRST_SUBSCRIBER + branch), "branchId", branchId,
-                "label", "Loadtest voice");
-        JsonNode created = ApiClient.expect(resolver.post(path, body), "POST " + path, 201).body();
-        return created.path("e164").asText();
     }
 }

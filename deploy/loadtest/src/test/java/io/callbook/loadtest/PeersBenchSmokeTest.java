@@ -52,7 +52,7 @@ class PeersBenchSmokeTest {
         admin = anonymous.withToken(anonymous.exchange(bootstrapKey));
         seedFile = WORK.resolve(SeedData.BENCH_FILE); // WORK stands for the repository root in the bench run below
         Files.deleteIfExists(seedFile); // the test stack's database is new on every run
-        seed = new Seeder(admin, () -> List.of(admin), System.out).ensure(new SeedPlan(2, 1, 20), seedFile);
+        seed = new Seeder(admin, System.out).ensure(new SeedPlan(2, 1, 20), seedFile);
         servers = PeerServers.start(tools.get(), WORK.resolve("servers"), seed.numbers(), 2, System.out);
     }
 

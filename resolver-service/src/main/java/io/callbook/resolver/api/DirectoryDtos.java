@@ -9,8 +9,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -57,6 +59,13 @@ public final class DirectoryDtos {
 
     public record PhoneNumberRequest(@NotBlank @Size(max = 64) String number, @NotNull UUID branchId,
                                      @Size(max = 200) String label) {
+    }
+
+    /** Each item is checked like a single assignment's body; the whole batch is assigned or nothing. */
+    public record PhoneNumberBatchRequest(@Schema(required = true) List<PhoneNumberRequest> items) {
+    }
+
+    public record PhoneNumberBatchResponse(List<PhoneNumberResponse> items) {
     }
 
     public record PhoneNumberUpdate(UUID branchId, @Size(max = 200) String label, Boolean active) {

@@ -1,15 +1,22 @@
 package io.callbook.resolver.api;
 
+import io.callbook.common.api.BatchItems;
 import io.callbook.common.api.Page;
+import io.callbook.common.api.ProblemException;
+import io.callbook.common.ratelimit.RateLimited;
 import io.callbook.common.security.CallerContext;
 import io.callbook.common.security.Roles;
+import io.callbook.resolver.api.DirectoryDtos.PhoneNumberBatchRequest;
+import io.callbook.resolver.api.DirectoryDtos.PhoneNumberBatchResponse;
 import io.callbook.resolver.api.DirectoryDtos.PhoneNumberRequest;
 import io.callbook.resolver.api.DirectoryDtos.PhoneNumberResponse;
 import io.callbook.resolver.api.DirectoryDtos.PhoneNumberUpdate;
 import io.callbook.resolver.domain.PhoneNumber;
 import io.callbook.resolver.domain.PhoneNumberService;
+import io.callbook.resolver.domain.PhoneNumberService.NumberAssignment;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -25,9 +32,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/v1/companies/{companyId}/phone-numbers")
@@ -38,10 +47,12 @@ public class PhoneNumberResource {
 
     private final PhoneNumberService numbers;
     private final CallerContext caller;
+    private final Validator validator;
 
-    public PhoneNumberResource(PhoneNumberService numbers, CallerContext caller) {
+    public PhoneNumberResource(PhoneNumberService numbers, CallerContext caller, Validator validator) {
         this.numbers = numbers;
         this.caller = caller;
+        this.validator = validator;
     }
 
     @POST
@@ -51,6 +62,26 @@ public class PhoneNumberResource {
         PhoneNumber number = numbers.assign(companyId, request.branchId(), request.number(), request.label());
         return Response.created(URI.create("/v1/companies/" + companyId + "/phone-numbers/" + number.id))
                 .entity(PhoneNumberResponse.of(number)).build();
+    }
+
+    @POST
+    @Path("batch")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @RateLimited("phone-number-import")
+    @Operation(summary = "Assign many numbers at once, all or nothing", description = "Up to 1 000 items "
+            + "(callbook.resolver.max-import-batch-size), each like the body of a single assignment. Every item is checked "
+            + "first (422 lists each failing index); numbers assigned already answer 409 naming their indexes; otherwise "
+            + "one transaction assigns them all, with a directory event per number.")
+    public Response assignBatch(@PathParam("companyId") UUID companyId, PhoneNumberBatchRequest request) {
+        caller.requireCompany(companyId, "Company " + companyId);
+        if (request == null || request.items() == null) {
+            throw ProblemException.badRequest("A body with items is required");
+        }
+        BatchItems<NumberAssignment> items = BatchItems.check(request.items(), validator,
+                item -> new NumberAssignment(item.number(), item.branchId(), item.label()));
+        List<PhoneNumberResponse> assigned = numbers.assignBatch(companyId, items).stream()
+                .map(PhoneNumberResponse::of).toList();
+        return Response.status(Response.Status.CREATED).entity(new PhoneNumberBatchResponse(assigned)).build();
     }
 
     @GET

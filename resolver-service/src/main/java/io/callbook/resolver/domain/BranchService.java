@@ -8,10 +8,14 @@ import jakarta.transaction.Transactional;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class BranchService {
@@ -45,6 +49,15 @@ public class BranchService {
         return Branch.<Branch>find("id = ?1 and companyId = ?2 and deletedAt is null", branchId, companyId)
                 .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("Branch " + branchId));
+    }
+
+    /** The company's branches among these ids, by id; unknown and deleted ones are left out. */
+    public Map<UUID, Branch> byIds(UUID companyId, Collection<UUID> branchIds) {
+        if (branchIds.isEmpty()) {
+            return Map.of();
+        }
+        return Branch.<Branch>find("companyId = ?1 and id in ?2 and deletedAt is null", companyId, Set.copyOf(branchIds))
+                .list().stream().collect(Collectors.toMap(branch -> branch.id, branch -> branch));
     }
 
     public List<Branch> list(UUID companyId, UUID after, int limit) {

@@ -1,26 +1,45 @@
 package io.callbook.resolver.domain;
 
-import io.callbook.common.phone.PhoneNumberNormalizer;
+import io.callbook.common.api.BatchItems;
+import io.callbook.common.api.BatchProblems;
 import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemException;
+import io.callbook.common.persistence.UniqueViolations;
+import io.callbook.common.phone.PhoneNumberNormalizer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 @ApplicationScoped
 public class PhoneNumberService {
 
+    private final CompanyService companies;
     private final BranchService branches;
     private final PhoneNumberNormalizer normalizer;
     private final DirectoryEventPublisher events;
+    private final ResolverConfig config;
 
-    public PhoneNumberService(BranchService branches, PhoneNumberNormalizer normalizer, DirectoryEventPublisher events) {
+    public PhoneNumberService(CompanyService companies, BranchService branches, PhoneNumberNormalizer normalizer,
+                              DirectoryEventPublisher events, ResolverConfig config) {
+        this.companies = companies;
         this.branches = branches;
         this.normalizer = normalizer;
         this.events = events;
+        this.config = config;
+    }
+
+    /** One number of a batch, as the client sent it; national formats are read with the branch's phone region. */
+    public record NumberAssignment(String number, UUID branchId, String label) {
     }
 
     /** Numbers typed in national format are read with the branch's phone region. */
@@ -30,18 +49,97 @@ public class PhoneNumberService {
         String e164 = normalizer.normalize(number, branch.phoneRegion).e164();
         PhoneNumber.<PhoneNumber>find("e164 = ?1 and releasedAt is null", e164).firstResultOptional()
                 .ifPresent(existing -> {
-                    throw new ProblemException(Problem.of(409, "number-assigned", "Number already assigned",
-                            e164 + " is already assigned" + (existing.companyId.equals(companyId)
-                                    ? " (phone number " + existing.id + ")" : " to another company")));
+                    throw new ProblemException(alreadyAssigned(existing, companyId));
                 });
-        PhoneNumber assigned = new PhoneNumber();
-        assigned.companyId = companyId;
-        assigned.branchId = branch.id;
-        assigned.e164 = e164;
-        assigned.label = label;
+        PhoneNumber assigned = newNumber(companyId, branch.id, e164, label);
         assigned.persist();
         events.phoneNumberChanged(assigned, null);
         return assigned;
+    }
+
+    /**
+     * All or nothing: every item is checked before any is written, then one transaction assigns them all, each with
+     * its directory event, so consumers see the same events as for single assignments.
+     *
+     * @throws ProblemException 404 for an unknown company; 422 for an empty or oversized batch or invalid items (an
+     *                          unknown branch, a number that is none, one given twice), each listed with its index;
+     *                          409 naming the items whose numbers are assigned already
+     */
+    @Transactional
+    public List<PhoneNumber> assignBatch(UUID companyId, BatchItems<NumberAssignment> items) {
+        BatchProblems.requireSize(items.size(), config.maxImportBatchSize(), "phone numbers");
+        companies.get(companyId);
+        Map<UUID, Branch> branchesById = branches.byIds(companyId,
+                items.validInputs().stream().map(NumberAssignment::branchId).toList());
+        Map<String, Integer> itemOfNumber = new HashMap<>();
+        String[] e164s = new String[items.size()];
+        for (int i : items.validIndexes()) {
+            NumberAssignment item = items.get(i);
+            Branch branch = branchesById.get(item.branchId());
+            if (branch == null) {
+                items.reject(i, ProblemException.notFound("Branch " + item.branchId()).problem());
+                continue;
+            }
+            try {
+                e164s[i] = normalizer.normalize(item.number(), branch.phoneRegion).e164();
+            } catch (ProblemException e) {
+                items.reject(i, e.problem());
+                continue;
+            }
+            Integer earlier = itemOfNumber.putIfAbsent(e164s[i], i);
+            if (earlier != null) {
+                items.reject(i, Problem.of(422, "duplicate-number", "Number given twice",
+                        e164s[i] + " is item " + earlier + " already"));
+            }
+        }
+        items.throwIfInvalid();
+        requireUnassigned(companyId, itemOfNumber);
+
+        List<PhoneNumber> assigned = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            PhoneNumber number = newNumber(companyId, items.get(i).branchId(), e164s[i], items.get(i).label());
+            number.persist();
+            assigned.add(number);
+        }
+        flushBatch(itemOfNumber);
+        assigned.forEach(number -> events.phoneNumberChanged(number, null));
+        return assigned;
+    }
+
+    /** One query for the whole batch; every item whose number is taken is named. */
+    private void requireUnassigned(UUID companyId, Map<String, Integer> itemOfNumber) {
+        SortedMap<Integer, Problem> taken = new TreeMap<>();
+        PhoneNumber.<PhoneNumber>find("e164 in ?1 and releasedAt is null", itemOfNumber.keySet()).list()
+                .forEach(existing -> taken.put(itemOfNumber.get(existing.e164), alreadyAssigned(existing, companyId)));
+        if (!taken.isEmpty()) {
+            throw BatchProblems.conflicts(taken);
+        }
+    }
+
+    /** A concurrent request may assign a number between the check and the insert: its unique index names it. */
+    private static void flushBatch(Map<String, Integer> itemOfNumber) {
+        try {
+            PhoneNumber.flush();
+        } catch (PersistenceException e) {
+            Optional<String> e164 = UniqueViolations.collidingKey(e);
+            Integer item = e164.map(itemOfNumber::get).orElseThrow(() -> e);
+            throw BatchProblems.conflicts(new TreeMap<>(Map.of(item, Problem.of(409, "number-assigned",
+                    "Number already assigned", e164.get() + " was assigned by another request a moment ago"))));
+        }
+    }
+
+    private static Problem alreadyAssigned(PhoneNumber existing, UUID companyId) {
+        return Problem.of(409, "number-assigned", "Number already assigned", existing.e164 + " is already assigned"
+                + (existing.companyId.equals(companyId) ? " (phone number " + existing.id + ")" : " to another company"));
+    }
+
+    private static PhoneNumber newNumber(UUID companyId, UUID branchId, String e164, String label) {
+        PhoneNumber number = new PhoneNumber();
+        number.companyId = companyId;
+        number.branchId = branchId;
+        number.e164 = e164;
+        number.label = label;
+        return number;
     }
 
     public PhoneNumber get(UUID companyId, UUID id) {

@@ -19,4 +19,8 @@ public interface ResolverConfig {
     /** Load every assigned number into the caches at start-up. */
     @WithDefault("false")
     boolean warmOnStart();
+
+    /** The most numbers one import request may assign ({@code POST .../phone-numbers/batch}). */
+    @WithDefault("1000")
+    int maxImportBatchSize();
 }
