@@ -23,4 +23,14 @@ public class SlotsChangedRecorder {
     public List<SlotsChanged> of(UUID companyId) {
         return seen.stream().filter(e -> e.companyId().equals(companyId) && !e.wholeBranch()).toList();
     }
+
+    /** Every change of the company, whole branches included. */
+    public List<SlotsChanged> all(UUID companyId) {
+        return seen.stream().filter(e -> e.companyId().equals(companyId)).toList();
+    }
+
+    /** Forgets the company's changes so far, e.g. those of setting it up. */
+    public void forget(UUID companyId) {
+        seen.removeIf(e -> e.companyId().equals(companyId));
+    }
 }

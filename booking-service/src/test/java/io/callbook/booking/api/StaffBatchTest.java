@@ -70,6 +70,7 @@ class StaffBatchTest {
         LocalDate day = LocalDate.now(BERLIN).plusDays(14);
         // cached while nobody works there: the batch must drop it
         availability(main, day).statusCode(200).body("days[0].slots", empty());
+        slots.forget(company);
 
         String anna = batch(List.of(item(main, "Anna", everyDayNineToFive()), item(main, "Ben", null),
                         item(second, "Cem", everyDayNineToFive())))
@@ -82,7 +83,7 @@ class StaffBatchTest {
                 .extract().path("items[0].id");
 
         admin().get("/v1/companies/{c}/staff/{s}/hours", company, anna).then().statusCode(200).body("$", hasSize(14));
-        List<SlotsChanged> changes = slots.of(company);
+        List<SlotsChanged> changes = slots.all(company);
         assertEquals(Set.of(main.id(), second.id()), changes.stream().map(SlotsChanged::branchId).collect(Collectors.toSet()));
         assertEquals(2, changes.size(), "once per branch, not per staff member: " + changes);
         assertTrue(changes.stream().allMatch(SlotsChanged::wholeBranch));
@@ -103,6 +104,7 @@ class StaffBatchTest {
         items.add(breakOutside);
         items.add(item(main, " ", null));
         items.add(null);
+        slots.forget(company);
 
         batch(items).statusCode(422)
                 .contentType("application/problem+json")
@@ -114,7 +116,7 @@ class StaffBatchTest {
                 .body("errors[3].detail", startsWith("name: "));
 
         assertEquals(List.of(), staffIds(main));
-        assertEquals(List.of(), slots.of(company));
+        assertEquals(List.of(), slots.all(company));
     }
 
     @Test
