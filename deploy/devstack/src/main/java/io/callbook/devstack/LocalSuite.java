@@ -26,6 +26,7 @@ public final class LocalSuite {
     private final Path root;
     private final Path home;
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+    private final AotCache aotCache;
     private volatile boolean stopping;
     private volatile Devstack stack;
     private volatile InstanceLock lock;
@@ -33,6 +34,7 @@ public final class LocalSuite {
     private LocalSuite(Path root) {
         this.root = root;
         this.home = root.resolve(".callbook");
+        this.aotCache = new AotCache(home);
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -113,10 +115,16 @@ public final class LocalSuite {
         for (LocalService service : built) {
             FutureTask<ServiceProcess> task = new FutureTask<>(() -> {
                 long begin = System.nanoTime();
+                List<String> jvmFlags = new ArrayList<>(ServiceProcess.jvmOptions(System.getProperty("callbook.service.jvm-options")));
+                List<String> aot = aotCache.flags(service.module(), service.runnerJar(root));
+                jvmFlags.addAll(aot);
                 ServiceProcess process = ServiceProcess.start(service.module(), service.runnerJar(root), service.port(),
                         configs.get(service), home.resolve("logs").resolve(service.module() + ".log"),
-                        System.getProperty("callbook.service.max-heap", ServiceProcess.DEFAULT_MAX_HEAP),
-                        ServiceProcess.jvmOptions(System.getProperty("callbook.service.jvm-options")));
+                        System.getProperty("callbook.service.max-heap", ServiceProcess.DEFAULT_MAX_HEAP), jvmFlags);
+                if (AotCache.trains(aot)) {
+                    System.out.printf("%s: first start of this build, training its AOT cache (written when it stops)%n",
+                            service.module());
+                }
                 services.add(process);
                 stack.recordProcess("service-" + service.module(), process.pid(), ServiceProcess.processMarker(service.module()));
                 watch(process);

@@ -45,14 +45,18 @@ final class SmokeServices {
         return start("webhook-service", name, config, logFile);
     }
 
-    /** Milliseconds; the names are the ones webhook-service's application.properties documents. */
+    /**
+     * Milliseconds; the names are the ones webhook-service's application.properties documents. Four times the real
+     * budgets, and still under the 5 s the bench's readiness probe waits for a fallback (one test stops booking-service
+     * to see it).
+     */
     static final Map<String, String> GENEROUS_VOICE_BUDGETS = Map.of(
-            "io.callbook.webhook.domain.voice.VoiceFunctions/call/Timeout/value", "8000",
-            "io.callbook.webhook.domain.voice.InboundCalls/answer/Timeout/value", "8000",
-            "io.callbook.webhook.infra.ResolverGateway/Timeout/value", "6000",
-            "io.callbook.webhook.infra.BookingGateway/Timeout/value", "6000",
-            "quarkus.rest-client.resolver.read-timeout", "6000",
-            "quarkus.rest-client.booking.read-timeout", "6000");
+            "io.callbook.webhook.domain.voice.VoiceFunctions/call/Timeout/value", "4000",
+            "io.callbook.webhook.domain.voice.InboundCalls/answer/Timeout/value", "4000",
+            "io.callbook.webhook.infra.ResolverGateway/Timeout/value", "3000",
+            "io.callbook.webhook.infra.BookingGateway/Timeout/value", "3000",
+            "quarkus.rest-client.resolver.read-timeout", "3000",
+            "quarkus.rest-client.booking.read-timeout", "3000");
 
     private static ServiceProcess start(String module, String name, Map<String, String> config, Path logFile) {
         Path root = Path.of(System.getProperty("callbook.root", "../..")).toAbsolutePath().normalize();
