@@ -30,13 +30,17 @@ final class AotCache {
         }
         Path cache = directory.resolve(module + ".aot");
         Path stamp = directory.resolve(module + ".build");
+        // What a training JVM writes first; left behind when it was stopped before the cache was complete.
+        Path recording = directory.resolve(module + ".aot.config");
         String build = build(runnerJar);
         try {
             Files.createDirectories(directory);
-            if (Files.isRegularFile(cache) && Files.isRegularFile(stamp) && Files.readString(stamp).equals(build)) {
+            if (Files.isRegularFile(cache) && Files.size(cache) > 0 && !Files.exists(recording)
+                    && Files.isRegularFile(stamp) && Files.readString(stamp).equals(build)) {
                 return List.of("-XX:AOTCache=" + cache);
             }
             Files.deleteIfExists(cache);
+            Files.deleteIfExists(recording);
             Files.writeString(stamp, build);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the AOT cache of " + module + " in " + directory, e);

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -27,6 +29,7 @@ public final class LocalSuite {
     private final Path home;
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private final AotCache aotCache;
+    private final Set<String> training = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     private volatile Devstack stack;
     private volatile InstanceLock lock;
@@ -122,6 +125,7 @@ public final class LocalSuite {
                         configs.get(service), home.resolve("logs").resolve(service.module() + ".log"),
                         System.getProperty("callbook.service.max-heap", ServiceProcess.DEFAULT_MAX_HEAP), jvmFlags);
                 if (AotCache.trains(aot)) {
+                    training.add(service.module());
                     System.out.printf("%s: first start of this build, training its AOT cache (written when it stops)%n",
                             service.module());
                 }
@@ -214,6 +218,10 @@ public final class LocalSuite {
         long begin = System.nanoTime();
         System.out.println();
         System.out.println("Stopping Callbook...");
+        if (!training.isEmpty()) {
+            System.out.println("Writing the AOT caches of " + String.join(", ", training)
+                    + " (once per build; the next start reads them): up to a minute");
+        }
         Processes.inParallel("stop-", services.stream()
                 .map(service -> Map.<String, Runnable>entry(service.name(), service::stop)).toList());
         if (stack != null) {

@@ -26,16 +26,18 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path logFile;
+    private final Duration stopTimeout;
     /** A test that forgets stop() must not leave a JVM behind. */
     private final Thread stopOnExit;
 
-    private ServiceProcess(String name, Process process, int port, Path logFile) {
+    private ServiceProcess(String name, Process process, int port, Path logFile, Duration stopTimeout) {
         this.name = name;
         this.process = process;
         this.port = port;
         this.logFile = logFile;
+        this.stopTimeout = stopTimeout;
         long pid = process.pid();
-        this.stopOnExit = new Thread(() -> Processes.stop(pid, "TERM", Duration.ofSeconds(20)), "stop-" + name);
+        this.stopOnExit = new Thread(() -> Processes.stop(pid, "TERM", stopTimeout), "stop-" + name);
     }
 
     /** Starts the service with -Xmx256m and waits until /q/health/started answers 200. */
@@ -67,7 +69,10 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
-        ServiceProcess service = new ServiceProcess(name, process, port, logFile);
+        // A JVM training its AOT cache writes it on the way out, which takes a while on a small machine (~25 s here).
+        Duration stopTimeout = extraJvmFlags.stream().anyMatch(flag -> flag.startsWith("-XX:AOTCacheOutput="))
+                ? Duration.ofSeconds(120) : Duration.ofSeconds(20);
+        ServiceProcess service = new ServiceProcess(name, process, port, logFile, stopTimeout);
         Runtime.getRuntime().addShutdownHook(service.stopOnExit);
         recordInSharedStack(name, process.pid());
         service.awaitStarted();
@@ -108,9 +113,9 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** SIGTERM (Quarkus shuts down gracefully), then SIGKILL after 20 s. */
+    /** SIGTERM (Quarkus shuts down gracefully), then SIGKILL after 20 s (2 min while it writes an AOT cache). */
     public void stop() {
-        Processes.stop(process.pid(), "TERM", Duration.ofSeconds(20));
+        Processes.stop(process.pid(), "TERM", stopTimeout);
         try {
             Runtime.getRuntime().removeShutdownHook(stopOnExit);
         } catch (IllegalStateException e) {
