@@ -69,9 +69,10 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
-        // A JVM training its AOT cache writes it on the way out, which takes a while on a small machine (~25 s here).
+        // A JVM training its AOT cache writes it on the way out, which takes a while on a small machine (~25 s here,
+        // over a minute after a long run with a large heap).
         Duration stopTimeout = extraJvmFlags.stream().anyMatch(flag -> flag.startsWith("-XX:AOTCacheOutput="))
-                ? Duration.ofSeconds(120) : Duration.ofSeconds(20);
+                ? Duration.ofSeconds(180) : Duration.ofSeconds(20);
         ServiceProcess service = new ServiceProcess(name, process, port, logFile, stopTimeout);
         Runtime.getRuntime().addShutdownHook(service.stopOnExit);
         recordInSharedStack(name, process.pid());
@@ -113,7 +114,7 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** SIGTERM (Quarkus shuts down gracefully), then SIGKILL after 20 s (2 min while it writes an AOT cache). */
+    /** SIGTERM (Quarkus shuts down gracefully), then SIGKILL after 20 s (3 min while it writes an AOT cache). */
     public void stop() {
         Processes.stop(process.pid(), "TERM", stopTimeout);
         try {
