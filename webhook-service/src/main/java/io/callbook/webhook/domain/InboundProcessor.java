@@ -133,6 +133,9 @@ public class InboundProcessor {
         for (Object id : lockDue()) {
             due.add((UUID) id);
         }
+        if (due.isEmpty()) {
+            return new DueBatch(0, List.of());
+        }
         List<UUID> alone = new ArrayList<>();
         int together = 0;
         Instant leaseEnd = Instant.now().plus(LEASE);
