@@ -31,8 +31,8 @@ public interface ProcessingConfig {
     int batchSize();
 
     /**
-     * How long a wake-up waits for more webhooks before the worker starts: a pass per webhook cost two transactions
-     * and an outbox relay run each, several times the webhook itself (1.5 ms of worker CPU per event at 200/s).
+     * How long a wake-up waits for more webhooks before the worker starts, so that one pass, one transaction and one
+     * outbox relay run serve all of them: each costs more than a call event itself. Processing targets are in seconds.
      */
     @WithDefault("20ms")
     Duration gatherDelay();
