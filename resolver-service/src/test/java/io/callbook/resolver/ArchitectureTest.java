@@ -26,4 +26,9 @@ class ArchitectureTest {
     void resourcesLiveInApi() {
         architecture.resourcesLiveInApi();
     }
+
+    @Test
+    void resourcesTakingABodyAreBlocking() {
+        architecture.resourcesTakingABodyAreBlocking();
+    }
 }
