@@ -10,7 +10,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One accepted webhook in the durable inbox; the source of truth for its processing. */
+/**
+ * One accepted webhook in the durable inbox; the source of truth for its processing. What the provider sent never
+ * changes, so processing updates only its state: a provider's body (a call's transcript can be tens of kilobytes) is
+ * not sent back to PostgreSQL with every status change.
+ */
 @Entity
 @Table(name = "inbound_events")
 public class InboundEvent extends PanacheEntityBase {
@@ -21,25 +25,25 @@ public class InboundEvent extends PanacheEntityBase {
     @Id
     public UUID id = Ids.newId();
 
-    @Column(name = "integration_id", nullable = false)
+    @Column(name = "integration_id", nullable = false, updatable = false)
     public UUID integrationId;
 
-    @Column(name = "company_id", nullable = false)
+    @Column(name = "company_id", nullable = false, updatable = false)
     public UUID companyId;
 
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     public String provider;
 
-    @Column(name = "event_type", nullable = false)
+    @Column(name = "event_type", nullable = false, updatable = false)
     public String eventType;
 
-    @Column(name = "dedupe_key", nullable = false)
+    @Column(name = "dedupe_key", nullable = false, updatable = false)
     public String dedupeKey;
 
     @Column(nullable = false)
     public String status;
 
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     public short priority;
 
     @Column(nullable = false)
@@ -51,10 +55,10 @@ public class InboundEvent extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     public String body;
 
-    @Column(name = "received_at", nullable = false)
+    @Column(name = "received_at", nullable = false, updatable = false)
     public Instant receivedAt;
 
     @Column(name = "processed_at")

@@ -155,11 +155,14 @@ public class InboundProcessor {
         // Loaded by id: Hibernate translates an HQL "id in (list)" anew for every list (a large share of the
         // worker's profile); the loader's statement is built once.
         for (InboundEvent event : entityManager.unwrap(Session.class).findMultiple(InboundEvent.class, due)) {
-            event.attempts++;
             if (Provider.fromDb(event.provider) == Provider.VOICE) {
                 handle(event);
+                // Counted after the handler: its statements flush the session, and a change made before them would
+                // write the row twice.
+                event.attempts++;
                 together++;
             } else {
+                event.attempts++;
                 event.status = "processing";
                 event.nextAttemptAt = leaseEnd;
                 alone.add(event.id);
