@@ -26,9 +26,4 @@ class ArchitectureTest {
     void resourcesLiveInApi() {
         architecture.resourcesLiveInApi();
     }
-
-    @Test
-    void resourcesTakingABodyAreBlocking() {
-        architecture.resourcesTakingABodyAreBlocking();
-    }
 }

@@ -7,7 +7,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -54,20 +53,6 @@ public final class ServiceArchitecture {
     public void nativeQueriesMapNoClass() {
         noClasses().should().callMethod("jakarta.persistence.EntityManager", "createNativeQuery", "java.lang.String",
                 "java.lang.Class").check(classes);
-    }
-
-    /**
-     * common's RequestBodyFilter reads POST, PUT and PATCH bodies on the event loop, where RESTEasy's blocking resource
-     * methods take them as read; a non-blocking one (returning Uni or CompletionStage, or marked NonBlocking) would
-     * find its body empty.
-     */
-    public void resourcesTakingABodyAreBlocking() {
-        methods().that().areAnnotatedWith(jakarta.ws.rs.POST.class).or().areAnnotatedWith(jakarta.ws.rs.PUT.class)
-                .or().areAnnotatedWith(jakarta.ws.rs.PATCH.class)
-                .should().notBeAnnotatedWith("io.smallrye.common.annotation.NonBlocking")
-                .andShould().notHaveRawReturnType("io.smallrye.mutiny.Uni")
-                .andShould().notHaveRawReturnType(java.util.concurrent.CompletionStage.class)
-                .allowEmptyShould(true).check(classes);
     }
 
     public void resourcesLiveInApi() {
