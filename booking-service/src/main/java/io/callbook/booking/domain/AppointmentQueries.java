@@ -86,16 +86,30 @@ public class AppointmentQueries {
                 .getResultList());
     }
 
-    /** The live appointment that occupies part of {@code from..until}, for telling a refused client what is in the way. */
+    /**
+     * The live appointment that occupies part of {@code from..until}, for telling a refused client what is in the way.
+     * Native SQL in the exclusion constraint's own terms, so PostgreSQL finds it through that constraint's GiST index
+     * (staff member, blocked range): written as two comparisons, the overlap could only be filtered out of all of the
+     * staff member's appointments (670 pages, 2 ms at 68 000 appointments), on every refusal and under the staff lock.
+     */
     @Transactional
     public Optional<Appointment> blocking(UUID companyId, UUID staffId, Instant from, Instant until, UUID except) {
-        return Appointment.<Appointment>find("""
-                        companyId = :company and staffId = :staff and status in :live
-                          and blockedFrom < :until and blockedUntil > :from and id <> :except
-                        order by blockedFrom""",
-                Parameters.with("company", companyId).and("staff", staffId).and("live", AppointmentStatus.LIVE)
-                        .and("from", from).and("until", until).and("except", except == null ? new UUID(0, 0) : except))
-                .firstResultOptional();
+        List<?> ids = entityManager.createNativeQuery("""
+                        select id from appointments
+                        where staff_id = :staff and company_id = :company
+                          and status in ('held', 'pending', 'confirmed')
+                          and tstzrange(blocked_from, blocked_until, '[)')
+                              && tstzrange(cast(:from as timestamptz), cast(:until as timestamptz), '[)')
+                          and id <> :except
+                        order by blocked_from
+                        limit 1""")
+                .setParameter("staff", staffId)
+                .setParameter("company", companyId)
+                .setParameter("from", from)
+                .setParameter("until", until)
+                .setParameter("except", except == null ? new UUID(0, 0) : except)
+                .getResultList();
+        return ids.stream().findFirst().map(id -> Appointment.<Appointment>findById(id));
     }
 
     /** Up to {@code limit + 1} rows in (start, id) order; the extra row tells whether another page follows. */

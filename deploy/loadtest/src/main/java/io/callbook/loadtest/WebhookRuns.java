@@ -27,7 +27,10 @@ final class WebhookRuns {
     private final PrintStream out;
     private final List<RunResult> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    /** Voice integrations of earlier runs whose events may not all be processed yet. */
+    /**
+     * Integrations of earlier runs whose events may not all be processed yet. Calendar events count too: each is
+     * processed alone and calls booking-service, so a backlog of them loaded the next run (and the next bench).
+     */
     private final List<String> unsettled = new ArrayList<>();
     private final VoiceReadiness voiceReadiness = new VoiceReadiness();
     private VoiceCallsPlanner voice;
@@ -119,7 +122,7 @@ final class WebhookRuns {
         if (!warmup.isZero()) {
             WebhookIntegrations integrations = seeder.integrations(company, label + " warm-up");
             measured.warmUp(rate + " webhooks/s", settings(scenario, rate, warmup, integrations, label + " warm-up"));
-            unsettled.add(integrations.voiceId());
+            unsettled.addAll(List.of(integrations.voiceId(), integrations.calendarId()));
         }
         awaitQuiet(label);
         WebhookIntegrations integrations = seeder.integrations(company, label);
@@ -128,7 +131,7 @@ final class WebhookRuns {
         }
         RunResult result = measured.measure(label, "", settings(scenario, rate, options.common().duration(), integrations, label));
         rows.add(result);
-        unsettled.add(integrations.voiceId());
+        unsettled.addAll(List.of(integrations.voiceId(), integrations.calendarId()));
         return new Measured(result, integrations);
     }
 
@@ -161,12 +164,12 @@ final class WebhookRuns {
 
     /** Earlier runs' events are processed while the next run is measured otherwise, and it measures their backlog. */
     private void awaitQuiet(String label) {
-        for (String voiceIntegration : List.copyOf(unsettled)) {
-            if (!inbox.awaitSettled(voiceIntegration, QUIET_TIMEOUT)) {
+        for (String integration : List.copyOf(unsettled)) {
+            if (!inbox.awaitSettled(integration, QUIET_TIMEOUT)) {
                 note("Run " + label + " started while events of an earlier run were still waiting to be processed"
                         + " (after " + DurationText.format(QUIET_TIMEOUT) + ").");
             }
-            unsettled.remove(voiceIntegration);
+            unsettled.remove(integration);
         }
     }
 
