@@ -157,8 +157,8 @@ public class InboundProcessor {
         for (InboundEvent event : entityManager.unwrap(Session.class).findMultiple(InboundEvent.class, due)) {
             if (Provider.fromDb(event.provider) == Provider.VOICE) {
                 handle(event);
-                // Counted after the handler: a statement of its may flush the session, and a change made before it would
-                // write the row twice.
+                // Counted after the handler: a statement of its may flush the session, and a change made before
+                // it would write the row twice.
                 event.attempts++;
                 together++;
             } else {
