@@ -90,7 +90,8 @@ public class AppointmentQueries {
      * The live appointment that occupies part of {@code from..until}, for telling a refused client what is in the way.
      * Native SQL in the exclusion constraint's own terms, so PostgreSQL finds it through that constraint's GiST index
      * (staff member, blocked range): written as two comparisons, the overlap could only be filtered out of all of the
-     * staff member's appointments (670 pages, 2 ms at 68 000 appointments), on every refusal and under the staff lock.
+     * staff member's appointments (670 pages, 2 ms at 68 000 appointments) on every refusal. The live statuses
+     * ({@link AppointmentStatus#LIVE}) are written out, as in the constraint's predicate, so the planner can use it.
      */
     @Transactional
     public Optional<Appointment> blocking(UUID companyId, UUID staffId, Instant from, Instant until, UUID except) {
