@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.booking.domain.AvailabilityCache;
 import io.callbook.booking.domain.BookingConfig;
 import io.callbook.booking.domain.SlotCalculator;
+import io.callbook.common.cache.OutageLog;
+import io.callbook.common.cache.RedisCacheStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -23,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Availability days in Redis only (no in-process level, so an invalidation is seen by every replica at once).
@@ -90,16 +91,18 @@ public class RedisAvailabilityCache implements AvailabilityCache {
             return #KEYS""";
 
     private final AvailabilityRedis redis;
+    private final RedisCacheStore store;
     private final ObjectMapper json;
     private final Duration ttl;
     private final Duration counterLifetime;
     private final Counter hits;
     private final Counter misses;
     private final Counter errors;
-    private final AtomicLong lastOutageLog = new AtomicLong();
+    private final OutageLog outageLog = new OutageLog(RedisAvailabilityCache.class);
 
-    public RedisAvailabilityCache(AvailabilityRedis redis, ObjectMapper json, BookingConfig config, MeterRegistry metrics) {
+    public RedisAvailabilityCache(AvailabilityRedis redis, RedisCacheStore store, ObjectMapper json, BookingConfig config, MeterRegistry metrics) {
         this.redis = redis;
+        this.store = store;
         this.json = json;
         this.ttl = config.availabilityTtl();
         Duration tenTtls = config.availabilityTtl().multipliedBy(10);
@@ -129,7 +132,7 @@ public class RedisAvailabilityCache implements AvailabilityCache {
         args.add(Long.toString(counterLifetime.toMillis()));
         Response reply;
         try {
-            reply = redis.eval(READ, keys, args, READ_TIMEOUT);
+            reply = store.eval(READ, keys, args, READ_TIMEOUT);
         } catch (RuntimeException e) {
             trouble(e);
             misses.increment(dates.size());
@@ -197,7 +200,7 @@ public class RedisAvailabilityCache implements AvailabilityCache {
             return;
         }
         try {
-            redis.eval(WRITE, keys, args, WRITE_TIMEOUT);
+            store.eval(WRITE, keys, args, WRITE_TIMEOUT);
         } catch (RuntimeException e) {
             trouble(e);
         }
@@ -217,7 +220,7 @@ public class RedisAvailabilityCache implements AvailabilityCache {
 
     private void bump(List<String> keys) {
         try {
-            redis.eval(BUMP, keys, List.of(Long.toString(counterLifetime.toMillis()),
+            store.eval(BUMP, keys, List.of(Long.toString(counterLifetime.toMillis()),
                     Long.toString(System.currentTimeMillis())), WRITE_TIMEOUT);
         } catch (RuntimeException e) {
             errors.increment();
@@ -286,11 +289,7 @@ public class RedisAvailabilityCache implements AvailabilityCache {
 
     private void trouble(Throwable e) {
         errors.increment();
-        long now = System.currentTimeMillis();
-        long last = lastOutageLog.get();
-        if (now - last > 10_000 && lastOutageLog.compareAndSet(last, now)) {
-            LOG.warnf("Availability is served without Redis: %s", e.toString());
-        }
+        outageLog.warn("Availability is served without Redis: %s", e.toString());
     }
 
     @RegisterForReflection

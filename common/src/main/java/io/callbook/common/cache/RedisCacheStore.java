@@ -6,15 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The shared cache level. Every call is bounded by a short timeout and guarded by a circuit
  * breaker: when Redis is gone, callers fall back to their source of truth after one fast failure
- * instead of waiting on every request.
+ * instead of waiting on every request. Each method has a breaker of its own.
  */
 @ApplicationScoped
+@CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 2000, successThreshold = 1)
 public class RedisCacheStore {
 
     private static final Duration TIMEOUT = Duration.ofMillis(150);
@@ -25,13 +27,11 @@ public class RedisCacheStore {
         this.redis = redis;
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 2000, successThreshold = 1)
     public Optional<String> get(String key) {
         Response response = redis.execute("GET", key).ifNoItem().after(TIMEOUT).fail().await().indefinitely();
         return Optional.ofNullable(response).map(Response::toString);
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 2000, successThreshold = 1)
     public void set(String key, String value, Duration ttl) {
         redis.execute("SET", key, value, "PX", Long.toString(ttl.toMillis()))
                 .ifNoItem().after(TIMEOUT).fail().await().indefinitely();
@@ -44,7 +44,7 @@ public class RedisCacheStore {
         do {
             Response page = redis.execute("SCAN", cursor, "MATCH", prefix + "*", "COUNT", "1000").await().atMost(Duration.ofSeconds(5));
             cursor = page.get(0).toString();
-            List<String> keys = new java.util.ArrayList<>();
+            List<String> keys = new ArrayList<>();
             page.get(1).forEach(key -> keys.add(key.toString()));
             if (!keys.isEmpty()) {
                 deleted += redis.execute("DEL", keys.toArray(String[]::new)).await().atMost(Duration.ofSeconds(5)).toLong();
@@ -53,10 +53,19 @@ public class RedisCacheStore {
         return deleted;
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 2000, successThreshold = 1)
     public void delete(List<String> keys) {
         if (!keys.isEmpty()) {
             redis.execute("DEL", keys.toArray(String[]::new)).ifNoItem().after(TIMEOUT).fail().await().indefinitely();
         }
+    }
+
+    /** A Lua script: the way to read or write several keys of one slot atomically in one round trip. */
+    public Response eval(String script, List<String> keys, List<String> args, Duration timeout) {
+        List<String> command = new ArrayList<>(keys.size() + args.size() + 2);
+        command.add(script);
+        command.add(Integer.toString(keys.size()));
+        command.addAll(keys);
+        command.addAll(args);
+        return redis.execute("EVAL", command.toArray(String[]::new)).ifNoItem().after(timeout).fail().await().indefinitely();
     }
 }

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CaffeineCache;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -28,7 +26,6 @@ import java.util.function.Function;
  */
 public final class TwoLevelCache<V> {
 
-    private static final Logger LOG = Logger.getLogger(TwoLevelCache.class);
     private static final String ABSENT = "\u0000absent";
 
     private final String name;
@@ -41,7 +38,7 @@ public final class TwoLevelCache<V> {
     private final Counter redisHits;
     private final Counter misses;
     private final Counter redisErrors;
-    private final AtomicLong lastOutageLog = new AtomicLong();
+    private final OutageLog outageLog = new OutageLog(TwoLevelCache.class);
 
     public TwoLevelCache(String name, Cache local, RedisCacheStore redis, ObjectMapper json, Class<V> valueType,
                          Duration redisTtl, MeterRegistry metrics) {
@@ -144,11 +141,7 @@ public final class TwoLevelCache<V> {
 
     private void redisTrouble(Exception e) {
         redisErrors.increment();
-        long now = System.currentTimeMillis();
-        long last = lastOutageLog.get();
-        if (now - last > 10_000 && lastOutageLog.compareAndSet(last, now)) {
-            LOG.warnf("Cache '%s' is serving without Redis: %s", name, e.toString());
-        }
+        outageLog.warn("Cache '%s' is serving without Redis: %s", name, e.toString());
     }
 
     private Counter lookups(MeterRegistry metrics, String level, String result) {

@@ -1,5 +1,6 @@
 package io.callbook.common.ratelimit;
 
+import io.callbook.common.cache.OutageLog;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -7,7 +8,6 @@ import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.Map;
@@ -26,7 +26,6 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class SharedRateCounter {
 
-    private static final Logger LOG = Logger.getLogger(SharedRateCounter.class);
     // INCRBY and the first PEXPIRE atomically, so a counter can never live forever.
     private static final String ADD_SCRIPT =
             "local c = redis.call('INCRBY', KEYS[1], ARGV[1]) "
@@ -37,7 +36,7 @@ public class SharedRateCounter {
     private final Vertx vertx;
     private final RateLimitConfig config;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
-    private final AtomicLong lastOutageLog = new AtomicLong();
+    private final OutageLog outageLog = new OutageLog(SharedRateCounter.class);
     private long timerId = -1;
 
     public SharedRateCounter(ReactiveRedisDataSource redis, Vertx vertx, RateLimitConfig config) {
@@ -92,11 +91,7 @@ public class SharedRateCounter {
     }
 
     private void logOutage(Throwable failure) {
-        long now = System.currentTimeMillis();
-        long last = lastOutageLog.get();
-        if (now - last > 10_000 && lastOutageLog.compareAndSet(last, now)) {
-            LOG.warnf("Rate limits are enforced per replica only: Redis did not answer (%s)", failure.toString());
-        }
+        outageLog.warn("Rate limits are enforced per replica only: Redis did not answer (%s)", failure.toString());
     }
 
     /** One bucket's counts in one window, on this replica. */
