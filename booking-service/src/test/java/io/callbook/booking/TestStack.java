@@ -1,6 +1,6 @@
 package io.callbook.booking;
 
-import io.callbook.devstack.CallbookTestStack;
+import io.callbook.testsupport.CallbookTestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 

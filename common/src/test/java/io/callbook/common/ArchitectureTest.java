@@ -9,7 +9,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /** common serves every service and so may know none of them. */
 class ArchitectureTest {
 
-    /** See the devstack's ServiceArchitecture#nativeQueriesMapNoClass. */
+    /** See test-support's ServiceArchitecture#nativeQueriesMapNoClass. */
     @Test
     void nativeQueriesMapNoClass() {
         noClasses().should().callMethod("jakarta.persistence.EntityManager", "createNativeQuery", "java.lang.String",

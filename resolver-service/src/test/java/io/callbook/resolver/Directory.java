@@ -1,6 +1,6 @@
 package io.callbook.resolver;
 
-import io.callbook.devstack.TestTokens;
+import io.callbook.testsupport.TestTokens;
 import io.restassured.http.ContentType;
 
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.callbook.webhook;
 
-import io.callbook.devstack.ServiceArchitecture;
+import io.callbook.testsupport.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
@@ -25,5 +25,15 @@ class ArchitectureTest {
     @Test
     void resourcesLiveInApi() {
         architecture.resourcesLiveInApi();
+    }
+
+    @Test
+    void featuresAreFreeOfCycles() {
+        architecture.featuresAreFreeOfCycles();
+    }
+
+    @Test
+    void featuresUseEachOtherOnlyThroughTheirDomain() {
+        architecture.featuresUseEachOtherOnlyThroughTheirDomain();
     }
 }

@@ -1,6 +1,6 @@
 package io.callbook.webhook;
 
-import io.callbook.devstack.TestTokens;
+import io.callbook.testsupport.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 

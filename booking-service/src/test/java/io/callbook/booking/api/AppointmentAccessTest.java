@@ -1,7 +1,7 @@
 package io.callbook.booking.api;
 
 import io.callbook.booking.BookingFixtures;
-import io.callbook.devstack.TestTokens;
+import io.callbook.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;

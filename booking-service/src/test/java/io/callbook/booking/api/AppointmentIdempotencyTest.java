@@ -2,7 +2,7 @@ package io.callbook.booking.api;
 
 import io.callbook.booking.BookingFixtures;
 import io.callbook.booking.domain.Appointment;
-import io.callbook.devstack.TestTokens;
+import io.callbook.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

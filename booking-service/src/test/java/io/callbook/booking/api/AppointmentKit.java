@@ -6,7 +6,7 @@ import io.callbook.booking.domain.BookableService;
 import io.callbook.booking.domain.Staff;
 import io.callbook.common.contracts.directory.BranchData;
 import io.callbook.common.outbox.OutboxEvent;
-import io.callbook.devstack.TestTokens;
+import io.callbook.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;

@@ -7,7 +7,7 @@ import io.callbook.booking.domain.BookableService;
 import io.callbook.booking.domain.HoursKind;
 import io.callbook.booking.domain.Staff;
 import io.callbook.common.contracts.directory.BranchData;
-import io.callbook.devstack.TestTokens;
+import io.callbook.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;

@@ -2,7 +2,7 @@ package io.callbook.booking.api;
 
 import io.callbook.booking.BookingFixtures;
 import io.callbook.common.contracts.directory.BranchData;
-import io.callbook.devstack.TestTokens;
+import io.callbook.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;

@@ -6,7 +6,7 @@ import io.callbook.booking.domain.BookingConfig;
 import io.callbook.booking.domain.BranchDirectory;
 import io.callbook.booking.domain.SlotsChanged;
 import io.callbook.common.contracts.directory.BranchData;
-import io.callbook.devstack.TestTokens;
+import io.callbook.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;

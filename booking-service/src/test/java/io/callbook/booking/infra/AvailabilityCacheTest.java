@@ -12,7 +12,7 @@ import io.callbook.common.contracts.booking.AppointmentData;
 import io.callbook.common.contracts.booking.BookingEvents;
 import io.callbook.common.contracts.directory.BranchData;
 import io.callbook.devstack.Devstack;
-import io.callbook.devstack.TestTokens;
+import io.callbook.testsupport.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -7,7 +7,7 @@ import io.callbook.booking.domain.Staff;
 import io.callbook.common.contracts.booking.BookingEvents;
 import io.callbook.common.contracts.directory.BranchData;
 import io.callbook.devstack.Devstack;
-import io.callbook.devstack.TestTokens;
+import io.callbook.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;

@@ -1,7 +1,7 @@
 package io.callbook.resolver.api;
 
 import io.callbook.common.contracts.directory.DirectoryEvents;
-import io.callbook.devstack.TestTokens;
+import io.callbook.testsupport.TestTokens;
 import io.callbook.resolver.Directory;
 import io.callbook.resolver.domain.ResolverConfig;
 import io.quarkus.test.junit.QuarkusTest;

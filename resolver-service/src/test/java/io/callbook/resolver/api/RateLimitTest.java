@@ -1,6 +1,6 @@
 package io.callbook.resolver.api;
 
-import io.callbook.devstack.TestTokens;
+import io.callbook.testsupport.TestTokens;
 import io.callbook.resolver.Directory;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.callbook.resolver.infra;
 
-import io.callbook.devstack.TestTokens;
+import io.callbook.testsupport.TestTokens;
 import io.callbook.common.contracts.directory.DirectoryEvents;
 import io.callbook.devstack.Devstack;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,7 +1,7 @@
 package io.callbook.webhook.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.callbook.devstack.TestTokens;
+import io.callbook.testsupport.TestTokens;
 import io.callbook.webhook.domain.CallLog;
 import io.callbook.webhook.domain.InboundEvent;
 import io.callbook.webhook.domain.RetellSignature;

@@ -1,7 +1,7 @@
 package io.callbook.webhook.api;
 
 import io.callbook.devstack.Devstack;
-import io.callbook.devstack.TestTokens;
+import io.callbook.testsupport.TestTokens;
 import io.callbook.webhook.domain.CalSignature;
 import io.callbook.webhook.domain.RetellSignature;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -3,7 +3,7 @@ package io.callbook.webhook.api;
 import com.sun.net.httpserver.HttpServer;
 import io.callbook.common.contracts.booking.BookingEvents;
 import io.callbook.devstack.Devstack;
-import io.callbook.devstack.TestTokens;
+import io.callbook.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;

@@ -2,7 +2,7 @@ package io.callbook.webhook.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.callbook.devstack.TestTokens;
+import io.callbook.testsupport.TestTokens;
 import io.callbook.webhook.Salon;
 import io.callbook.webhook.VoiceBackends;
 import io.callbook.webhook.domain.RetellSignature;

@@ -1,4 +1,4 @@
-package io.callbook.devstack;
+package io.callbook.testsupport;
 
 import io.smallrye.jwt.build.Jwt;
 

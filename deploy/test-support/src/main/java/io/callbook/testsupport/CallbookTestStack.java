@@ -1,5 +1,6 @@
-package io.callbook.devstack;
+package io.callbook.testsupport;
 
+import io.callbook.devstack.Devstack;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
