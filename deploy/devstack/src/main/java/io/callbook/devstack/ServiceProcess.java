@@ -135,6 +135,18 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * For an owner whose own shutdown hook stops this service: JVM shutdown hooks run all at once, so this service's
+     * own hook would stop it beside the others, whatever order the owner chose.
+     */
+    void leaveStopToOwner() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook runs anyway
+        }
+    }
+
     @Override
     public void close() {
         stop();
