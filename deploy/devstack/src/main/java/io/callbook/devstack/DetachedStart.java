@@ -1,7 +1,6 @@
 package io.callbook.devstack;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,11 +43,11 @@ final class DetachedStart {
                 "%nCallbook goes on starting in the background (pid %d): ./callbook status, ./callbook down.%n", launcher.pid()));
         Runtime.getRuntime().addShutdownHook(interrupted);
         while (true) {
-            offset = print(logFile, offset);
+            offset = Processes.printFrom(logFile, offset, System.out);
             boolean up = upAs(home, launcher.pid());
             if (up || !launcher.isAlive()) {
                 Processes.sleep(POLL_MILLIS); // the last lines may still be on their way into the file
-                print(logFile, offset);
+                Processes.printFrom(logFile, offset, System.out);
                 Runtime.getRuntime().removeShutdownHook(interrupted);
                 if (up) {
                     System.out.printf("Callbook runs in the background (pid %d); its output goes to %s.%n",
@@ -81,27 +80,6 @@ final class DetachedStart {
             return state.isPresent() && state.get().launcherPid() == pid && state.get().phase() == SuiteState.Phase.UP;
         } catch (RuntimeException e) {
             return false; // being written
-        }
-    }
-
-    /** Prints what the file has beyond offset; returns the new offset. */
-    static long print(Path file, long offset) {
-        if (!Files.isRegularFile(file)) {
-            return offset;
-        }
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            long length = raf.length();
-            if (length <= offset) {
-                return offset;
-            }
-            byte[] bytes = new byte[(int) Math.min(length - offset, 1 << 20)];
-            raf.seek(offset);
-            raf.readFully(bytes);
-            System.out.write(bytes, 0, bytes.length);
-            System.out.flush();
-            return offset + bytes.length;
-        } catch (IOException e) {
-            return offset;
         }
     }
 }

@@ -45,16 +45,16 @@ final class SuiteStop {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (Processes.isAlive(pid)) {
             if (System.nanoTime() > deadline) {
-                DetachedStart.print(logFile, offset);
+                Processes.printFrom(logFile, offset, out);
                 out.printf("Callbook (pid %d) is still stopping after %d s; ./callbook down again waits longer, "
                         + "kill -9 %d ends it at once (the next ./callbook up stops what it leaves).%n",
                         pid, timeout.toSeconds(), pid);
                 return 1;
             }
-            offset = DetachedStart.print(logFile, offset);
+            offset = Processes.printFrom(logFile, offset, out);
             Processes.sleep(POLL_MILLIS);
         }
-        offset = DetachedStart.print(logFile, offset);
+        offset = Processes.printFrom(logFile, offset, out);
         if (offset == printedFrom) { // a run from before the launcher log: its output went only to its terminal
             out.println("Callbook stopped (pid " + pid + ").");
         }
