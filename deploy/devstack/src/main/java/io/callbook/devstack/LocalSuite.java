@@ -39,7 +39,7 @@ public final class LocalSuite {
     private final Path root;
     private final Path home;
     private final boolean detached;
-    private final List<LocalService> configured = LocalService.configured(System.getProperties());
+    private List<LocalService> configured;
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private final AotCache aotCache;
     private final Set<String> training = ConcurrentHashMap.newKeySet();
@@ -96,6 +96,7 @@ public final class LocalSuite {
                 System.out.println("Stopped " + leftovers + " process(es) left over by a run that did not shut down cleanly.");
             }
             DevstackOptions options = DevstackOptions.local(home);
+            configured = LocalService.configured(System.getProperties());
             List<LocalService> built = configured.stream().filter(s -> Files.isRegularFile(s.runnerJar(root))).toList();
             List<String> busy = new ArrayList<>(portClashes(options, configured));
             if (busy.isEmpty()) {
