@@ -340,7 +340,7 @@ public final class LocalSuite {
     }
 
     /** Writes to the terminal and the log file; a terminal that went away does not stop the log. */
-    private static final class Tee extends OutputStream {
+    static final class Tee extends OutputStream {
         private final OutputStream terminal;
         private final OutputStream file;
 

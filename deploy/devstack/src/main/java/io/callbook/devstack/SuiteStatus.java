@@ -75,7 +75,7 @@ final class SuiteStatus {
             long servicePid = Devstack.runningPid(stack.get(), "service-" + service.module());
             String health = health(port, servicePid, home.resolve("logs").resolve(service.module() + ".log"), root);
             allReady &= health.startsWith("ready");
-            out.printf("  %-17s %-22s %s%n", service.module(), service.withPort(port).url(), health);
+            out.printf("  %-17s %-24s %s%n", service.module(), service.withPort(port).url(), health);
         }
         out.println();
         out.println("Logs in " + root.relativize(home.resolve("logs")) + "/ (./callbook logs [service])");

@@ -206,6 +206,29 @@ class LauncherCommandsTest {
         assertEquals("Callbook is not running.", again.text().trim());
     }
 
+    @Test
+    void theLaunchersOutputReachesItsLogAlsoWhenTheTerminalIsGone() throws IOException {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(new LocalSuite.Tee(terminal, log), true, StandardCharsets.UTF_8)) {
+            out.println("Starting Callbook");
+        }
+        assertEquals("Starting Callbook\n", terminal.toString(StandardCharsets.UTF_8));
+        assertEquals("Starting Callbook\n", log.toString(StandardCharsets.UTF_8));
+
+        java.io.OutputStream closedTerminal = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        ByteArrayOutputStream laterLog = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(new LocalSuite.Tee(closedTerminal, laterLog), true, StandardCharsets.UTF_8);
+        out.println("Stopping Callbook...");
+        assertEquals("Stopping Callbook...\n", laterLog.toString(StandardCharsets.UTF_8));
+        assertFalse(out.checkError());
+    }
+
     /** Takes the lock as ./callbook up does; its shutdown hook takes a moment and writes to the launcher log. */
     static final class StandInLauncher {
         public static void main(String[] args) throws Exception {
