@@ -15,12 +15,16 @@ final class Banner {
     private Banner() {
     }
 
-    static void print(List<LocalService> built, Devstack stack, Map<String, String> tokens, JsonNode demo, Path root,
-                      long startupMillis) {
+    /**
+     * @param services every service of the run, with the ports it uses
+     * @param built    those that are built and run
+     */
+    static void print(List<LocalService> services, List<LocalService> built, Devstack stack, Map<String, String> tokens,
+                      JsonNode demo, Path root, long startupMillis, String stopHint) {
         StringBuilder out = new StringBuilder();
         out.append('\n').append("Callbook is up in ").append(String.format("%.1f", startupMillis / 1000.0)).append(" s\n\n");
         out.append("Services\n");
-        for (LocalService service : LocalService.ALL) {
+        for (LocalService service : services) {
             if (built.contains(service)) {
                 out.append(String.format("  %-17s %s   %s/q/swagger-ui   %s/q/health%n",
                         service.module(), service.url(), service.url(), service.url()));
@@ -56,20 +60,23 @@ final class Banner {
                 out.append("  # platform admin\n");
                 out.append("  export ADMIN_TOKEN=").append(tokens.get("ADMIN_TOKEN")).append('\n');
             }
+            out.append("  # later, e.g. in another terminal: export TOKEN=$(./callbook token); ./callbook token admin\n");
             out.append('\n').append("Try\n");
-            out.append("  curl -s -H \"Authorization: Bearer $TOKEN\" \"http://localhost:8081/v1/resolve?number=%2B49301234567\"\n");
-            out.append("  curl -s -H \"Authorization: Bearer $TOKEN\" \"http://localhost:8081/v1/resolve?number=030%2098765432\"\n");
+            String resolver = LocalService.named(services, "resolver").orElseThrow().url();
+            out.append("  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + resolver + "/v1/resolve?number=%2B49301234567\"\n");
+            out.append("  curl -s -H \"Authorization: Bearer $TOKEN\" \"" + resolver + "/v1/resolve?number=030%2098765432\"\n");
             if (demo != null && demo.has("booking")) {
-                bookingExamples(out, demo);
+                bookingExamples(out, demo, LocalService.named(services, "booking").orElseThrow().url());
             }
         }
-        out.append('\n').append("Stop with Ctrl-C. Data is kept in .callbook/ for the next ./callbook up.\n");
+        out.append('\n').append("./callbook status, ./callbook logs [service], ./callbook token [tenant|admin] from any terminal.\n");
+        out.append(stopHint).append(" Data is kept in .callbook/ for the next ./callbook up.\n");
         System.out.print(out);
         System.out.flush();
     }
 
     /** Free haircut slots in Berlin over the next days, and a booking of the next weekday at 10:00 local time. */
-    private static void bookingExamples(StringBuilder out, JsonNode demo) {
+    private static void bookingExamples(StringBuilder out, JsonNode demo, String bookingUrl) {
         String branch = demo.path("branches").path("berlin").path("id").asText();
         String haircut = demo.path("booking").path("services").path("haircut").path("id").asText();
         ZoneId berlin = ZoneId.of("Europe/Berlin");
@@ -79,12 +86,12 @@ final class Banner {
         }
         String start = day.atTime(10, 0).atZone(berlin).toOffsetDateTime().toString();
         out.append(String.format("  curl -s -H \"Authorization: Bearer $TOKEN\" "
-                + "\"http://localhost:8082/v1/branches/%s/availability?serviceId=%s&from=%s&to=%s\"%n",
-                branch, haircut, day, day.plusDays(2)));
+                + "\"%s/v1/branches/%s/availability?serviceId=%s&from=%s&to=%s\"%n",
+                bookingUrl, branch, haircut, day, day.plusDays(2)));
         out.append(String.format("  curl -s -X POST -H \"Authorization: Bearer $TOKEN\" -H \"Content-Type: application/json\" "
-                + "-H \"Idempotency-Key: demo-%s\" http://localhost:8082/v1/appointments "
+                + "-H \"Idempotency-Key: demo-%s\" %s/v1/appointments "
                 + "-d '{\"branchId\":\"%s\",\"serviceId\":\"%s\",\"start\":\"%s\","
                 + "\"customer\":{\"phone\":\"0170 1234567\",\"name\":\"Clara Meyer\"}}'%n",
-                day, branch, haircut, start));
+                day, bookingUrl, branch, haircut, start));
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The demo tenant of the local run, created once through the services' public APIs (so it also proves they work) and
@@ -82,6 +83,12 @@ final class DemoData {
                 System.err.println("Could not remove the half-created demo tenant " + companyId + ": " + cleanupFailure.getMessage());
             }
         }
+    }
+
+    /** The demo tenant's API key (groups tenant-admin and agent), if the demo data has one. */
+    static Optional<String> tenantApiKey(JsonNode demo) {
+        return demo != null && demo.path("tenantApiKey").hasNonNull("key")
+                ? Optional.of(demo.path("tenantApiKey").path("key").asText()) : Optional.empty();
     }
 
     static JsonNode read(Path file) throws IOException {

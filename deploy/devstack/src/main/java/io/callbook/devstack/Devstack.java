@@ -328,8 +328,18 @@ public final class Devstack implements AutoCloseable {
     }
 
     private static boolean isOurs(StackState state, String name) {
+        return runningPid(state, name) > 0;
+    }
+
+    /** The pid of a recorded process that still runs and still is what was started (pids get recycled), else 0. */
+    static long runningPid(StackState state, String name) {
         long pid = state.getLong(pidKey(name), 0);
-        return Processes.isAlive(pid) && Processes.commandContains(pid, state.get("process." + name + ".marker", ""));
+        return Processes.isAlive(pid) && Processes.commandContains(pid, state.get("process." + name + ".marker", "")) ? pid : 0;
+    }
+
+    /** The names of the processes recorded in a state file (postgres, redis, kafka, service-...). */
+    static List<String> recordedProcesses(StackState state) {
+        return processNames(state);
     }
 
     /** Stops every recorded process that is still alive (and still is what we started), in parallel. */

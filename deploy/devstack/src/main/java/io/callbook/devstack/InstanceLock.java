@@ -14,6 +14,8 @@ import java.util.OptionalLong;
  */
 final class InstanceLock implements AutoCloseable {
 
+    private static final String LOCK_FILE = "callbook.lock";
+
     private final FileChannel channel;
     private final FileLock lock;
     private final Path pidFile;
@@ -27,7 +29,7 @@ final class InstanceLock implements AutoCloseable {
     /** The lock, or empty when another process holds it. */
     static java.util.Optional<InstanceLock> tryAcquire(Path dir) throws IOException {
         Files.createDirectories(dir);
-        FileChannel channel = FileChannel.open(dir.resolve("callbook.lock"),
+        FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
@@ -42,6 +44,28 @@ final class InstanceLock implements AutoCloseable {
         Path pidFile = dir.resolve("callbook.pid");
         Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
         return java.util.Optional.of(new InstanceLock(channel, lock, pidFile));
+    }
+
+    /**
+     * Whether a run holds the lock now. Asks the OS, not the pid file, which a killed run leaves behind; a lock taken
+     * here is released at once.
+     */
+    static boolean isHeld(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(LOCK_FILE))) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return true; // held by this very JVM
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The pid written by the current holder, if it is still alive. */

@@ -1,6 +1,7 @@
 package io.callbook.devstack;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -157,6 +158,27 @@ public final class Processes {
             return String.join("\n", java.util.Arrays.copyOfRange(all, start, all.length));
         } catch (IOException e) {
             return "(cannot read " + file + ": " + e.getMessage() + ")";
+        }
+    }
+
+    /** Prints what a growing log file has beyond offset (what a process wrote since); returns the new offset. */
+    public static long printFrom(Path file, long offset, PrintStream out) {
+        if (!Files.isRegularFile(file)) {
+            return offset;
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            long length = raf.length();
+            if (length <= offset) {
+                return offset;
+            }
+            byte[] bytes = new byte[(int) Math.min(length - offset, 1 << 20)];
+            raf.seek(offset);
+            raf.readFully(bytes);
+            out.write(bytes, 0, bytes.length);
+            out.flush();
+            return offset + bytes.length;
+        } catch (IOException e) {
+            return offset;
         }
     }
 

@@ -20,7 +20,9 @@ import java.util.Map;
 public final class ServiceProcess implements AutoCloseable {
 
     public static final String DEFAULT_MAX_HEAP = "256m";
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    /** Seconds a service may take to report started; a busy two-core machine training AOT caches needs more than 60. */
+    static final String STARTUP_TIMEOUT_PROPERTY = "callbook.service.startup-timeout";
+    private static final long DEFAULT_STARTUP_TIMEOUT_SECONDS = 60;
 
     private final String name;
     private final Process process;
@@ -135,6 +137,18 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * For an owner whose own shutdown hook stops this service: JVM shutdown hooks run all at once, so this service's
+     * own hook would stop it beside the others, whatever order the owner chose.
+     */
+    void leaveStopToOwner() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook runs anyway
+        }
+    }
+
     @Override
     public void close() {
         stop();
@@ -148,7 +162,8 @@ public final class ServiceProcess implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/started"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
-        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        Duration startupTimeout = Duration.ofSeconds(Long.getLong(STARTUP_TIMEOUT_PROPERTY, DEFAULT_STARTUP_TIMEOUT_SECONDS));
+        long deadline = System.nanoTime() + startupTimeout.toNanos();
         int lastStatus = -1;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -170,7 +185,8 @@ public final class ServiceProcess implements AutoCloseable {
             Processes.sleep(100);
         }
         stop();
-        throw new IllegalStateException(name + " did not report started within " + STARTUP_TIMEOUT.toSeconds()
-                + " s (last status " + lastStatus + "); " + logFile + ":\n" + Processes.tail(logFile, 40));
+        throw new IllegalStateException(name + " did not report started within " + startupTimeout.toSeconds()
+                + " s (last status " + lastStatus + "; -D" + STARTUP_TIMEOUT_PROPERTY + "=<seconds> gives it longer); "
+                + logFile + ":\n" + Processes.tail(logFile, 40));
     }
 }
