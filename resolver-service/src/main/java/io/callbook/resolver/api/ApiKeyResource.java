@@ -4,7 +4,7 @@ import io.callbook.common.security.CallerContext;
 import io.callbook.common.security.Roles;
 import io.callbook.resolver.api.DirectoryDtos.ApiKeyRequest;
 import io.callbook.resolver.api.DirectoryDtos.ApiKeyResponse;
-import io.callbook.resolver.domain.ApiKeyService;
+import io.callbook.resolver.domain.ApiKeys;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,10 +30,10 @@ import java.util.UUID;
 @Tag(name = "API keys", description = "Long-lived keys, exchanged at /v1/tokens for short-lived bearer tokens")
 public class ApiKeyResource {
 
-    private final ApiKeyService keys;
+    private final ApiKeys keys;
     private final CallerContext caller;
 
-    public ApiKeyResource(ApiKeyService keys, CallerContext caller) {
+    public ApiKeyResource(ApiKeys keys, CallerContext caller) {
         this.keys = keys;
         this.caller = caller;
     }
@@ -42,7 +42,7 @@ public class ApiKeyResource {
     @POST
     public Response create(@PathParam("companyId") UUID companyId, @NotNull @Valid ApiKeyRequest request) {
         caller.requireCompany(companyId, "Company " + companyId);
-        ApiKeyService.CreatedKey created = keys.create(companyId, request.name(), request.groups());
+        ApiKeys.CreatedKey created = keys.create(companyId, request.name(), request.groups());
         return Response.created(URI.create("/v1/companies/" + companyId + "/api-keys/" + created.key().id))
                 .entity(ApiKeyResponse.of(created.key(), created.plainKey())).build();
     }

@@ -7,7 +7,7 @@ import io.callbook.resolver.api.DirectoryDtos.BranchRequest;
 import io.callbook.resolver.api.DirectoryDtos.BranchResponse;
 import io.callbook.resolver.api.DirectoryDtos.BranchUpdate;
 import io.callbook.resolver.domain.Branch;
-import io.callbook.resolver.domain.BranchService;
+import io.callbook.resolver.domain.Branches;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -36,10 +36,10 @@ import java.util.UUID;
 @Tag(name = "Branches", description = "A company's locations, with time zone, locale and phone region")
 public class BranchResource {
 
-    private final BranchService branches;
+    private final Branches branches;
     private final CallerContext caller;
 
-    public BranchResource(BranchService branches, CallerContext caller) {
+    public BranchResource(Branches branches, CallerContext caller) {
         this.branches = branches;
         this.caller = caller;
     }

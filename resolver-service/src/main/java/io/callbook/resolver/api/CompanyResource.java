@@ -7,7 +7,7 @@ import io.callbook.resolver.api.DirectoryDtos.CompanyRequest;
 import io.callbook.resolver.api.DirectoryDtos.CompanyResponse;
 import io.callbook.resolver.api.DirectoryDtos.CompanyUpdate;
 import io.callbook.resolver.domain.Company;
-import io.callbook.resolver.domain.CompanyService;
+import io.callbook.resolver.domain.Companies;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -36,10 +36,10 @@ import java.util.UUID;
 @Tag(name = "Companies", description = "Tenants: platform admins manage them, tenant admins see their own")
 public class CompanyResource {
 
-    private final CompanyService companies;
+    private final Companies companies;
     private final CallerContext caller;
 
-    public CompanyResource(CompanyService companies, CallerContext caller) {
+    public CompanyResource(Companies companies, CallerContext caller) {
         this.companies = companies;
         this.caller = caller;
     }

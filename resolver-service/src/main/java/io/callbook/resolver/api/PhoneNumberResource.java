@@ -12,8 +12,8 @@ import io.callbook.resolver.api.DirectoryDtos.PhoneNumberRequest;
 import io.callbook.resolver.api.DirectoryDtos.PhoneNumberResponse;
 import io.callbook.resolver.api.DirectoryDtos.PhoneNumberUpdate;
 import io.callbook.resolver.domain.PhoneNumber;
-import io.callbook.resolver.domain.PhoneNumberService;
-import io.callbook.resolver.domain.PhoneNumberService.NumberAssignment;
+import io.callbook.resolver.domain.PhoneNumbers;
+import io.callbook.resolver.domain.PhoneNumbers.NumberAssignment;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -45,11 +45,11 @@ import java.util.UUID;
 @Tag(name = "Phone numbers", description = "Numbers callers dial, each assigned to one branch")
 public class PhoneNumberResource {
 
-    private final PhoneNumberService numbers;
+    private final PhoneNumbers numbers;
     private final CallerContext caller;
     private final Validator validator;
 
-    public PhoneNumberResource(PhoneNumberService numbers, CallerContext caller, Validator validator) {
+    public PhoneNumberResource(PhoneNumbers numbers, CallerContext caller, Validator validator) {
         this.numbers = numbers;
         this.caller = caller;
         this.validator = validator;

@@ -4,7 +4,7 @@ import io.callbook.common.api.ProblemException;
 import io.callbook.common.ratelimit.RateLimited;
 import io.callbook.common.security.CallerContext;
 import io.callbook.common.security.Roles;
-import io.callbook.resolver.domain.CompanyService;
+import io.callbook.resolver.domain.Companies;
 import io.callbook.resolver.domain.NumberResolver;
 import io.callbook.resolver.domain.Resolution;
 import io.callbook.resolver.domain.ResolverConfig;
@@ -32,11 +32,11 @@ import java.util.function.Predicate;
 public class ResolveResource {
 
     private final NumberResolver resolver;
-    private final CompanyService companies;
+    private final Companies companies;
     private final CallerContext caller;
     private final ResolverConfig config;
 
-    public ResolveResource(NumberResolver resolver, CompanyService companies, CallerContext caller, ResolverConfig config) {
+    public ResolveResource(NumberResolver resolver, Companies companies, CallerContext caller, ResolverConfig config) {
         this.resolver = resolver;
         this.companies = companies;
         this.caller = caller;

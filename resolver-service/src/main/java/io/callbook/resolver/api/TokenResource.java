@@ -4,7 +4,7 @@ import io.callbook.common.ratelimit.RateLimited;
 import io.callbook.common.security.TokenIssuer;
 import io.callbook.resolver.api.DirectoryDtos.TokenRequest;
 import io.callbook.resolver.api.DirectoryDtos.TokenResponse;
-import io.callbook.resolver.domain.ApiKeyService;
+import io.callbook.resolver.domain.ApiKeys;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,9 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Tokens", description = "Exchange an API key for a short-lived bearer token")
 public class TokenResource {
 
-    private final ApiKeyService keys;
+    private final ApiKeys keys;
 
-    public TokenResource(ApiKeyService keys) {
+    public TokenResource(ApiKeys keys) {
         this.keys = keys;
     }
 

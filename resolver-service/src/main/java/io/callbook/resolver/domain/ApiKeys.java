@@ -30,20 +30,20 @@ import java.util.regex.Pattern;
  * is 160 random bits, not something a person chose.
  */
 @ApplicationScoped
-public class ApiKeyService {
+public class ApiKeys {
 
-    private static final Logger LOG = Logger.getLogger(ApiKeyService.class);
+    private static final Logger LOG = Logger.getLogger(ApiKeys.class);
     private static final Pattern FORMAT = Pattern.compile("^cbk_([a-z0-9]{8})_([a-z0-9]{32})$");
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final Set<String> TENANT_GROUPS = Set.of(Roles.AGENT, Roles.TENANT_ADMIN);
     private static final Set<String> PLATFORM_GROUPS = Set.of(Roles.PLATFORM_ADMIN, Roles.OPS);
 
     private final SecureRandom random = new SecureRandom();
-    private final CompanyService companies;
+    private final Companies companies;
     private final TokenIssuer tokens;
     private final AuthConfig config;
 
-    public ApiKeyService(CompanyService companies, TokenIssuer tokens, AuthConfig config) {
+    public ApiKeys(Companies companies, TokenIssuer tokens, AuthConfig config) {
         this.companies = companies;
         this.tokens = tokens;
         this.config = config;

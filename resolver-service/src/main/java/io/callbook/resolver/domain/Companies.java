@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
-public class CompanyService {
+public class Companies {
 
     private final DirectoryEventPublisher events;
     private final PhoneNumberNormalizer numbers;
 
-    public CompanyService(DirectoryEventPublisher events, PhoneNumberNormalizer numbers) {
+    public Companies(DirectoryEventPublisher events, PhoneNumberNormalizer numbers) {
         this.events = events;
         this.numbers = numbers;
     }

@@ -21,15 +21,15 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 @ApplicationScoped
-public class PhoneNumberService {
+public class PhoneNumbers {
 
-    private final CompanyService companies;
-    private final BranchService branches;
+    private final Companies companies;
+    private final Branches branches;
     private final PhoneNumberNormalizer normalizer;
     private final DirectoryEventPublisher events;
     private final ResolverConfig config;
 
-    public PhoneNumberService(CompanyService companies, BranchService branches, PhoneNumberNormalizer normalizer,
+    public PhoneNumbers(Companies companies, Branches branches, PhoneNumberNormalizer normalizer,
                               DirectoryEventPublisher events, ResolverConfig config) {
         this.companies = companies;
         this.branches = branches;

@@ -18,13 +18,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 @ApplicationScoped
-public class BranchService {
+public class Branches {
 
-    private final CompanyService companies;
+    private final Companies companies;
     private final DirectoryEventPublisher events;
     private final PhoneNumberNormalizer numbers;
 
-    public BranchService(CompanyService companies, DirectoryEventPublisher events, PhoneNumberNormalizer numbers) {
+    public Branches(Companies companies, DirectoryEventPublisher events, PhoneNumberNormalizer numbers) {
         this.companies = companies;
         this.events = events;
         this.numbers = numbers;
