@@ -1,6 +1,7 @@
 package io.callbook.resolver.api;
 
 import io.callbook.common.api.BatchItems;
+import io.callbook.common.api.BatchProblems;
 import io.callbook.common.api.Page;
 import io.callbook.common.api.ProblemException;
 import io.callbook.common.ratelimit.RateLimited;
@@ -11,9 +12,11 @@ import io.callbook.resolver.api.DirectoryDtos.PhoneNumberBatchResponse;
 import io.callbook.resolver.api.DirectoryDtos.PhoneNumberRequest;
 import io.callbook.resolver.api.DirectoryDtos.PhoneNumberResponse;
 import io.callbook.resolver.api.DirectoryDtos.PhoneNumberUpdate;
+import io.callbook.resolver.domain.InvalidBatchException;
 import io.callbook.resolver.domain.PhoneNumber;
 import io.callbook.resolver.domain.PhoneNumbers;
 import io.callbook.resolver.domain.PhoneNumbers.NumberAssignment;
+import io.callbook.resolver.domain.ResolverConfig;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -48,11 +51,13 @@ public class PhoneNumberResource {
     private final PhoneNumbers numbers;
     private final CallerContext caller;
     private final Validator validator;
+    private final ResolverConfig config;
 
-    public PhoneNumberResource(PhoneNumbers numbers, CallerContext caller, Validator validator) {
+    public PhoneNumberResource(PhoneNumbers numbers, CallerContext caller, Validator validator, ResolverConfig config) {
         this.numbers = numbers;
         this.caller = caller;
         this.validator = validator;
+        this.config = config;
     }
 
     @POST
@@ -77,11 +82,20 @@ public class PhoneNumberResource {
         if (request == null || request.items() == null) {
             throw ProblemException.badRequest("A body with items is required");
         }
+        BatchProblems.requireSize(request.items().size(), config.maxImportBatchSize(), "phone numbers");
         BatchItems<NumberAssignment> items = BatchItems.check(request.items(), validator,
                 item -> new NumberAssignment(item.number(), item.branchId(), item.label()));
-        List<PhoneNumberResponse> assigned = numbers.assignBatch(companyId, items).stream()
-                .map(PhoneNumberResponse::of).toList();
-        return Response.status(Response.Status.CREATED).entity(new PhoneNumberBatchResponse(assigned)).build();
+        List<PhoneNumber> assigned;
+        try {
+            assigned = numbers.assignBatch(companyId, items);
+        } catch (InvalidBatchException e) {
+            // One answer lists what this resource and the domain found wrong, so a client fixes every item at once.
+            e.failures().forEach((index, failure) -> items.reject(index, DirectoryExceptionMappers.problem(failure)));
+            items.throwIfInvalid();
+            throw e;
+        }
+        return Response.status(Response.Status.CREATED)
+                .entity(new PhoneNumberBatchResponse(assigned.stream().map(PhoneNumberResponse::of).toList())).build();
     }
 
     @GET

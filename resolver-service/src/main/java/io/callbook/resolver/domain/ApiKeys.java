@@ -1,8 +1,6 @@
 package io.callbook.resolver.domain;
 
 import io.callbook.common.api.Ids;
-import io.callbook.common.api.Problem;
-import io.callbook.common.api.ProblemException;
 import io.callbook.common.security.AuthConfig;
 import io.callbook.common.security.Hashes;
 import io.callbook.common.security.Roles;
@@ -70,8 +68,7 @@ public class ApiKeys {
     public CreatedKey create(UUID companyId, String name, Set<String> groups) {
         companies.get(companyId);
         if (groups.isEmpty() || !TENANT_GROUPS.containsAll(groups)) {
-            throw ProblemException.unprocessable("invalid-groups", "Invalid groups",
-                    "A company API key may carry only " + new TreeSet<>(TENANT_GROUPS) + ", got " + groups);
+            throw new InvalidGroupsException(TENANT_GROUPS, groups);
         }
         String prefix = randomString(8);
         String plain = "cbk_" + prefix + "_" + randomString(32);
@@ -85,7 +82,7 @@ public class ApiKeys {
     @Transactional
     public void revoke(UUID companyId, UUID keyId) {
         ApiKey key = ApiKey.<ApiKey>find("id = ?1 and companyId = ?2", keyId, companyId).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("API key " + keyId));
+                .orElseThrow(() -> new RecordNotFoundException("API key " + keyId));
         if (key.revokedAt == null) {
             key.revokedAt = Instant.now();
         }
@@ -100,8 +97,7 @@ public class ApiKeys {
                 && MessageDigest.isEqual(Hashes.sha256Hex(plainKey.strip()).getBytes(StandardCharsets.US_ASCII),
                 key.secretHash.getBytes(StandardCharsets.US_ASCII));
         if (!valid) {
-            throw new ProblemException(Problem.of(401, "invalid-api-key", "Invalid API key",
-                    "The API key is unknown, revoked or malformed"));
+            throw new InvalidApiKeyException();
         }
         if (key.companyId != null) {
             companies.get(key.companyId);

@@ -1,7 +1,6 @@
 package io.callbook.resolver.domain;
 
 import io.callbook.common.phone.PhoneNumberNormalizer;
-import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -48,7 +47,7 @@ public class Branches {
     public Branch get(UUID companyId, UUID branchId) {
         return Branch.<Branch>find("id = ?1 and companyId = ?2 and deletedAt is null", branchId, companyId)
                 .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Branch " + branchId));
+                .orElseThrow(() -> new RecordNotFoundException("Branch " + branchId));
     }
 
     /** The company's branches among these ids, by id; unknown and deleted ones are left out. */
@@ -96,8 +95,7 @@ public class Branches {
         Branch branch = get(companyId, branchId);
         long assigned = PhoneNumber.count("branchId = ?1 and releasedAt is null", branchId);
         if (assigned > 0) {
-            throw ProblemException.conflict("Branch " + branchId + " still has " + assigned
-                    + " assigned phone number(s); move or release them first");
+            throw new BranchInUseException(branchId, assigned);
         }
         branch.deletedAt = Instant.now();
         branch.active = false;
@@ -108,8 +106,7 @@ public class Branches {
         try {
             return ZoneId.of(timeZone).getId();
         } catch (DateTimeException e) {
-            throw ProblemException.unprocessable("invalid-time-zone", "Invalid time zone",
-                    "'" + timeZone + "' is not an IANA time zone such as Europe/Berlin");
+            throw new InvalidTimeZoneException(timeZone);
         }
     }
 
@@ -117,8 +114,7 @@ public class Branches {
         try {
             return new Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
         } catch (IllformedLocaleException e) {
-            throw ProblemException.unprocessable("invalid-locale", "Invalid locale",
-                    "'" + tag + "' is not a BCP 47 language tag such as de-DE");
+            throw new InvalidLocaleException(tag);
         }
     }
 }

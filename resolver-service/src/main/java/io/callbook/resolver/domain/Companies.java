@@ -1,7 +1,6 @@
 package io.callbook.resolver.domain;
 
 import io.callbook.common.phone.PhoneNumberNormalizer;
-import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
@@ -39,7 +38,7 @@ public class Companies {
 
     public Company get(UUID id) {
         return Company.<Company>find("id = ?1 and deletedAt is null", id).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Company " + id));
+                .orElseThrow(() -> new RecordNotFoundException("Company " + id));
     }
 
     public List<Company> list(UUID after, int limit) {
