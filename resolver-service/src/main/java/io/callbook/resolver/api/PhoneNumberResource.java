@@ -36,6 +36,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -62,6 +63,10 @@ public class PhoneNumberResource {
 
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @Operation(summary = "Assign a phone number to a branch")
+    @APIResponse(responseCode = "404", description = "No such branch or company, or not one the caller may see")
+    @APIResponse(responseCode = "409", description = "The number is assigned already")
+    @APIResponse(responseCode = "422", description = "The number is not a valid phone number")
     public Response assign(@PathParam("companyId") UUID companyId, @NotNull @Valid PhoneNumberRequest request) {
         caller.requireCompany(companyId, "Company " + companyId);
         PhoneNumber number = numbers.assign(companyId, request.branchId(), request.number(), request.label());
@@ -77,6 +82,9 @@ public class PhoneNumberResource {
             + "(callbook.resolver.max-import-batch-size), each like the body of a single assignment. Every item is checked "
             + "first (422 lists each failing index); numbers assigned already answer 409 naming their indexes; otherwise "
             + "one transaction assigns them all, with a directory event per number.")
+    @APIResponse(responseCode = "404", description = "No such company, or not one the caller may see")
+    @APIResponse(responseCode = "409", description = "Numbers of some items are assigned already; `errors` names each item")
+    @APIResponse(responseCode = "422", description = "The batch is empty or too large, or items are invalid; `errors` names each item")
     public Response assignBatch(@PathParam("companyId") UUID companyId, PhoneNumberBatchRequest request) {
         caller.requireCompany(companyId, "Company " + companyId);
         if (request == null || request.items() == null) {
@@ -100,6 +108,8 @@ public class PhoneNumberResource {
 
     @GET
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    @Operation(summary = "List a company's phone numbers, one page at a time")
+    @APIResponse(responseCode = "404", description = "No such company, or not one the caller may see")
     public Page<PhoneNumberResponse> list(@PathParam("companyId") UUID companyId, @QueryParam("branchId") UUID branchId,
                                           @QueryParam("after") UUID after,
                                           @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
@@ -110,6 +120,8 @@ public class PhoneNumberResource {
     @GET
     @Path("{numberId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    @Operation(summary = "Get a phone number")
+    @APIResponse(responseCode = "404", description = "No such phone number or company, or not one the caller may see")
     public PhoneNumberResponse get(@PathParam("companyId") UUID companyId, @PathParam("numberId") UUID numberId) {
         caller.requireCompany(companyId, "Phone number " + numberId);
         return PhoneNumberResponse.of(numbers.get(companyId, numberId));
@@ -119,6 +131,8 @@ public class PhoneNumberResource {
     @PUT
     @Path("{numberId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @Operation(summary = "Move a phone number to another branch, relabel it or switch it on or off")
+    @APIResponse(responseCode = "404", description = "No such phone number, branch or company, or not one the caller may see")
     public PhoneNumberResponse update(@PathParam("companyId") UUID companyId, @PathParam("numberId") UUID numberId,
                                       @NotNull @Valid PhoneNumberUpdate update) {
         caller.requireCompany(companyId, "Phone number " + numberId);
@@ -128,6 +142,8 @@ public class PhoneNumberResource {
     @DELETE
     @Path("{numberId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @Operation(summary = "Release a phone number")
+    @APIResponse(responseCode = "404", description = "No such phone number or company, or not one the caller may see")
     public Response release(@PathParam("companyId") UUID companyId, @PathParam("numberId") UUID numberId) {
         caller.requireCompany(companyId, "Phone number " + numberId);
         numbers.release(companyId, numberId);

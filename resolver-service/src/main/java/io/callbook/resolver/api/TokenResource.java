@@ -13,6 +13,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/tokens")
@@ -30,6 +32,8 @@ public class TokenResource {
     @POST
     @PermitAll
     @RateLimited("tokens")
+    @Operation(summary = "Exchange an API key for a bearer token")
+    @APIResponse(responseCode = "401", description = "The API key is unknown, revoked or malformed")
     public TokenResponse exchange(@NotNull @Valid TokenRequest request) {
         TokenIssuer.IssuedToken token = keys.exchange(request.apiKey());
         return new TokenResponse(token.accessToken(), "Bearer", token.expiresIn(), token.tenant(), token.groups());
