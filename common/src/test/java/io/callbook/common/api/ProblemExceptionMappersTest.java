@@ -3,7 +3,6 @@ package io.callbook.common.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.callbook.common.Stubs;
-import io.callbook.common.http.RequestId;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpMethod;

@@ -1,6 +1,6 @@
 package io.callbook.common.outbox;
 
-import io.callbook.common.http.RequestId;
+import io.callbook.common.api.RequestId;
 import io.callbook.devstack.Devstack;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
