@@ -1,5 +1,6 @@
 package io.callbook.common.outbox;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.common.api.RequestId;
 import io.callbook.devstack.Devstack;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -73,7 +74,8 @@ class OutboxRelayTest {
                 outbox.publish(TOPIC, "callbook.test.thing-changed.v1", aggregateId, tenant, Map.of("name", "Anna")));
 
         ConsumerRecord<String, String> record = consume(aggregateId);
-        assertEquals("{\"name\":\"Anna\"}", record.value());
+        // PostgreSQL keeps the payload as jsonb, which spaces it its own way.
+        assertEquals(new ObjectMapper().readTree("{\"name\":\"Anna\"}"), new ObjectMapper().readTree(record.value()));
         assertEquals(eventId.toString(), header(record, "ce_id"));
         assertEquals("callbook.test.thing-changed.v1", header(record, "ce_type"));
         assertEquals("/callbook/common-test", header(record, "ce_source"));
