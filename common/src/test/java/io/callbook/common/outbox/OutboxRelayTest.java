@@ -60,8 +60,11 @@ class OutboxRelayTest {
     DataSource dataSource;
 
     @AfterEach
-    void unbindRequestId() {
+    void unbindRequestIdAndRestartKafka() {
         MDC.remove("requestId");
+        if (!Devstack.shared().isKafkaRunning()) {
+            Devstack.shared().startKafka();
+        }
     }
 
     @Test
@@ -84,6 +87,23 @@ class OutboxRelayTest {
         assertEquals("1.0", header(record, "ce_specversion"));
         assertEquals("req-outbox", header(record, RequestId.HEADER));
         await().atMost(PATIENCE).until(() -> publishedAt(eventId).isPresent());
+    }
+
+    @Test
+    void anEventKafkaHasNotAcknowledgedStaysQueuedAndLeavesOnceKafkaIsBack() throws Exception {
+        String aggregateId = "thing-" + UUID.randomUUID();
+        Devstack.shared().stopKafka();
+
+        UUID eventId = QuarkusTransaction.requiringNew().call(() ->
+                outbox.publish(TOPIC, "callbook.test.thing-changed.v1", aggregateId, null, Map.of("name", "Bea")));
+
+        assertTrue(publishedAt(eventId).isEmpty(), "no acknowledgement, so not published");
+        Devstack.shared().startKafka();
+        await().atMost(PATIENCE).until(() -> {
+            relay.relayPending();
+            return publishedAt(eventId).isPresent();
+        });
+        assertEquals(eventId.toString(), header(consume(aggregateId), "ce_id"));
     }
 
     @Test
