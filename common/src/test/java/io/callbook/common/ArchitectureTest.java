@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** common serves every service and so may know none of them. */
 class ArchitectureTest {
@@ -14,6 +15,14 @@ class ArchitectureTest {
     void nativeQueriesMapNoClass() {
         noClasses().should().callMethod("jakarta.persistence.EntityManager", "createNativeQuery", "java.lang.String",
                         "java.lang.Class")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("io.callbook.common"));
+    }
+
+    /** Each package can be read, changed and tested from the ones below it, never needing one that needs it back. */
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("io.callbook.common.(*)..").should().beFreeOfCycles()
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("io.callbook.common"));
     }

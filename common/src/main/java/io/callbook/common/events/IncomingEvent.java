@@ -1,6 +1,6 @@
 package io.callbook.common.events;
 
-import io.callbook.common.http.RequestId;
+import io.callbook.common.api.RequestId;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.apache.kafka.common.header.Header;
@@ -11,6 +11,9 @@ import java.util.Optional;
 
 /** The parts of a received Callbook event a consumer needs, read from its CloudEvents envelope. */
 public record IncomingEvent(String id, String type, String subject, String tenant, String data) {
+
+    /** The CloudEvents extension attribute that names the event's tenant. */
+    public static final String TENANT_EXTENSION = "tenant";
 
     /** Reads the envelope and binds the event's request id to this thread's log lines. */
     @SuppressWarnings("unchecked")
@@ -23,7 +26,7 @@ public record IncomingEvent(String id, String type, String subject, String tenan
                 .map(metadata -> (IncomingCloudEventMetadata<String>) metadata);
         return cloudEvent
                 .map(ce -> new IncomingEvent(ce.getId(), ce.getType(), ce.getSubject().orElse(null),
-                        ce.getExtension(CloudEventMessages.TENANT_EXTENSION).map(Object::toString).orElse(null),
+                        ce.getExtension(TENANT_EXTENSION).map(Object::toString).orElse(null),
                         message.getPayload()))
                 .orElseGet(() -> new IncomingEvent(null, null, null, null, message.getPayload()));
     }

@@ -1,5 +1,6 @@
 package io.callbook.common.http;
 
+import io.callbook.common.api.RequestId;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.ext.Provider;

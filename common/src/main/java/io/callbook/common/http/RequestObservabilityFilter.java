@@ -1,5 +1,6 @@
 package io.callbook.common.http;
 
+import io.callbook.common.api.RequestId;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;

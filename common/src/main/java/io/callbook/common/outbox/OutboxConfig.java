@@ -8,6 +8,17 @@ import java.time.Duration;
 @ConfigMapping(prefix = "callbook.outbox")
 public interface OutboxConfig {
 
+    /**
+     * How often the relay looks for events the commit wake-ups did not send: those written while Kafka was down, and
+     * those another replica left behind. Read by the relay's schedule.
+     */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** How long after start the first of those looks is taken. */
+    @WithDefault("3s")
+    Duration firstPollDelay();
+
     /** Events relayed per transaction. */
     @WithDefault("200")
     int batchSize();

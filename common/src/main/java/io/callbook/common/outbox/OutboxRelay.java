@@ -1,6 +1,5 @@
 package io.callbook.common.outbox;
 
-import io.callbook.common.events.CloudEventMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;

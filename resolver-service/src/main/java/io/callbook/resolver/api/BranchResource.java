@@ -7,7 +7,7 @@ import io.callbook.resolver.api.DirectoryDtos.BranchRequest;
 import io.callbook.resolver.api.DirectoryDtos.BranchResponse;
 import io.callbook.resolver.api.DirectoryDtos.BranchUpdate;
 import io.callbook.resolver.domain.Branch;
-import io.callbook.resolver.domain.BranchService;
+import io.callbook.resolver.domain.Branches;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -25,6 +25,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -36,16 +38,19 @@ import java.util.UUID;
 @Tag(name = "Branches", description = "A company's locations, with time zone, locale and phone region")
 public class BranchResource {
 
-    private final BranchService branches;
+    private final Branches branches;
     private final CallerContext caller;
 
-    public BranchResource(BranchService branches, CallerContext caller) {
+    public BranchResource(Branches branches, CallerContext caller) {
         this.branches = branches;
         this.caller = caller;
     }
 
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @Operation(summary = "Create a branch")
+    @APIResponse(responseCode = "404", description = "No such company, or not one the caller may see")
+    @APIResponse(responseCode = "422", description = "The time zone, locale or phone region is not a valid one")
     public Response create(@PathParam("companyId") UUID companyId, @NotNull @Valid BranchRequest request) {
         caller.requireCompany(companyId, "Company " + companyId);
         Branch branch = branches.create(companyId, request.name(), request.timeZone(), request.locale(), request.phoneRegion());
@@ -55,6 +60,8 @@ public class BranchResource {
 
     @GET
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    @Operation(summary = "List a company's branches, one page at a time")
+    @APIResponse(responseCode = "404", description = "No such company, or not one the caller may see")
     public Page<BranchResponse> list(@PathParam("companyId") UUID companyId, @QueryParam("after") UUID after,
                                      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         caller.requireCompany(companyId, "Company " + companyId);
@@ -64,6 +71,8 @@ public class BranchResource {
     @GET
     @Path("{branchId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    @Operation(summary = "Get a branch")
+    @APIResponse(responseCode = "404", description = "No such branch or company, or not one the caller may see")
     public BranchResponse get(@PathParam("companyId") UUID companyId, @PathParam("branchId") UUID branchId) {
         caller.requireCompany(companyId, "Branch " + branchId);
         return BranchResponse.of(branches.get(companyId, branchId));
@@ -72,6 +81,9 @@ public class BranchResource {
     @PUT
     @Path("{branchId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @Operation(summary = "Change a branch")
+    @APIResponse(responseCode = "404", description = "No such branch or company, or not one the caller may see")
+    @APIResponse(responseCode = "422", description = "The time zone, locale or phone region is not a valid one")
     public BranchResponse update(@PathParam("companyId") UUID companyId, @PathParam("branchId") UUID branchId,
                                  @NotNull @Valid BranchUpdate update) {
         caller.requireCompany(companyId, "Branch " + branchId);
@@ -82,6 +94,9 @@ public class BranchResource {
     @DELETE
     @Path("{branchId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @Operation(summary = "Delete a branch")
+    @APIResponse(responseCode = "404", description = "No such branch or company, or not one the caller may see")
+    @APIResponse(responseCode = "409", description = "The branch still has phone numbers assigned; move or release them first")
     public Response delete(@PathParam("companyId") UUID companyId, @PathParam("branchId") UUID branchId) {
         caller.requireCompany(companyId, "Branch " + branchId);
         branches.delete(companyId, branchId);

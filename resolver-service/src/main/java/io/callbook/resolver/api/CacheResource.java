@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/internal/cache")
@@ -25,6 +26,7 @@ public class CacheResource {
     @POST
     @Path("warm")
     @RolesAllowed({Roles.OPS, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Load every assigned number into the caches")
     public WarmResult warm() {
         long start = System.nanoTime();
         int warmed = resolver.warm();
@@ -34,6 +36,7 @@ public class CacheResource {
     /** Empties this replica's in-process cache and the shared Redis level; the next lookups go to the database. */
     @DELETE
     @RolesAllowed({Roles.OPS, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Empty the resolution caches")
     public ClearResult clear() {
         resolver.forgetAll();
         return new ClearResult("resolution", true);

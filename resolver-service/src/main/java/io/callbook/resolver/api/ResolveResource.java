@@ -4,7 +4,7 @@ import io.callbook.common.api.ProblemException;
 import io.callbook.common.ratelimit.RateLimited;
 import io.callbook.common.security.CallerContext;
 import io.callbook.common.security.Roles;
-import io.callbook.resolver.domain.CompanyService;
+import io.callbook.resolver.domain.Companies;
 import io.callbook.resolver.domain.NumberResolver;
 import io.callbook.resolver.domain.Resolution;
 import io.callbook.resolver.domain.ResolverConfig;
@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Optional;
@@ -32,11 +33,11 @@ import java.util.function.Predicate;
 public class ResolveResource {
 
     private final NumberResolver resolver;
-    private final CompanyService companies;
+    private final Companies companies;
     private final CallerContext caller;
     private final ResolverConfig config;
 
-    public ResolveResource(NumberResolver resolver, CompanyService companies, CallerContext caller, ResolverConfig config) {
+    public ResolveResource(NumberResolver resolver, Companies companies, CallerContext caller, ResolverConfig config) {
         this.resolver = resolver;
         this.companies = companies;
         this.caller = caller;
@@ -48,8 +49,9 @@ public class ResolveResource {
     @RolesAllowed({Roles.AGENT, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN, Roles.OPS})
     @Operation(summary = "Resolve a dialled number",
             description = "E.164 as providers send it, or a national format read with `region`, else the caller's "
-                    + "company region, else the default region. 422 for anonymous or malformed numbers, 404 for numbers "
-                    + "no company has.")
+                    + "company region, else the default region.")
+    @APIResponse(responseCode = "404", description = "No company answers the number")
+    @APIResponse(responseCode = "422", description = "The number is anonymous or not a valid phone number")
     public CompletionStage<Resolution> resolve(@QueryParam("number") @NotBlank String number,
                                                @QueryParam("region") @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter region") String region) {
         // Read the caller here: a miss completes on a worker thread.

@@ -4,7 +4,7 @@ import io.callbook.common.ratelimit.RateLimited;
 import io.callbook.common.security.TokenIssuer;
 import io.callbook.resolver.api.DirectoryDtos.TokenRequest;
 import io.callbook.resolver.api.DirectoryDtos.TokenResponse;
-import io.callbook.resolver.domain.ApiKeyService;
+import io.callbook.resolver.domain.ApiKeys;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +13,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/tokens")
@@ -21,15 +23,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Tokens", description = "Exchange an API key for a short-lived bearer token")
 public class TokenResource {
 
-    private final ApiKeyService keys;
+    private final ApiKeys keys;
 
-    public TokenResource(ApiKeyService keys) {
+    public TokenResource(ApiKeys keys) {
         this.keys = keys;
     }
 
     @POST
     @PermitAll
     @RateLimited("tokens")
+    @Operation(summary = "Exchange an API key for a bearer token")
+    @APIResponse(responseCode = "401", description = "The API key is unknown, revoked or malformed")
     public TokenResponse exchange(@NotNull @Valid TokenRequest request) {
         TokenIssuer.IssuedToken token = keys.exchange(request.apiKey());
         return new TokenResponse(token.accessToken(), "Bearer", token.expiresIn(), token.tenant(), token.groups());

@@ -2,7 +2,6 @@ package io.callbook.resolver.domain;
 
 import io.callbook.common.phone.PhoneNumberNormalizer;
 import io.callbook.common.phone.InvalidPhoneNumberException;
-import io.callbook.common.api.ProblemException;
 import io.callbook.common.cache.TwoLevelCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -42,13 +41,13 @@ public class NumberResolver {
 
     /**
      * @param region used only for national-format input
-     * @throws InvalidPhoneNumberException 422 for anonymous or malformed input
-     * @throws ProblemException 404 for a number no company has
+     * @throws InvalidPhoneNumberException for anonymous or malformed input
+     * @throws RecordNotFoundException for a number no company has
      */
     public CompletionStage<Resolution> resolve(String input, String region) {
         String e164 = normalizer.normalize(input, region).e164();
         return cache.getAsync(e164, this::load)
-                .thenApply(found -> found.orElseThrow(() -> ProblemException.notFound("No company answers " + e164 + "; number")));
+                .thenApply(found -> found.orElseThrow(() -> new RecordNotFoundException("No company answers " + e164 + "; number")));
     }
 
     /** Drops what any cache level holds for these numbers; called on directory events. */

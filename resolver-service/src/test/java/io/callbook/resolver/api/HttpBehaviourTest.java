@@ -1,5 +1,6 @@
 package io.callbook.resolver.api;
 
+import io.callbook.testsupport.ApiDocumentation;
 import io.callbook.testsupport.TestTokens;
 import io.callbook.resolver.Directory;
 import io.quarkus.test.junit.QuarkusTest;
@@ -105,8 +106,10 @@ class HttpBehaviourTest {
 
     @Test
     void openApiDescribesTheEndpoints() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        String json = given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/v1/resolve'.get", notNullValue())
-                .body("paths.'/v1/tokens'.post", notNullValue());
+                .body("paths.'/v1/tokens'.post", notNullValue())
+                .extract().asString();
+        ApiDocumentation.assertComplete(json);
     }
 }

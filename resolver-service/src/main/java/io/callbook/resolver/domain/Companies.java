@@ -1,7 +1,6 @@
 package io.callbook.resolver.domain;
 
 import io.callbook.common.phone.PhoneNumberNormalizer;
-import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
@@ -11,12 +10,12 @@ import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
-public class CompanyService {
+public class Companies {
 
     private final DirectoryEventPublisher events;
     private final PhoneNumberNormalizer numbers;
 
-    public CompanyService(DirectoryEventPublisher events, PhoneNumberNormalizer numbers) {
+    public Companies(DirectoryEventPublisher events, PhoneNumberNormalizer numbers) {
         this.events = events;
         this.numbers = numbers;
     }
@@ -39,7 +38,7 @@ public class CompanyService {
 
     public Company get(UUID id) {
         return Company.<Company>find("id = ?1 and deletedAt is null", id).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Company " + id));
+                .orElseThrow(() -> new RecordNotFoundException("Company " + id));
     }
 
     public List<Company> list(UUID after, int limit) {

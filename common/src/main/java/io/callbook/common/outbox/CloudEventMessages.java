@@ -1,7 +1,7 @@
-package io.callbook.common.events;
+package io.callbook.common.outbox;
 
-import io.callbook.common.http.RequestId;
-import io.callbook.common.outbox.OutboxEvent;
+import io.callbook.common.api.RequestId;
+import io.callbook.common.events.IncomingEvent;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -19,8 +19,6 @@ import java.util.concurrent.CompletableFuture;
  * events stay in order, and the request id as a header for tracing.
  */
 public final class CloudEventMessages {
-
-    public static final String TENANT_EXTENSION = "tenant";
 
     private CloudEventMessages() {
     }
@@ -42,7 +40,7 @@ public final class CloudEventMessages {
                 .withSubject(event.aggregateId)
                 .withDataContentType("application/json")
                 .withTimestamp(event.createdAt.atZone(ZoneOffset.UTC))
-                .withExtension(TENANT_EXTENSION, event.tenantId == null ? "" : event.tenantId.toString())
+                .withExtension(IncomingEvent.TENANT_EXTENSION, event.tenantId == null ? "" : event.tenantId.toString())
                 .build();
         return Message.of(event.payload, Metadata.of(kafka, cloudEvent),
                 () -> {

@@ -1,7 +1,6 @@
 package io.callbook.resolver.domain;
 
 import io.callbook.common.phone.PhoneNumberNormalizer;
-import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -18,13 +17,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 @ApplicationScoped
-public class BranchService {
+public class Branches {
 
-    private final CompanyService companies;
+    private final Companies companies;
     private final DirectoryEventPublisher events;
     private final PhoneNumberNormalizer numbers;
 
-    public BranchService(CompanyService companies, DirectoryEventPublisher events, PhoneNumberNormalizer numbers) {
+    public Branches(Companies companies, DirectoryEventPublisher events, PhoneNumberNormalizer numbers) {
         this.companies = companies;
         this.events = events;
         this.numbers = numbers;
@@ -48,7 +47,7 @@ public class BranchService {
     public Branch get(UUID companyId, UUID branchId) {
         return Branch.<Branch>find("id = ?1 and companyId = ?2 and deletedAt is null", branchId, companyId)
                 .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Branch " + branchId));
+                .orElseThrow(() -> new RecordNotFoundException("Branch " + branchId));
     }
 
     /** The company's branches among these ids, by id; unknown and deleted ones are left out. */
@@ -96,8 +95,7 @@ public class BranchService {
         Branch branch = get(companyId, branchId);
         long assigned = PhoneNumber.count("branchId = ?1 and releasedAt is null", branchId);
         if (assigned > 0) {
-            throw ProblemException.conflict("Branch " + branchId + " still has " + assigned
-                    + " assigned phone number(s); move or release them first");
+            throw new BranchInUseException(branchId, assigned);
         }
         branch.deletedAt = Instant.now();
         branch.active = false;
@@ -108,8 +106,7 @@ public class BranchService {
         try {
             return ZoneId.of(timeZone).getId();
         } catch (DateTimeException e) {
-            throw ProblemException.unprocessable("invalid-time-zone", "Invalid time zone",
-                    "'" + timeZone + "' is not an IANA time zone such as Europe/Berlin");
+            throw new InvalidTimeZoneException(timeZone);
         }
     }
 
@@ -117,8 +114,7 @@ public class BranchService {
         try {
             return new Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
         } catch (IllformedLocaleException e) {
-            throw ProblemException.unprocessable("invalid-locale", "Invalid locale",
-                    "'" + tag + "' is not a BCP 47 language tag such as de-DE");
+            throw new InvalidLocaleException(tag);
         }
     }
 }

@@ -1,10 +1,8 @@
 package io.callbook.resolver.domain;
 
 import io.callbook.common.api.BatchItems;
-import io.callbook.common.api.BatchProblems;
-import io.callbook.common.api.Problem;
-import io.callbook.common.api.ProblemException;
 import io.callbook.common.persistence.UniqueViolations;
+import io.callbook.common.phone.InvalidPhoneNumberException;
 import io.callbook.common.phone.PhoneNumberNormalizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -21,21 +19,19 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 @ApplicationScoped
-public class PhoneNumberService {
+public class PhoneNumbers {
 
-    private final CompanyService companies;
-    private final BranchService branches;
+    private final Companies companies;
+    private final Branches branches;
     private final PhoneNumberNormalizer normalizer;
     private final DirectoryEventPublisher events;
-    private final ResolverConfig config;
 
-    public PhoneNumberService(CompanyService companies, BranchService branches, PhoneNumberNormalizer normalizer,
-                              DirectoryEventPublisher events, ResolverConfig config) {
+    public PhoneNumbers(Companies companies, Branches branches, PhoneNumberNormalizer normalizer,
+                        DirectoryEventPublisher events) {
         this.companies = companies;
         this.branches = branches;
         this.normalizer = normalizer;
         this.events = events;
-        this.config = config;
     }
 
     /** One number of a batch, as the client sent it; national formats are read with the branch's phone region. */
@@ -49,7 +45,7 @@ public class PhoneNumberService {
         String e164 = normalizer.normalize(number, branch.phoneRegion).e164();
         PhoneNumber.<PhoneNumber>find("e164 = ?1 and releasedAt is null", e164).firstResultOptional()
                 .ifPresent(existing -> {
-                    throw new ProblemException(alreadyAssigned(existing, companyId));
+                    throw NumberAlreadyAssignedException.of(existing, companyId);
                 });
         PhoneNumber assigned = newNumber(companyId, branch.id, e164, label);
         assigned.persist();
@@ -61,38 +57,42 @@ public class PhoneNumberService {
      * All or nothing: every item is checked before any is written, then one transaction assigns them all, each with
      * its directory event, so consumers see the same events as for single assignments.
      *
-     * @throws ProblemException 404 for an unknown company; 422 for an empty or oversized batch or invalid items (an
-     *                          unknown branch, a number that is none, one given twice), each listed with its index;
-     *                          409 naming the items whose numbers are assigned already
+     * @param items the batch, its size checked already against {@link ResolverConfig#maxImportBatchSize()}; items
+     *              the API ruled out are left out of the checks here
+     * @throws RecordNotFoundException for an unknown company
+     * @throws InvalidBatchException if any item is invalid (an unknown branch, a number that is none, one given
+     *                               twice), or the API ruled one out
+     * @throws BatchConflictException naming the items whose numbers are assigned already
      */
     @Transactional
     public List<PhoneNumber> assignBatch(UUID companyId, BatchItems<NumberAssignment> items) {
-        BatchProblems.requireSize(items.size(), config.maxImportBatchSize(), "phone numbers");
         companies.get(companyId);
         Map<UUID, Branch> branchesById = branches.byIds(companyId,
                 items.validInputs().stream().map(NumberAssignment::branchId).toList());
+        SortedMap<Integer, RuntimeException> failures = new TreeMap<>();
         Map<String, Integer> itemOfNumber = new HashMap<>();
         String[] e164s = new String[items.size()];
         for (int i : items.validIndexes()) {
             NumberAssignment item = items.get(i);
             Branch branch = branchesById.get(item.branchId());
             if (branch == null) {
-                items.reject(i, ProblemException.notFound("Branch " + item.branchId()).problem());
+                failures.put(i, new RecordNotFoundException("Branch " + item.branchId()));
                 continue;
             }
             try {
                 e164s[i] = normalizer.normalize(item.number(), branch.phoneRegion).e164();
-            } catch (ProblemException e) {
-                items.reject(i, e.problem());
+            } catch (InvalidPhoneNumberException e) {
+                failures.put(i, e);
                 continue;
             }
             Integer earlier = itemOfNumber.putIfAbsent(e164s[i], i);
             if (earlier != null) {
-                items.reject(i, Problem.of(422, "duplicate-number", "Number given twice",
-                        e164s[i] + " is item " + earlier + " already"));
+                failures.put(i, new DuplicateNumberException(e164s[i], earlier));
             }
         }
-        items.throwIfInvalid();
+        if (!failures.isEmpty() || items.validIndexes().size() < items.size()) {
+            throw new InvalidBatchException(failures);
+        }
         requireUnassigned(companyId, itemOfNumber);
 
         List<PhoneNumber> assigned = new ArrayList<>(items.size());
@@ -108,11 +108,12 @@ public class PhoneNumberService {
 
     /** One query for the whole batch; every item whose number is taken is named. */
     private void requireUnassigned(UUID companyId, Map<String, Integer> itemOfNumber) {
-        SortedMap<Integer, Problem> taken = new TreeMap<>();
+        SortedMap<Integer, NumberAlreadyAssignedException> taken = new TreeMap<>();
         PhoneNumber.<PhoneNumber>find("e164 in ?1 and releasedAt is null", itemOfNumber.keySet()).list()
-                .forEach(existing -> taken.put(itemOfNumber.get(existing.e164), alreadyAssigned(existing, companyId)));
+                .forEach(existing -> taken.put(itemOfNumber.get(existing.e164),
+                        NumberAlreadyAssignedException.of(existing, companyId)));
         if (!taken.isEmpty()) {
-            throw BatchProblems.conflicts(taken);
+            throw new BatchConflictException(taken);
         }
     }
 
@@ -123,14 +124,9 @@ public class PhoneNumberService {
         } catch (PersistenceException e) {
             Optional<String> e164 = UniqueViolations.collidingKey(e);
             Integer item = e164.map(itemOfNumber::get).orElseThrow(() -> e);
-            throw BatchProblems.conflicts(new TreeMap<>(Map.of(item, Problem.of(409, "number-assigned",
-                    "Number already assigned", e164.get() + " was assigned by another request a moment ago"))));
+            throw new BatchConflictException(new TreeMap<>(Map.of(item,
+                    NumberAlreadyAssignedException.concurrently(e164.get()))));
         }
-    }
-
-    private static Problem alreadyAssigned(PhoneNumber existing, UUID companyId) {
-        return Problem.of(409, "number-assigned", "Number already assigned", existing.e164 + " is already assigned"
-                + (existing.companyId.equals(companyId) ? " (phone number " + existing.id + ")" : " to another company"));
     }
 
     private static PhoneNumber newNumber(UUID companyId, UUID branchId, String e164, String label) {
@@ -145,7 +141,7 @@ public class PhoneNumberService {
     public PhoneNumber get(UUID companyId, UUID id) {
         return PhoneNumber.<PhoneNumber>find("id = ?1 and companyId = ?2 and releasedAt is null", id, companyId)
                 .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Phone number " + id));
+                .orElseThrow(() -> new RecordNotFoundException("Phone number " + id));
     }
 
     public List<PhoneNumber> list(UUID companyId, UUID branchId, UUID after, int limit) {

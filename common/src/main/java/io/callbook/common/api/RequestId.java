@@ -1,4 +1,4 @@
-package io.callbook.common.http;
+package io.callbook.common.api;
 
 import io.smallrye.common.vertx.ContextLocals;
 import io.vertx.core.Context;

@@ -1,8 +1,6 @@
 package io.callbook.resolver.domain;
 
 import io.callbook.common.api.Ids;
-import io.callbook.common.api.Problem;
-import io.callbook.common.api.ProblemException;
 import io.callbook.common.security.AuthConfig;
 import io.callbook.common.security.Hashes;
 import io.callbook.common.security.Roles;
@@ -30,20 +28,20 @@ import java.util.regex.Pattern;
  * is 160 random bits, not something a person chose.
  */
 @ApplicationScoped
-public class ApiKeyService {
+public class ApiKeys {
 
-    private static final Logger LOG = Logger.getLogger(ApiKeyService.class);
+    private static final Logger LOG = Logger.getLogger(ApiKeys.class);
     private static final Pattern FORMAT = Pattern.compile("^cbk_([a-z0-9]{8})_([a-z0-9]{32})$");
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final Set<String> TENANT_GROUPS = Set.of(Roles.AGENT, Roles.TENANT_ADMIN);
     private static final Set<String> PLATFORM_GROUPS = Set.of(Roles.PLATFORM_ADMIN, Roles.OPS);
 
     private final SecureRandom random = new SecureRandom();
-    private final CompanyService companies;
+    private final Companies companies;
     private final TokenIssuer tokens;
     private final AuthConfig config;
 
-    public ApiKeyService(CompanyService companies, TokenIssuer tokens, AuthConfig config) {
+    public ApiKeys(Companies companies, TokenIssuer tokens, AuthConfig config) {
         this.companies = companies;
         this.tokens = tokens;
         this.config = config;
@@ -70,8 +68,7 @@ public class ApiKeyService {
     public CreatedKey create(UUID companyId, String name, Set<String> groups) {
         companies.get(companyId);
         if (groups.isEmpty() || !TENANT_GROUPS.containsAll(groups)) {
-            throw ProblemException.unprocessable("invalid-groups", "Invalid groups",
-                    "A company API key may carry only " + new TreeSet<>(TENANT_GROUPS) + ", got " + groups);
+            throw new InvalidGroupsException(TENANT_GROUPS, groups);
         }
         String prefix = randomString(8);
         String plain = "cbk_" + prefix + "_" + randomString(32);
@@ -85,7 +82,7 @@ public class ApiKeyService {
     @Transactional
     public void revoke(UUID companyId, UUID keyId) {
         ApiKey key = ApiKey.<ApiKey>find("id = ?1 and companyId = ?2", keyId, companyId).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("API key " + keyId));
+                .orElseThrow(() -> new RecordNotFoundException("API key " + keyId));
         if (key.revokedAt == null) {
             key.revokedAt = Instant.now();
         }
@@ -100,8 +97,7 @@ public class ApiKeyService {
                 && MessageDigest.isEqual(Hashes.sha256Hex(plainKey.strip()).getBytes(StandardCharsets.US_ASCII),
                 key.secretHash.getBytes(StandardCharsets.US_ASCII));
         if (!valid) {
-            throw new ProblemException(Problem.of(401, "invalid-api-key", "Invalid API key",
-                    "The API key is unknown, revoked or malformed"));
+            throw new InvalidApiKeyException();
         }
         if (key.companyId != null) {
             companies.get(key.companyId);

@@ -1,0 +1,129 @@
+package io.callbook.common.ratelimit;
+
+import io.callbook.common.RealRedis;
+import io.vertx.mutiny.redis.client.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The fixed-window counters, alone and as two replicas sharing a real Redis. Nothing here runs the periodic flush:
+ * each test flushes when it wants the replicas to exchange their counts.
+ */
+class SharedRateCounterTest {
+
+    private static RealRedis redis;
+    private final String bucket = "test-" + UUID.randomUUID();
+    private final Duration window = Limits.CENTURY;
+
+    @BeforeAll
+    static void connect() {
+        redis = new RealRedis();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        redis.close();
+    }
+
+    @Test
+    void countsUpToTheLimitThenRefusesUntilTheWindowEnds() {
+        SharedRateCounter counter = replicaWithoutRedis();
+
+        RateLimitDecision first = counter.count(bucket, 3, window);
+        counter.count(bucket, 3, window);
+        RateLimitDecision third = counter.count(bucket, 3, window);
+        RateLimitDecision fourth = counter.count(bucket, 3, window);
+
+        assertTrue(first.allowed());
+        assertEquals(2, first.remaining());
+        assertTrue(third.allowed());
+        assertEquals(0, third.remaining());
+        assertFalse(fourth.allowed());
+        assertEquals(0, fourth.remaining());
+        assertEquals(3, fourth.limit());
+        assertTrue(fourth.resetSeconds() >= 1 && fourth.resetSeconds() <= window.toSeconds(), "" + fourth.resetSeconds());
+    }
+
+    @Test
+    void eachBucketCountsOnItsOwn() {
+        SharedRateCounter counter = replicaWithoutRedis();
+        counter.count(bucket, 1, window);
+
+        assertFalse(counter.count(bucket, 1, window).allowed());
+        assertTrue(counter.count(bucket + "-other", 1, window).allowed());
+    }
+
+    @Test
+    void aFlushAddsTheReplicasCountsToRedis() {
+        SharedRateCounter counter = replica();
+        for (int i = 0; i < 3; i++) {
+            counter.count(bucket, 100, window);
+        }
+
+        counter.flush();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sharedCount() == 3);
+        long millisLeft = redis.running().execute("PTTL", key()).await().indefinitely().toLong();
+        assertTrue(millisLeft > 0, "the counter expires with its window: PTTL " + millisLeft);
+    }
+
+    @Test
+    void aReplicaCountsWhatTheOthersCountedOnceItFlushes() {
+        SharedRateCounter first = replica();
+        SharedRateCounter second = replica();
+        int limit = 1_000;
+        for (int i = 0; i < 3; i++) {
+            first.count(bucket, limit, window);
+        }
+        first.flush();
+        await().atMost(Duration.ofSeconds(30)).until(() -> sharedCount() == 3);
+        second.count(bucket, limit, window);
+        second.count(bucket, limit, window);
+
+        second.flush();
+
+        // Its answer to Redis arrives asynchronously; from then on each decision counts the first replica's 3 too.
+        int[] ownCount = {2};
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            ownCount[0]++;
+            return second.count(bucket, limit, window).remaining() == limit - 3 - ownCount[0];
+        });
+    }
+
+    @Test
+    void withoutRedisEachReplicaStillEnforcesTheLimitOnItsOwnTraffic() {
+        SharedRateCounter counter = new SharedRateCounter(redis.down(), redis.vertx().getDelegate(), Limits.of(2));
+        counter.count(bucket, 2, window);
+        counter.count(bucket, 2, window);
+
+        counter.flush();
+
+        assertFalse(counter.count(bucket, 2, window).allowed());
+    }
+
+    private SharedRateCounter replica() {
+        return new SharedRateCounter(redis.running(), redis.vertx().getDelegate(), Limits.of(100));
+    }
+
+    private static SharedRateCounter replicaWithoutRedis() {
+        return new SharedRateCounter(null, null, Limits.of(100));
+    }
+
+    private String key() {
+        return "rl:" + bucket + ":" + System.currentTimeMillis() / window.toMillis();
+    }
+
+    private long sharedCount() {
+        Response value = redis.running().execute("GET", key()).await().indefinitely();
+        return value == null ? 0 : value.toLong();
+    }
+}
