@@ -4,17 +4,17 @@ import io.callbook.common.api.BatchProblems;
 import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemException;
 import io.callbook.common.api.ProblemResponses;
-import io.callbook.resolver.domain.BatchConflictException;
-import io.callbook.resolver.domain.BranchInUseException;
+import io.callbook.resolver.domain.BatchConflict;
+import io.callbook.resolver.domain.BranchInUse;
 import io.callbook.resolver.domain.DirectoryException;
-import io.callbook.resolver.domain.DuplicateNumberException;
-import io.callbook.resolver.domain.InvalidApiKeyException;
-import io.callbook.resolver.domain.InvalidBatchException;
-import io.callbook.resolver.domain.InvalidGroupsException;
-import io.callbook.resolver.domain.InvalidLocaleException;
-import io.callbook.resolver.domain.InvalidTimeZoneException;
-import io.callbook.resolver.domain.NumberAlreadyAssignedException;
-import io.callbook.resolver.domain.RecordNotFoundException;
+import io.callbook.resolver.domain.DuplicateNumber;
+import io.callbook.resolver.domain.InvalidApiKey;
+import io.callbook.resolver.domain.InvalidBatch;
+import io.callbook.resolver.domain.InvalidGroups;
+import io.callbook.resolver.domain.InvalidLocale;
+import io.callbook.resolver.domain.InvalidTimeZone;
+import io.callbook.resolver.domain.NumberAlreadyAssigned;
+import io.callbook.resolver.domain.RecordNotFound;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -41,17 +41,17 @@ public class DirectoryExceptionMappers {
     static Problem problem(DirectoryException failure) {
         String detail = failure.getMessage();
         return switch (failure) {
-            case RecordNotFoundException e -> Problem.of(404, "not-found", "Not found", detail);
-            case InvalidApiKeyException e -> Problem.of(401, "invalid-api-key", "Invalid API key", detail);
-            case InvalidGroupsException e -> Problem.of(422, "invalid-groups", "Invalid groups", detail);
-            case InvalidTimeZoneException e -> Problem.of(422, "invalid-time-zone", "Invalid time zone", detail);
-            case InvalidLocaleException e -> Problem.of(422, "invalid-locale", "Invalid locale", detail);
-            case BranchInUseException e -> Problem.of(409, "conflict", "Conflict", detail);
-            case NumberAlreadyAssignedException e -> Problem.of(409, "number-assigned", "Number already assigned", detail);
-            case DuplicateNumberException e -> Problem.of(422, "duplicate-number", "Number given twice", detail);
-            case InvalidBatchException e -> BatchProblems.invalid(e.failures().entrySet().stream()
+            case RecordNotFound e -> Problem.of(404, "not-found", "Not found", detail);
+            case InvalidApiKey e -> Problem.of(401, "invalid-api-key", "Invalid API key", detail);
+            case InvalidGroups e -> Problem.of(422, "invalid-groups", "Invalid groups", detail);
+            case InvalidTimeZone e -> Problem.of(422, "invalid-time-zone", "Invalid time zone", detail);
+            case InvalidLocale e -> Problem.of(422, "invalid-locale", "Invalid locale", detail);
+            case BranchInUse e -> Problem.of(409, "conflict", "Conflict", detail);
+            case NumberAlreadyAssigned e -> Problem.of(409, "number-assigned", "Number already assigned", detail);
+            case DuplicateNumber e -> Problem.of(422, "duplicate-number", "Number given twice", detail);
+            case InvalidBatch e -> BatchProblems.invalid(e.failures().entrySet().stream()
                     .map(item -> BatchProblems.itemError(item.getKey(), problem(item.getValue()))).toList()).problem();
-            case BatchConflictException e -> {
+            case BatchConflict e -> {
                 TreeMap<Integer, Problem> conflicts = new TreeMap<>();
                 e.conflicts().forEach((index, conflict) -> conflicts.put(index, problem(conflict)));
                 yield BatchProblems.conflicts(conflicts).problem();

@@ -12,7 +12,7 @@ import io.callbook.resolver.api.DirectoryDtos.PhoneNumberBatchResponse;
 import io.callbook.resolver.api.DirectoryDtos.PhoneNumberRequest;
 import io.callbook.resolver.api.DirectoryDtos.PhoneNumberResponse;
 import io.callbook.resolver.api.DirectoryDtos.PhoneNumberUpdate;
-import io.callbook.resolver.domain.InvalidBatchException;
+import io.callbook.resolver.domain.InvalidBatch;
 import io.callbook.resolver.domain.PhoneNumber;
 import io.callbook.resolver.domain.PhoneNumbers;
 import io.callbook.resolver.domain.PhoneNumbers.NumberAssignment;
@@ -96,7 +96,7 @@ public class PhoneNumberResource {
         List<PhoneNumber> assigned;
         try {
             assigned = numbers.assignBatch(companyId, items);
-        } catch (InvalidBatchException e) {
+        } catch (InvalidBatch e) {
             // One answer lists what this resource and the domain found wrong, so a client fixes every item at once.
             e.failures().forEach((index, failure) -> items.reject(index, DirectoryExceptionMappers.problem(failure)));
             items.throwIfInvalid();

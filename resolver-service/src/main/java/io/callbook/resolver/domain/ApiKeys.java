@@ -68,7 +68,7 @@ public class ApiKeys {
     public CreatedKey create(UUID companyId, String name, Set<String> groups) {
         companies.get(companyId);
         if (groups.isEmpty() || !TENANT_GROUPS.containsAll(groups)) {
-            throw new InvalidGroupsException(TENANT_GROUPS, groups);
+            throw new InvalidGroups(TENANT_GROUPS, groups);
         }
         String prefix = randomString(8);
         String plain = "cbk_" + prefix + "_" + randomString(32);
@@ -82,7 +82,7 @@ public class ApiKeys {
     @Transactional
     public void revoke(UUID companyId, UUID keyId) {
         ApiKey key = ApiKey.<ApiKey>find("id = ?1 and companyId = ?2", keyId, companyId).firstResultOptional()
-                .orElseThrow(() -> new RecordNotFoundException("API key " + keyId));
+                .orElseThrow(() -> new RecordNotFound("API key " + keyId));
         if (key.revokedAt == null) {
             key.revokedAt = Instant.now();
         }
@@ -97,7 +97,7 @@ public class ApiKeys {
                 && MessageDigest.isEqual(Hashes.sha256Hex(plainKey.strip()).getBytes(StandardCharsets.US_ASCII),
                 key.secretHash.getBytes(StandardCharsets.US_ASCII));
         if (!valid) {
-            throw new InvalidApiKeyException();
+            throw new InvalidApiKey();
         }
         if (key.companyId != null) {
             companies.get(key.companyId);

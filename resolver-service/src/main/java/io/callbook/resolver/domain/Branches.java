@@ -47,7 +47,7 @@ public class Branches {
     public Branch get(UUID companyId, UUID branchId) {
         return Branch.<Branch>find("id = ?1 and companyId = ?2 and deletedAt is null", branchId, companyId)
                 .firstResultOptional()
-                .orElseThrow(() -> new RecordNotFoundException("Branch " + branchId));
+                .orElseThrow(() -> new RecordNotFound("Branch " + branchId));
     }
 
     /** The company's branches among these ids, by id; unknown and deleted ones are left out. */
@@ -95,7 +95,7 @@ public class Branches {
         Branch branch = get(companyId, branchId);
         long assigned = PhoneNumber.count("branchId = ?1 and releasedAt is null", branchId);
         if (assigned > 0) {
-            throw new BranchInUseException(branchId, assigned);
+            throw new BranchInUse(branchId, assigned);
         }
         branch.deletedAt = Instant.now();
         branch.active = false;
@@ -106,7 +106,7 @@ public class Branches {
         try {
             return ZoneId.of(timeZone).getId();
         } catch (DateTimeException e) {
-            throw new InvalidTimeZoneException(timeZone);
+            throw new InvalidTimeZone(timeZone);
         }
     }
 
@@ -114,7 +114,7 @@ public class Branches {
         try {
             return new Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
         } catch (IllformedLocaleException e) {
-            throw new InvalidLocaleException(tag);
+            throw new InvalidLocale(tag);
         }
     }
 }

@@ -38,7 +38,7 @@ public class Companies {
 
     public Company get(UUID id) {
         return Company.<Company>find("id = ?1 and deletedAt is null", id).firstResultOptional()
-                .orElseThrow(() -> new RecordNotFoundException("Company " + id));
+                .orElseThrow(() -> new RecordNotFound("Company " + id));
     }
 
     public List<Company> list(UUID after, int limit) {

@@ -5,9 +5,9 @@ package io.callbook.resolver.domain;
  * kind maps to one problem there.
  */
 public abstract sealed class DirectoryException extends RuntimeException
-        permits RecordNotFoundException, InvalidApiKeyException, InvalidGroupsException, InvalidTimeZoneException,
-        InvalidLocaleException, BranchInUseException, NumberAlreadyAssignedException, DuplicateNumberException,
-        InvalidBatchException, BatchConflictException {
+        permits RecordNotFound, InvalidApiKey, InvalidGroups, InvalidTimeZone,
+        InvalidLocale, BranchInUse, NumberAlreadyAssigned, DuplicateNumber,
+        InvalidBatch, BatchConflict {
 
     protected DirectoryException(String message) {
         // No stack trace: these are answers to clients, not faults to debug.

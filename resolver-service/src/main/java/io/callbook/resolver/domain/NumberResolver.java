@@ -42,12 +42,12 @@ public class NumberResolver {
     /**
      * @param region used only for national-format input
      * @throws InvalidPhoneNumberException for anonymous or malformed input
-     * @throws RecordNotFoundException for a number no company has
+     * @throws RecordNotFound for a number no company has
      */
     public CompletionStage<Resolution> resolve(String input, String region) {
         String e164 = normalizer.normalize(input, region).e164();
         return cache.getAsync(e164, this::load)
-                .thenApply(found -> found.orElseThrow(() -> new RecordNotFoundException("No company answers " + e164 + "; number")));
+                .thenApply(found -> found.orElseThrow(() -> new RecordNotFound("No company answers " + e164 + "; number")));
     }
 
     /** Drops what any cache level holds for these numbers; called on directory events. */

@@ -45,7 +45,7 @@ public class PhoneNumbers {
         String e164 = normalizer.normalize(number, branch.phoneRegion).e164();
         PhoneNumber.<PhoneNumber>find("e164 = ?1 and releasedAt is null", e164).firstResultOptional()
                 .ifPresent(existing -> {
-                    throw NumberAlreadyAssignedException.of(existing, companyId);
+                    throw NumberAlreadyAssigned.of(existing, companyId);
                 });
         PhoneNumber assigned = newNumber(companyId, branch.id, e164, label);
         assigned.persist();
@@ -59,10 +59,10 @@ public class PhoneNumbers {
      *
      * @param items the batch, its size checked already against {@link ResolverConfig#maxImportBatchSize()}; items
      *              the API ruled out are left out of the checks here
-     * @throws RecordNotFoundException for an unknown company
-     * @throws InvalidBatchException if any item is invalid (an unknown branch, a number that is none, one given
+     * @throws RecordNotFound for an unknown company
+     * @throws InvalidBatch if any item is invalid (an unknown branch, a number that is none, one given
      *                               twice), or the API ruled one out
-     * @throws BatchConflictException naming the items whose numbers are assigned already
+     * @throws BatchConflict naming the items whose numbers are assigned already
      */
     @Transactional
     public List<PhoneNumber> assignBatch(UUID companyId, BatchItems<NumberAssignment> items) {
@@ -76,7 +76,7 @@ public class PhoneNumbers {
             NumberAssignment item = items.get(i);
             Branch branch = branchesById.get(item.branchId());
             if (branch == null) {
-                failures.put(i, new RecordNotFoundException("Branch " + item.branchId()));
+                failures.put(i, new RecordNotFound("Branch " + item.branchId()));
                 continue;
             }
             try {
@@ -87,11 +87,11 @@ public class PhoneNumbers {
             }
             Integer earlier = itemOfNumber.putIfAbsent(e164s[i], i);
             if (earlier != null) {
-                failures.put(i, new DuplicateNumberException(e164s[i], earlier));
+                failures.put(i, new DuplicateNumber(e164s[i], earlier));
             }
         }
         if (!failures.isEmpty() || items.validIndexes().size() < items.size()) {
-            throw new InvalidBatchException(failures);
+            throw new InvalidBatch(failures);
         }
         requireUnassigned(companyId, itemOfNumber);
 
@@ -108,12 +108,12 @@ public class PhoneNumbers {
 
     /** One query for the whole batch; every item whose number is taken is named. */
     private void requireUnassigned(UUID companyId, Map<String, Integer> itemOfNumber) {
-        SortedMap<Integer, NumberAlreadyAssignedException> taken = new TreeMap<>();
+        SortedMap<Integer, NumberAlreadyAssigned> taken = new TreeMap<>();
         PhoneNumber.<PhoneNumber>find("e164 in ?1 and releasedAt is null", itemOfNumber.keySet()).list()
                 .forEach(existing -> taken.put(itemOfNumber.get(existing.e164),
-                        NumberAlreadyAssignedException.of(existing, companyId)));
+                        NumberAlreadyAssigned.of(existing, companyId)));
         if (!taken.isEmpty()) {
-            throw new BatchConflictException(taken);
+            throw new BatchConflict(taken);
         }
     }
 
@@ -124,8 +124,8 @@ public class PhoneNumbers {
         } catch (PersistenceException e) {
             Optional<String> e164 = UniqueViolations.collidingKey(e);
             Integer item = e164.map(itemOfNumber::get).orElseThrow(() -> e);
-            throw new BatchConflictException(new TreeMap<>(Map.of(item,
-                    NumberAlreadyAssignedException.concurrently(e164.get()))));
+            throw new BatchConflict(new TreeMap<>(Map.of(item,
+                    NumberAlreadyAssigned.concurrently(e164.get()))));
         }
     }
 
@@ -141,7 +141,7 @@ public class PhoneNumbers {
     public PhoneNumber get(UUID companyId, UUID id) {
         return PhoneNumber.<PhoneNumber>find("id = ?1 and companyId = ?2 and releasedAt is null", id, companyId)
                 .firstResultOptional()
-                .orElseThrow(() -> new RecordNotFoundException("Phone number " + id));
+                .orElseThrow(() -> new RecordNotFound("Phone number " + id));
     }
 
     public List<PhoneNumber> list(UUID companyId, UUID branchId, UUID after, int limit) {

@@ -1,8 +1,8 @@
 package io.callbook.resolver.domain;
 
-public final class InvalidLocaleException extends DirectoryException {
+public final class InvalidLocale extends DirectoryException {
 
-    public InvalidLocaleException(String tag) {
+    public InvalidLocale(String tag) {
         super("'" + tag + "' is not a BCP 47 language tag such as de-DE");
     }
 }

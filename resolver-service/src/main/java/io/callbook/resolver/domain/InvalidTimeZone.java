@@ -1,8 +1,8 @@
 package io.callbook.resolver.domain;
 
-public final class InvalidTimeZoneException extends DirectoryException {
+public final class InvalidTimeZone extends DirectoryException {
 
-    public InvalidTimeZoneException(String timeZone) {
+    public InvalidTimeZone(String timeZone) {
         super("'" + timeZone + "' is not an IANA time zone such as Europe/Berlin");
     }
 }

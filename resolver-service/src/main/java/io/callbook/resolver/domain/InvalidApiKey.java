@@ -1,9 +1,9 @@
 package io.callbook.resolver.domain;
 
 /** An API key that is unknown, revoked or malformed; one answer for all three, so it reveals nothing. */
-public final class InvalidApiKeyException extends DirectoryException {
+public final class InvalidApiKey extends DirectoryException {
 
-    public InvalidApiKeyException() {
+    public InvalidApiKey() {
         super("The API key is unknown, revoked or malformed");
     }
 }

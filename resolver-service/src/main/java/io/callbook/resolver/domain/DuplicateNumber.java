@@ -1,9 +1,9 @@
 package io.callbook.resolver.domain;
 
 /** One batch item names a number an earlier item names already. */
-public final class DuplicateNumberException extends DirectoryException {
+public final class DuplicateNumber extends DirectoryException {
 
-    public DuplicateNumberException(String e164, int earlierItem) {
+    public DuplicateNumber(String e164, int earlierItem) {
         super(e164 + " is item " + earlierItem + " already");
     }
 }

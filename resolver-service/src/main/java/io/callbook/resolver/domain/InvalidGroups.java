@@ -4,9 +4,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** A company API key asked for groups beyond those a company may hand out. */
-public final class InvalidGroupsException extends DirectoryException {
+public final class InvalidGroups extends DirectoryException {
 
-    public InvalidGroupsException(Set<String> allowed, Set<String> requested) {
+    public InvalidGroups(Set<String> allowed, Set<String> requested) {
         super("A company API key may carry only " + new TreeSet<>(allowed) + ", got " + requested);
     }
 }

@@ -7,11 +7,11 @@ import java.util.SortedMap;
  * with the API; {@code failures} holds what the domain found, by item index: a {@link DirectoryException} or the
  * {@link io.callbook.common.phone.InvalidPhoneNumberException} of a number that is none.
  */
-public final class InvalidBatchException extends DirectoryException {
+public final class InvalidBatch extends DirectoryException {
 
     private final transient SortedMap<Integer, RuntimeException> failures;
 
-    public InvalidBatchException(SortedMap<Integer, RuntimeException> failures) {
+    public InvalidBatch(SortedMap<Integer, RuntimeException> failures) {
         super(failures.size() + " item(s) are invalid");
         this.failures = failures;
     }
