@@ -3,7 +3,7 @@ package io.callbook.booking.appointment.domain;
 import io.callbook.booking.BookingConfig;
 import io.callbook.booking.branch.domain.SlotsChanged;
 import io.callbook.booking.catalog.domain.BookableService;
-import io.callbook.booking.customer.domain.CustomerService;
+import io.callbook.booking.customer.domain.Customers;
 import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,14 +32,14 @@ public class AppointmentWriter {
 
     private final EntityManager entityManager;
     private final BookingRules rules;
-    private final CustomerService customers;
+    private final Customers customers;
     private final HoldExpiry holds;
     private final AppointmentEvents events;
     private final AppointmentQueries queries;
     private final StaffLocks locks;
     private final BookingConfig config;
 
-    public AppointmentWriter(EntityManager entityManager, BookingRules rules, CustomerService customers, HoldExpiry holds,
+    public AppointmentWriter(EntityManager entityManager, BookingRules rules, Customers customers, HoldExpiry holds,
                              AppointmentEvents events, AppointmentQueries queries, StaffLocks locks, BookingConfig config) {
         this.entityManager = entityManager;
         this.rules = rules;

@@ -4,7 +4,7 @@ import io.callbook.booking.branch.domain.BranchDirectory;
 import io.callbook.booking.branch.domain.BranchReplica;
 import io.callbook.booking.catalog.domain.BookableService;
 import io.callbook.booking.catalog.domain.Staff;
-import io.callbook.booking.customer.domain.CustomerService;
+import io.callbook.booking.customer.domain.Customers;
 import io.callbook.booking.schedule.domain.SlotCalculator;
 import io.callbook.booking.schedule.domain.StaffSchedules;
 import io.callbook.common.api.ProblemException;
@@ -31,12 +31,12 @@ public class BookingRules {
     static final String DEFAULT_REGION = "DE";
 
     private final BranchDirectory branches;
-    private final CustomerService customers;
+    private final Customers customers;
     private final PhoneNumberNormalizer numbers;
     private final EntityManager entityManager;
     private final StaffSchedules schedules;
 
-    public BookingRules(BranchDirectory branches, CustomerService customers, PhoneNumberNormalizer numbers,
+    public BookingRules(BranchDirectory branches, Customers customers, PhoneNumberNormalizer numbers,
                         EntityManager entityManager, StaffSchedules schedules) {
         this.branches = branches;
         this.customers = customers;

@@ -7,8 +7,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.callbook.booking.BookingConfig;
 import io.callbook.booking.availability.domain.Availability;
 import io.callbook.booking.availability.domain.AvailabilityCache;
+import io.callbook.booking.availability.domain.AvailabilityFinder;
 import io.callbook.booking.availability.domain.AvailabilityQuery;
-import io.callbook.booking.availability.domain.AvailabilityService;
 import io.callbook.common.api.ProblemException;
 import io.callbook.common.http.ResponseBodyFilter;
 import io.micrometer.core.instrument.Counter;
@@ -35,13 +35,13 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class AvailabilityAnswers {
 
-    private final AvailabilityService availability;
+    private final AvailabilityFinder availability;
     private final AvailabilityCache cache;
     private final ObjectMapper json;
     private final Cache<Key, Answer> ready;
     private final Counter hits;
 
-    public AvailabilityAnswers(AvailabilityService availability, AvailabilityCache cache, ObjectMapper json,
+    public AvailabilityAnswers(AvailabilityFinder availability, AvailabilityCache cache, ObjectMapper json,
                                BookingConfig config, MeterRegistry metrics) {
         this.availability = availability;
         this.cache = cache;
@@ -66,7 +66,7 @@ public class AvailabilityAnswers {
 
     /**
      * @param visible the companies the caller may see; a branch of another one answers 404
-     * @throws ProblemException as {@link AvailabilityService#find}
+     * @throws ProblemException as {@link AvailabilityFinder#find}
      */
     public CompletionStage<Answer> answer(UUID branchId, AvailabilityQuery query, Predicate<UUID> visible) {
         Key key = new Key(branchId, query);

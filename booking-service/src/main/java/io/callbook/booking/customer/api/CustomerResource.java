@@ -6,8 +6,8 @@ import io.callbook.booking.customer.api.CustomerDtos.CustomerRequest;
 import io.callbook.booking.customer.api.CustomerDtos.CustomerResponse;
 import io.callbook.booking.customer.api.CustomerDtos.CustomerUpdate;
 import io.callbook.booking.customer.domain.Customer;
-import io.callbook.booking.customer.domain.CustomerService;
-import io.callbook.booking.customer.domain.CustomerService.NewCustomer;
+import io.callbook.booking.customer.domain.Customers;
+import io.callbook.booking.customer.domain.Customers.NewCustomer;
 import io.callbook.common.api.BatchItems;
 import io.callbook.common.api.Page;
 import io.callbook.common.api.ProblemException;
@@ -47,11 +47,11 @@ public class CustomerResource {
 
     private static final String DEFAULT_REGION = "DE";
 
-    private final CustomerService customers;
+    private final Customers customers;
     private final CallerContext caller;
     private final Validator validator;
 
-    public CustomerResource(CustomerService customers, CallerContext caller, Validator validator) {
+    public CustomerResource(Customers customers, CallerContext caller, Validator validator) {
         this.customers = customers;
         this.caller = caller;
         this.validator = validator;

@@ -5,8 +5,8 @@ import io.callbook.booking.BookingFixtures;
 import io.callbook.booking.StatementCounter;
 import io.callbook.booking.appointment.domain.AppointmentStatus;
 import io.callbook.booking.availability.domain.Availability;
+import io.callbook.booking.availability.domain.AvailabilityFinder;
 import io.callbook.booking.availability.domain.AvailabilityQuery;
-import io.callbook.booking.availability.domain.AvailabilityService;
 import io.callbook.booking.catalog.domain.BookableService;
 import io.callbook.booking.catalog.domain.HoursKind;
 import io.callbook.booking.catalog.domain.Staff;
@@ -42,7 +42,7 @@ class AvailabilityQueryCountTest {
     @Inject
     AvailabilityFixtures more;
     @Inject
-    AvailabilityService availability;
+    AvailabilityFinder availability;
 
     @Test
     void aWeekOfTwentyStaffIsSevenQueriesUncachedAndTwoCached() {

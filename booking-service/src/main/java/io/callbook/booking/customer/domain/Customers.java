@@ -26,13 +26,13 @@ import java.util.UUID;
 
 /** Customers are found and merged by their E.164 phone number, unique per company. */
 @ApplicationScoped
-public class CustomerService {
+public class Customers {
 
     private final PhoneNumberNormalizer numbers;
     private final EntityManager entityManager;
     private final BookingConfig config;
 
-    public CustomerService(PhoneNumberNormalizer numbers, EntityManager entityManager, BookingConfig config) {
+    public Customers(PhoneNumberNormalizer numbers, EntityManager entityManager, BookingConfig config) {
         this.numbers = numbers;
         this.entityManager = entityManager;
         this.config = config;

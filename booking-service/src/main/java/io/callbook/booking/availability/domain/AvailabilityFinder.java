@@ -28,14 +28,14 @@ import java.util.function.Predicate;
  * requested zone and staff member.
  */
 @ApplicationScoped
-public class AvailabilityService {
+public class AvailabilityFinder {
 
     private final StaffSchedules schedules;
     private final BranchSchedules branchSchedules;
     private final AvailabilityCache cache;
     private final BookingConfig config;
 
-    public AvailabilityService(StaffSchedules schedules, BranchSchedules branchSchedules, AvailabilityCache cache,
+    public AvailabilityFinder(StaffSchedules schedules, BranchSchedules branchSchedules, AvailabilityCache cache,
                                BookingConfig config) {
         this.schedules = schedules;
         this.branchSchedules = branchSchedules;
