@@ -16,7 +16,6 @@ import io.callbook.booking.appointment.domain.BookAppointment;
 import io.callbook.booking.appointment.domain.BookAppointmentHandler;
 import io.callbook.booking.appointment.domain.BookingResult;
 import io.callbook.booking.appointment.domain.RequestValues;
-import io.callbook.common.api.Ids;
 import io.callbook.common.api.Page;
 import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemException;
@@ -24,7 +23,10 @@ import io.callbook.common.ratelimit.RateLimited;
 import io.callbook.common.security.CallerContext;
 import io.callbook.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -35,10 +37,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -114,43 +119,46 @@ public class AppointmentResource {
     @Operation(summary = "List appointments by start time", description = "Filters combine; from is inclusive and to "
             + "exclusive on the start. Pass nextCursor back as after for the next page. externalRef (with source) finds "
             + "the appointment of e.g. a calendar booking uid.")
-    public Page<AppointmentResponse> list(@QueryParam("companyId") String companyId, @QueryParam("branchId") String branchId,
-                                          @QueryParam("staffId") String staffId, @QueryParam("customerId") String customerId,
-                                          @QueryParam("status") List<String> status, @QueryParam("from") String from,
-                                          @QueryParam("to") String to, @QueryParam("externalRef") String externalRef,
-                                          @QueryParam("source") String source, @QueryParam("after") String after,
-                                          @QueryParam("limit") String limit) {
-        UUID branch = uuid(branchId, "branchId");
-        UUID company = companyForListing(uuid(companyId, "companyId"), branch);
-        Instant fromTime = from == null ? null : RequestValues.instant(from, "from");
-        Instant toTime = to == null ? null : RequestValues.instant(to, "to");
+    public Page<AppointmentResponse> list(@QueryParam("companyId") UUID companyId, @QueryParam("branchId") UUID branchId,
+                                          @QueryParam("staffId") UUID staffId, @QueryParam("customerId") UUID customerId,
+                                          @QueryParam("status") @Parameter(description = "One or more of pending, "
+                                                  + "confirmed, completed, no_show, cancelled, held, expired; repeated "
+                                                  + "or comma-separated") List<String> status,
+                                          @QueryParam("from") @Parameter(description = "ISO-8601 with offset")
+                                          OffsetDateTime from,
+                                          @QueryParam("to") @Parameter(description = "ISO-8601 with offset")
+                                          OffsetDateTime to,
+                                          @QueryParam("externalRef") String externalRef,
+                                          @QueryParam("source") @Parameter(schema = @Schema(enumeration = {"api", "web",
+                                                  "voice", "calendar"})) String source,
+                                          @QueryParam("after") String after,
+                                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(MAX_LIMIT) int limit) {
+        UUID company = companyForListing(companyId, branchId);
+        Instant fromTime = from == null ? null : from.toInstant();
+        Instant toTime = to == null ? null : to.toInstant();
         if (fromTime != null && toTime != null && !toTime.isAfter(fromTime)) {
             throw AppointmentDtos.badRequest("to must be after from");
         }
-        int size = limit(limit);
         Cursor cursor = Cursor.parse(after);
-        AppointmentFilter filter = new AppointmentFilter(company, branch, uuid(staffId, "staffId"),
-                uuid(customerId, "customerId"), statuses(status), fromTime, toTime,
-                externalRef == null || externalRef.isBlank() ? null : externalRef.strip(),
+        AppointmentFilter filter = new AppointmentFilter(company, branchId, staffId, customerId, statuses(status),
+                fromTime, toTime, externalRef == null || externalRef.isBlank() ? null : externalRef.strip(),
                 source == null ? null : RequestValues.source(source),
-                cursor == null ? null : cursor.start(), cursor == null ? null : cursor.id(), size);
-        return Page.of(queries.list(filter), size, AppointmentResponse::of, Cursor::of);
+                cursor == null ? null : cursor.start(), cursor == null ? null : cursor.id(), limit);
+        return Page.of(queries.list(filter), limit, AppointmentResponse::of, Cursor::of);
     }
 
     @GET
     @Path("{id}")
-    public AppointmentResponse get(@PathParam("id") String id) {
-        UUID appointmentId = Ids.parse(id, "Appointment " + id);
-        return AppointmentResponse.of(queries.get(scope(appointmentId), appointmentId));
+    public AppointmentResponse get(@PathParam("id") UUID id) {
+        return AppointmentResponse.of(queries.get(scope(id), id));
     }
 
     @POST
     @Path("{id}/cancel")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Cancel; the slot is free again", description = "Cancelling a cancelled appointment changes nothing.")
-    public AppointmentResponse cancel(@PathParam("id") String id, CancelRequest request) {
-        UUID appointmentId = Ids.parse(id, "Appointment " + id);
-        return AppointmentResponse.of(book.cancel(scope(appointmentId), appointmentId, request == null ? null : request.reason()));
+    public AppointmentResponse cancel(@PathParam("id") UUID id, CancelRequest request) {
+        return AppointmentResponse.of(book.cancel(scope(id), id, request == null ? null : request.reason()));
     }
 
     @POST
@@ -158,12 +166,11 @@ public class AppointmentResource {
     @Operation(summary = "Move to another start (and optionally staff member)", description = "Keeps the booked length "
             + "and buffers. A taken slot answers 409 and the appointment stays where it was. externalRef follows a "
             + "calendar booking whose uid changed with the move; a uid another appointment has answers 409.")
-    public AppointmentResponse reschedule(@PathParam("id") String id, RescheduleRequest request) {
-        UUID appointmentId = Ids.parse(id, "Appointment " + id);
+    public AppointmentResponse reschedule(@PathParam("id") UUID id, RescheduleRequest request) {
         if (request == null) {
             throw AppointmentDtos.badRequest("A body with start is required");
         }
-        return AppointmentResponse.of(book.reschedule(scope(appointmentId), appointmentId, request.start(), request.staffId(),
+        return AppointmentResponse.of(book.reschedule(scope(id), id, request.start(), request.staffId(),
                 request.externalRef()));
     }
 
@@ -171,27 +178,25 @@ public class AppointmentResource {
     @Path("{id}/confirm")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Confirm a held or pending appointment")
-    public AppointmentResponse confirm(@PathParam("id") String id) {
-        UUID appointmentId = Ids.parse(id, "Appointment " + id);
-        return AppointmentResponse.of(book.confirm(scope(appointmentId), appointmentId));
+    public AppointmentResponse confirm(@PathParam("id") UUID id) {
+        return AppointmentResponse.of(book.confirm(scope(id), id));
     }
 
     @POST
     @Path("{id}/status")
     @Operation(summary = "Change the status", description = "pending, confirmed, completed, no_show or cancelled; a "
             + "change the appointment's lifecycle does not allow answers 409.")
-    public AppointmentResponse status(@PathParam("id") String id, StatusRequest request) {
-        UUID appointmentId = Ids.parse(id, "Appointment " + id);
+    public AppointmentResponse status(@PathParam("id") UUID id, StatusRequest request) {
         if (request == null) {
             throw AppointmentDtos.badRequest("A body with status is required");
         }
-        return AppointmentResponse.of(book.changeStatus(scope(appointmentId), appointmentId, request.status(), request.reason()));
+        return AppointmentResponse.of(book.changeStatus(scope(id), id, request.status(), request.reason()));
     }
 
     /** The company an appointment belongs to, if the caller may see it; otherwise it does not exist for them. */
-    private UUID scope(UUID appointmentId) {
-        return queries.companyOf(appointmentId).filter(caller::canSee)
-                .orElseThrow(() -> ProblemException.notFound("Appointment " + appointmentId));
+    private UUID scope(UUID id) {
+        return queries.companyOf(id).filter(caller::canSee)
+                .orElseThrow(() -> ProblemException.notFound("Appointment " + id));
     }
 
     private UUID companyForBranch(UUID branchId) {
@@ -248,32 +253,6 @@ public class AppointmentResource {
         values.stream().flatMap(v -> Arrays.stream(v.split(","))).filter(v -> !v.isBlank())
                 .forEach(v -> statuses.add(AppointmentBook.parseStatus(v)));
         return statuses;
-    }
-
-    private static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return 50;
-        }
-        try {
-            int limit = Integer.parseInt(value.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw AppointmentDtos.badRequest("limit must be a number from 1 to " + MAX_LIMIT);
-    }
-
-    private static UUID uuid(String value, String name) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw AppointmentDtos.badRequest(name + " is not a valid id");
-        }
     }
 
     private static URI location(UUID id) {

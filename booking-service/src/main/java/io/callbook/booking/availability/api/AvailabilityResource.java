@@ -1,13 +1,13 @@
 package io.callbook.booking.availability.api;
 
 import io.callbook.booking.availability.domain.AvailabilityQuery;
-import io.callbook.common.api.Ids;
 import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemException;
 import io.callbook.common.ratelimit.RateLimited;
 import io.callbook.common.security.CallerContext;
 import io.callbook.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -56,53 +55,24 @@ public class AvailabilityResource {
                     times. Only starts between minimum notice and the end of the booking window (as of now) are \
                     listed. On a DST night a wall-clock time that happens twice gives two slots with different \
                     offsets; one that does not exist gives none.
-                    400: missing or malformed parameter, `from` after `to`, range too long, unknown time zone. \
-                    404: unknown branch, service or staff member (or another tenant's). 422: inactive service, or \
-                    a staff member who is inactive or does not perform the service.""")
+                    400: a missing parameter, `from` after `to`, a range too long, an unknown time zone.""")
     @APIResponse(responseCode = "200", description = "Free slots per day",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AvailabilityResponse.class)))
+    @APIResponse(responseCode = "404", description = "Unknown branch, service or staff member (or another tenant's), or "
+            + "a malformed id or date")
+    @APIResponse(responseCode = "422", description = "Inactive service, or a staff member who is inactive or does not "
+            + "perform the service")
     public CompletionStage<Response> get(
-            @PathParam("branchId") String branchId,
-            @QueryParam("serviceId") @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid")) String serviceId,
-            @QueryParam("from") @Parameter(required = true, description = "First date, e.g. 2026-12-01",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
-            @QueryParam("to") @Parameter(required = true, description = "Last date (inclusive)",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
-            @QueryParam("staffId") @Parameter(description = "Only this staff member's slots",
-                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) String staffId,
+            @PathParam("branchId") UUID branchId,
+            @QueryParam("serviceId") @NotNull UUID serviceId,
+            @QueryParam("from") @NotNull @Parameter(description = "First date, e.g. 2026-12-01") LocalDate from,
+            @QueryParam("to") @NotNull @Parameter(description = "Last date (inclusive)") LocalDate to,
+            @QueryParam("staffId") @Parameter(description = "Only this staff member's slots") UUID staffId,
             @QueryParam("timeZone") @Parameter(description = "IANA zone of the dates and slot times; default: the branch's",
                     example = "Europe/Berlin") String timeZone) {
-        AvailabilityQuery query = new AvailabilityQuery(uuid("serviceId", serviceId, true), date("from", from),
-                date("to", to), uuid("staffId", staffId, false), zone(timeZone));
-        // A malformed branch id names no branch: 404, like any unknown id in a path.
-        UUID branch = Ids.parse(branchId, "Branch " + branchId);
-        return answers.answer(branch, query, caller.visibility()).thenApply(answer -> Response.ok(answer.body(),
+        AvailabilityQuery query = new AvailabilityQuery(serviceId, from, to, staffId, zone(timeZone));
+        return answers.answer(branchId, query, caller.visibility()).thenApply(answer -> Response.ok(answer.body(),
                 MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, answer.etag()).build());
-    }
-
-    private static UUID uuid(String name, String value, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw invalid(name, "is required");
-            }
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw invalid(name, "must be a UUID");
-        }
-    }
-
-    private static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw invalid(name, "is required");
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeException e) {
-            throw invalid(name, "must be an ISO date such as 2026-12-01");
-        }
     }
 
     private static ZoneId zone(String value) {

@@ -211,19 +211,21 @@ class AvailabilityResourceTest {
         problem(availability(TestTokens.expired(company), day, day, null, null), 401, "unauthenticated");
     }
 
+    // Malformed ids and dates name nothing, like a malformed id in a path: typed parameters answer 404 for them.
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-            from after to          | SERVICE | 2030-01-02 | 2030-01-01 | -                | -            | invalid-range
-            range too long         | SERVICE | 2030-01-01 | 2030-02-01 | -                | -            | invalid-range
-            malformed from         | SERVICE | 2030-13-01 | 2030-01-01 | -                | -            | invalid-parameter
-            date with time         | SERVICE | 2030-01-01T10:00 | 2030-01-01 | -          | -            | invalid-parameter
-            missing to             | SERVICE | 2030-01-01 | -          | -                | -            | invalid-parameter
-            missing service        | -       | 2030-01-01 | 2030-01-01 | -                | -            | invalid-parameter
-            malformed service id   | nope    | 2030-01-01 | 2030-01-01 | -                | -            | invalid-parameter
-            malformed staff id     | SERVICE | 2030-01-01 | 2030-01-01 | 123              | -            | invalid-parameter
-            unknown zone           | SERVICE | 2030-01-01 | 2030-01-01 | -                | Mars/Olympus | invalid-parameter
+            from after to          | SERVICE | 2030-01-02 | 2030-01-01 | -                | -            | 400 | invalid-range
+            range too long         | SERVICE | 2030-01-01 | 2030-02-01 | -                | -            | 400 | invalid-range
+            malformed from         | SERVICE | 2030-13-01 | 2030-01-01 | -                | -            | 404 | not-found
+            date with time         | SERVICE | 2030-01-01T10:00 | 2030-01-01 | -          | -            | 404 | not-found
+            missing to             | SERVICE | 2030-01-01 | -          | -                | -            | 400 | validation
+            missing service        | -       | 2030-01-01 | 2030-01-01 | -                | -            | 400 | validation
+            malformed service id   | nope    | 2030-01-01 | 2030-01-01 | -                | -            | 404 | not-found
+            malformed staff id     | SERVICE | 2030-01-01 | 2030-01-01 | 123              | -            | 404 | not-found
+            unknown zone           | SERVICE | 2030-01-01 | 2030-01-01 | -                | Mars/Olympus | 400 | invalid-parameter
             """)
-    void badInputIsAProblem(String name, String service, String from, String to, String staff, String zone, String slug) {
+    void badInputIsAProblem(String name, String service, String from, String to, String staff, String zone, int status,
+                            String slug) {
         RequestSpecification request = given().auth().oauth2(TestTokens.agent(company));
         if (service != null) {
             request.queryParam("serviceId", service.equals("SERVICE") ? haircut.id.toString() : service);
@@ -240,7 +242,7 @@ class AvailabilityResourceTest {
         if (zone != null) {
             request.queryParam("timeZone", zone);
         }
-        problem(request.get("/v1/branches/{id}/availability", branch.id()).then(), 400, slug);
+        problem(request.get("/v1/branches/{id}/availability", branch.id()).then(), status, slug);
     }
 
     @Test
