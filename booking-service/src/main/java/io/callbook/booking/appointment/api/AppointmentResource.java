@@ -39,6 +39,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -84,6 +85,13 @@ public class AppointmentResource {
     @POST
     @Operation(summary = "Book (or hold) a slot", description = "Idempotency-Key makes retries safe: the same key and "
             + "body return the original appointment with Idempotent-Replayed: true; the same key with another body is 422.")
+    @APIResponse(responseCode = "404", description = "Unknown branch, service, staff member or customer (or "
+            + "another tenant's)")
+    @APIResponse(responseCode = "409", description = "The slot is taken (conflict names what is in the way), a "
+            + "concurrent request with the same Idempotency-Key is still running, or the calendar uid is already "
+            + "an appointment")
+    @APIResponse(responseCode = "422", description = "A booking rule is broken (notice, booking window, working "
+            + "hours, inactive service or staff member), or the Idempotency-Key was used for another body")
     public Response create(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, BookRequest request) {
         if (request == null) {
             throw AppointmentDtos.badRequest("A request body is required");
@@ -103,6 +111,11 @@ public class AppointmentResource {
     @Operation(summary = "Book several slots at once, all or nothing", description = "Every item is checked first "
             + "(422 lists each failing index); one transaction books them all, and a taken slot (409 with its index) "
             + "rolls back the whole batch.")
+    @APIResponse(responseCode = "404", description = "Unknown branch (or another tenant's)")
+    @APIResponse(responseCode = "409", description = "An item's slot is taken (index names the item); nothing was "
+            + "written")
+    @APIResponse(responseCode = "422", description = "Empty or oversized batch, or invalid items, each listed with "
+            + "its index")
     public Response createBatch(BatchRequest request) {
         if (request == null || request.items() == null) {
             throw AppointmentDtos.badRequest("A body with items is required");
@@ -119,6 +132,7 @@ public class AppointmentResource {
     @Operation(summary = "List appointments by start time", description = "Filters combine; from is inclusive and to "
             + "exclusive on the start. Pass nextCursor back as after for the next page. externalRef (with source) finds "
             + "the appointment of e.g. a calendar booking uid.")
+    @APIResponse(responseCode = "404", description = "Unknown company or branch, or a malformed id, time or limit")
     public Page<AppointmentResponse> list(@QueryParam("companyId") UUID companyId, @QueryParam("branchId") UUID branchId,
                                           @QueryParam("staffId") UUID staffId, @QueryParam("customerId") UUID customerId,
                                           @QueryParam("status") @Parameter(description = "One or more of pending, "
@@ -149,6 +163,8 @@ public class AppointmentResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "Get one appointment")
+    @APIResponse(responseCode = "404", description = "Unknown appointment (or another tenant's)")
     public AppointmentResponse get(@PathParam("id") UUID id) {
         return AppointmentResponse.of(queries.get(scope(id), id));
     }
@@ -157,6 +173,8 @@ public class AppointmentResource {
     @Path("{id}/cancel")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Cancel; the slot is free again", description = "Cancelling a cancelled appointment changes nothing.")
+    @APIResponse(responseCode = "404", description = "Unknown appointment (or another tenant's)")
+    @APIResponse(responseCode = "409", description = "The appointment's status does not allow cancelling it")
     public AppointmentResponse cancel(@PathParam("id") UUID id, CancelRequest request) {
         return AppointmentResponse.of(book.cancel(scope(id), id, request == null ? null : request.reason()));
     }
@@ -166,6 +184,11 @@ public class AppointmentResource {
     @Operation(summary = "Move to another start (and optionally staff member)", description = "Keeps the booked length "
             + "and buffers. A taken slot answers 409 and the appointment stays where it was. externalRef follows a "
             + "calendar booking whose uid changed with the move; a uid another appointment has answers 409.")
+    @APIResponse(responseCode = "404", description = "Unknown appointment or staff member (or another tenant's)")
+    @APIResponse(responseCode = "409", description = "The new slot is taken, the appointment is no longer live, or "
+            + "the calendar uid is another appointment's")
+    @APIResponse(responseCode = "422", description = "A booking rule is broken at the new time or by the new staff "
+            + "member")
     public AppointmentResponse reschedule(@PathParam("id") UUID id, RescheduleRequest request) {
         if (request == null) {
             throw AppointmentDtos.badRequest("A body with start is required");
@@ -178,6 +201,8 @@ public class AppointmentResource {
     @Path("{id}/confirm")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Confirm a held or pending appointment")
+    @APIResponse(responseCode = "404", description = "Unknown appointment (or another tenant's)")
+    @APIResponse(responseCode = "409", description = "The appointment's status does not allow confirming it")
     public AppointmentResponse confirm(@PathParam("id") UUID id) {
         return AppointmentResponse.of(book.confirm(scope(id), id));
     }
@@ -186,6 +211,9 @@ public class AppointmentResource {
     @Path("{id}/status")
     @Operation(summary = "Change the status", description = "pending, confirmed, completed, no_show or cancelled; a "
             + "change the appointment's lifecycle does not allow answers 409.")
+    @APIResponse(responseCode = "404", description = "Unknown appointment (or another tenant's)")
+    @APIResponse(responseCode = "409", description = "The appointment's lifecycle does not allow this change")
+    @APIResponse(responseCode = "422", description = "The status is reached by booking or by time, not set")
     public AppointmentResponse status(@PathParam("id") UUID id, StatusRequest request) {
         if (request == null) {
             throw AppointmentDtos.badRequest("A body with status is required");

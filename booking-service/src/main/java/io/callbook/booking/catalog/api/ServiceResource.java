@@ -24,6 +24,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -45,6 +47,8 @@ public class ServiceResource {
 
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @Operation(summary = "Create a bookable service")
+    @APIResponse(responseCode = "422", description = "Price and currency not given together")
     public Response create(@PathParam("companyId") UUID companyId, @NotNull @Valid ServiceRequest request) {
         caller.requireCompany(companyId, "Company " + companyId);
         BookableService service = services.create(companyId, request.spec());
@@ -54,6 +58,7 @@ public class ServiceResource {
 
     @GET
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    @Operation(summary = "List the company's services")
     public Page<ServiceResponse> list(@PathParam("companyId") UUID companyId, @QueryParam("after") UUID after,
                                       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         caller.requireCompany(companyId, "Company " + companyId);
@@ -63,6 +68,8 @@ public class ServiceResource {
     @GET
     @Path("{serviceId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    @Operation(summary = "Get one service")
+    @APIResponse(responseCode = "404", description = "Unknown service (or another company's)")
     public ServiceResponse get(@PathParam("companyId") UUID companyId, @PathParam("serviceId") UUID serviceId) {
         caller.requireCompany(companyId, "Service " + serviceId);
         return ServiceResponse.of(services.get(companyId, serviceId));
@@ -71,6 +78,9 @@ public class ServiceResource {
     @PUT
     @Path("{serviceId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @Operation(summary = "Change a service")
+    @APIResponse(responseCode = "404", description = "Unknown service (or another company's)")
+    @APIResponse(responseCode = "422", description = "Price and currency not given together")
     public ServiceResponse update(@PathParam("companyId") UUID companyId, @PathParam("serviceId") UUID serviceId,
                                   @NotNull @Valid ServiceRequest request) {
         caller.requireCompany(companyId, "Service " + serviceId);
@@ -80,6 +90,8 @@ public class ServiceResource {
     @DELETE
     @Path("{serviceId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @Operation(summary = "Remove a service")
+    @APIResponse(responseCode = "404", description = "Unknown service (or another company's)")
     public Response delete(@PathParam("companyId") UUID companyId, @PathParam("serviceId") UUID serviceId) {
         caller.requireCompany(companyId, "Service " + serviceId);
         services.delete(companyId, serviceId);

@@ -40,6 +40,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -68,6 +69,9 @@ public class StaffResource {
 
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @Operation(summary = "Add a staff member")
+    @APIResponse(responseCode = "404", description = "Unknown branch (or another company's)")
+    @APIResponse(responseCode = "422", description = "A service the company does not have")
     public Response create(@PathParam("companyId") UUID companyId, @NotNull @Valid StaffRequest request) {
         caller.requireCompany(companyId, "Company " + companyId);
         Staff member = staff.create(companyId, request.branchId(), request.name(), request.email(), request.serviceIds());
@@ -83,6 +87,8 @@ public class StaffResource {
             + "(callbook.booking.max-import-batch-size), each like the body of a single create plus, optionally, hours: "
             + "the regular week as PUT .../hours takes it. Every item is checked first (422 lists each failing index); "
             + "then one transaction creates them all, and the availability of each branch touched is dropped once.")
+    @APIResponse(responseCode = "422", description = "Empty or oversized batch, or invalid items, each listed with "
+            + "its index")
     public Response createBatch(@PathParam("companyId") UUID companyId, StaffBatchRequest request) {
         caller.requireCompany(companyId, "Company " + companyId);
         if (request == null || request.items() == null) {
@@ -95,6 +101,7 @@ public class StaffResource {
 
     @GET
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    @Operation(summary = "List staff members")
     public Page<StaffResponse> list(@PathParam("companyId") UUID companyId, @QueryParam("branchId") UUID branchId,
                                     @QueryParam("after") UUID after,
                                     @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
@@ -105,6 +112,8 @@ public class StaffResource {
     @GET
     @Path("{staffId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    @Operation(summary = "Get one staff member")
+    @APIResponse(responseCode = "404", description = "Unknown staff member (or another company's)")
     public StaffResponse get(@PathParam("companyId") UUID companyId, @PathParam("staffId") UUID staffId) {
         caller.requireCompany(companyId, "Staff member " + staffId);
         return StaffResponse.of(staff.get(companyId, staffId));
@@ -113,6 +122,9 @@ public class StaffResource {
     @PUT
     @Path("{staffId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @Operation(summary = "Change a staff member")
+    @APIResponse(responseCode = "404", description = "Unknown staff member (or another company's)")
+    @APIResponse(responseCode = "422", description = "A service the company does not have")
     public StaffResponse update(@PathParam("companyId") UUID companyId, @PathParam("staffId") UUID staffId,
                                 @NotNull @Valid StaffUpdate update) {
         caller.requireCompany(companyId, "Staff member " + staffId);
@@ -123,6 +135,9 @@ public class StaffResource {
     @DELETE
     @Path("{staffId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @Operation(summary = "Remove a staff member")
+    @APIResponse(responseCode = "404", description = "Unknown staff member (or another company's)")
+    @APIResponse(responseCode = "409", description = "The staff member still has upcoming appointments")
     public Response delete(@PathParam("companyId") UUID companyId, @PathParam("staffId") UUID staffId) {
         caller.requireCompany(companyId, "Staff member " + staffId);
         staff.delete(companyId, staffId);
@@ -132,6 +147,8 @@ public class StaffResource {
     @GET
     @Path("{staffId}/hours")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    @Operation(summary = "Get a staff member's regular week")
+    @APIResponse(responseCode = "404", description = "Unknown staff member (or another company's)")
     public List<HoursEntry> weeklyHours(@PathParam("companyId") UUID companyId, @PathParam("staffId") UUID staffId) {
         caller.requireCompany(companyId, "Staff member " + staffId);
         return staff.weeklyHours(companyId, staffId).stream().map(HoursEntry::of).toList();
@@ -140,6 +157,9 @@ public class StaffResource {
     @PUT
     @Path("{staffId}/hours")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @Operation(summary = "Replace a staff member's regular week")
+    @APIResponse(responseCode = "404", description = "Unknown staff member (or another company's)")
+    @APIResponse(responseCode = "422", description = "Overlapping work intervals, or breaks outside them")
     public List<HoursEntry> replaceWeeklyHours(@PathParam("companyId") UUID companyId, @PathParam("staffId") UUID staffId,
                                                @NotNull @Valid WeeklyHoursRequest request) {
         caller.requireCompany(companyId, "Staff member " + staffId);
@@ -149,6 +169,8 @@ public class StaffResource {
     @GET
     @Path("{staffId}/dates")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    @Operation(summary = "List a staff member's hours of single dates")
+    @APIResponse(responseCode = "404", description = "Unknown staff member (or another company's)")
     public List<DateHoursEntry> dateHours(@PathParam("companyId") UUID companyId, @PathParam("staffId") UUID staffId,
                                           @QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to) {
         caller.requireCompany(companyId, "Staff member " + staffId);
@@ -162,6 +184,9 @@ public class StaffResource {
     @PUT
     @Path("{staffId}/dates/{date}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @Operation(summary = "Set a staff member's hours of one date")
+    @APIResponse(responseCode = "404", description = "Unknown staff member (or another company's)")
+    @APIResponse(responseCode = "422", description = "Overlapping work intervals, or breaks outside them")
     public List<DateHoursEntry> replaceDateHours(@PathParam("companyId") UUID companyId, @PathParam("staffId") UUID staffId,
                                                  @PathParam("date") LocalDate date, @NotNull @Valid DateHoursRequest request) {
         caller.requireCompany(companyId, "Staff member " + staffId);

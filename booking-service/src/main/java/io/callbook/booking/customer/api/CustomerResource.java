@@ -33,6 +33,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -60,6 +61,9 @@ public class CustomerResource {
     /** Creates the customer or updates the one with this phone number: callers need not look up first. */
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    @Operation(summary = "Create a customer, or update the one with this phone")
+    @APIResponse(responseCode = "409", description = "Another customer of the company uses the email")
+    @APIResponse(responseCode = "422", description = "The phone is not a phone number")
     public CustomerResponse upsert(@PathParam("companyId") UUID companyId, @NotNull @Valid CustomerRequest request) {
         caller.requireCompany(companyId, "Company " + companyId);
         String region = request.region() == null ? DEFAULT_REGION : request.region();
@@ -75,6 +79,10 @@ public class CustomerResource {
             + "(callbook.booking.max-import-batch-size), each like the body of a single create. Every item is checked "
             + "first (422 lists each failing index, e.g. a phone given twice). An import only creates: a phone or email "
             + "another customer of the company has answers 409 naming those indexes, and nothing is written.")
+    @APIResponse(responseCode = "409", description = "Items whose phone or email another customer has, each listed "
+            + "with its index")
+    @APIResponse(responseCode = "422", description = "Empty or oversized batch, or invalid items, each listed with "
+            + "its index")
     public Response importBatch(@PathParam("companyId") UUID companyId, CustomerBatchRequest request) {
         caller.requireCompany(companyId, "Company " + companyId);
         if (request == null || request.items() == null) {
@@ -89,6 +97,8 @@ public class CustomerResource {
     /** With {@code phone} or {@code email}: the matching customer (or none); without: every customer, page by page. */
     @GET
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    @Operation(summary = "Find a customer by phone or email, or list them all")
+    @APIResponse(responseCode = "422", description = "The phone is not a phone number")
     public Page<CustomerResponse> find(@PathParam("companyId") UUID companyId, @QueryParam("phone") String phone,
                                        @QueryParam("email") String email,
                                        @QueryParam("region") @Pattern(regexp = "[A-Za-z]{2}") String region,
@@ -110,6 +120,8 @@ public class CustomerResource {
     @GET
     @Path("{customerId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    @Operation(summary = "Get one customer")
+    @APIResponse(responseCode = "404", description = "Unknown customer (or another company's)")
     public CustomerResponse get(@PathParam("companyId") UUID companyId, @PathParam("customerId") UUID customerId) {
         caller.requireCompany(companyId, "Customer " + customerId);
         return CustomerResponse.of(customers.get(companyId, customerId));
@@ -118,6 +130,9 @@ public class CustomerResource {
     @PUT
     @Path("{customerId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    @Operation(summary = "Change a customer's name or email")
+    @APIResponse(responseCode = "404", description = "Unknown customer (or another company's)")
+    @APIResponse(responseCode = "409", description = "Another customer of the company uses the email")
     public CustomerResponse update(@PathParam("companyId") UUID companyId, @PathParam("customerId") UUID customerId,
                                    @NotNull @Valid CustomerUpdate update) {
         caller.requireCompany(companyId, "Customer " + customerId);

@@ -20,6 +20,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -47,6 +49,10 @@ public class TimeOffResource {
 
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @Operation(summary = "Add time off of a staff member or the whole branch")
+    @APIResponse(responseCode = "404", description = "Unknown branch or staff member (or another company's)")
+    @APIResponse(responseCode = "422", description = "The staff member works at another branch, or the end is not "
+            + "after the start")
     public Response create(@PathParam("companyId") UUID companyId, @NotNull @Valid TimeOffRequest request) {
         caller.requireCompany(companyId, "Company " + companyId);
         TimeOff off = timeOff.create(companyId, request.branchId(), request.staffId(), request.startsAt().toInstant(),
@@ -57,6 +63,8 @@ public class TimeOffResource {
 
     @GET
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    @Operation(summary = "List time off of a branch")
+    @APIResponse(responseCode = "404", description = "Unknown branch (or another company's)")
     public List<TimeOffResponse> list(@PathParam("companyId") UUID companyId, @QueryParam("branchId") @NotNull UUID branchId,
                                       @QueryParam("from") @NotNull OffsetDateTime fromTime,
                                       @QueryParam("to") @NotNull OffsetDateTime toTime) {
@@ -73,6 +81,8 @@ public class TimeOffResource {
     @DELETE
     @Path("{timeOffId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @Operation(summary = "Remove time off")
+    @APIResponse(responseCode = "404", description = "Unknown time off (or another company's)")
     public Response delete(@PathParam("companyId") UUID companyId, @PathParam("timeOffId") UUID timeOffId) {
         caller.requireCompany(companyId, "Time off " + timeOffId);
         timeOff.delete(companyId, timeOffId);

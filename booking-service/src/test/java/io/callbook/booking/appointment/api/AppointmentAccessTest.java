@@ -1,6 +1,7 @@
 package io.callbook.booking.appointment.api;
 
 import io.callbook.booking.BookingFixtures;
+import io.callbook.testsupport.ApiDocumentation;
 import io.callbook.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -100,6 +101,7 @@ class AppointmentAccessTest {
                 .body("paths.'/v1/appointments/batch'.post", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/v1/appointments/{id}/reschedule'.post", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/v1/appointments/{id}/status'.post", org.hamcrest.Matchers.notNullValue());
+        ApiDocumentation.assertComplete(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
     }
 
     @Test
