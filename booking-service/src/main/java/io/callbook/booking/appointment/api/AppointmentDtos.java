@@ -34,7 +34,10 @@ public final class AppointmentDtos {
             @Schema(description = "true: hold the slot briefly (status held) until confirmed") Boolean hold,
             @Schema(description = "false: book as pending instead of confirmed", defaultValue = "true") Boolean confirm) {
 
-        /** @throws io.callbook.common.api.ProblemException 400 naming the first field that is missing or malformed */
+        /**
+         * @throws io.callbook.booking.appointment.domain.InvalidBookingValue naming the first field that is missing or
+         *                                                                    malformed
+         */
         BookAppointment toCommand() {
             return BookAppointment.parse(branchId, serviceId, staffId, start, customerId,
                     customer == null ? null : new BookAppointment.Customer(customer.phone(), customer.name(), customer.email()),

@@ -1,7 +1,6 @@
 package io.callbook.booking.appointment.domain;
 
 import io.callbook.booking.BookingConfig;
-import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -39,23 +38,25 @@ public class AppointmentBook {
      * All or nothing: every item is checked before any is written, and one transaction writes them all.
      *
      * @param items each parses its command when asked, so malformed items are listed with the others
-     * @throws ProblemException 422 for an empty or oversized batch or invalid items (each listed with its index),
-     *                          409 with the index of the item whose time was taken
+     * @throws BookingRuleBroken for an empty batch
+     * @throws BatchTooLarge     for an oversized one
+     * @throws BatchInvalid      listing each invalid item
+     * @throws BatchItemFailed   naming the item whose time was taken
      */
     @Transactional(Transactional.TxType.NEVER)
     public List<Appointment> bookBatch(UUID companyId, List<Supplier<BookAppointment>> items) {
         if (items == null || items.isEmpty()) {
-            throw AppointmentProblems.unprocessable("batch-empty", "Empty batch", "A batch needs at least one item");
+            throw new BookingRuleBroken("batch-empty", "Empty batch", "A batch needs at least one item");
         }
         if (items.size() > config.maxBatchSize()) {
-            throw AppointmentProblems.batchTooLarge(items.size(), config.maxBatchSize());
+            throw new BatchTooLarge(items.size(), config.maxBatchSize());
         }
         try {
             return writer.insertBatch(companyId, items, Instant.now());
         } catch (WriteConflict conflict) {
             BookAppointment item = items.get(conflict.index()).get();
-            throw AppointmentProblems.inBatch(conflicts.problem(companyId, conflict, item.externalRef(), null),
-                    conflict.index());
+            throw new BatchItemFailed(conflict.index(),
+                    conflicts.refusal(companyId, conflict, item.externalRef(), null));
         }
     }
 
@@ -67,13 +68,13 @@ public class AppointmentBook {
         try {
             return writer.reschedule(companyId, id, newStart, staffId, newRef, Instant.now());
         } catch (WriteConflict conflict) {
-            throw conflicts.problem(companyId, conflict, newRef, id);
+            throw conflicts.refusal(companyId, conflict, newRef, id);
         }
     }
 
     public Appointment cancel(UUID companyId, UUID id, String reason) {
         if (reason != null && reason.length() > 500) {
-            throw RequestValues.invalid("reason must be at most 500 characters");
+            throw new InvalidBookingValue("reason must be at most 500 characters");
         }
         return writer.changeStatus(companyId, id, AppointmentStatus.CANCELLED,
                 reason == null || reason.isBlank() ? null : reason.strip(), Instant.now());
@@ -90,7 +91,7 @@ public class AppointmentBook {
             return cancel(companyId, id, reason);
         }
         if (!SETTABLE.contains(next)) {
-            throw AppointmentProblems.unprocessable("status-not-settable", "Status not settable",
+            throw new BookingRuleBroken("status-not-settable", "Status not settable",
                     "'" + next.dbValue() + "' is reached by booking or by time, not set; settable are "
                             + SETTABLE.stream().map(AppointmentStatus::dbValue).sorted().collect(Collectors.joining(", ")));
         }
@@ -99,12 +100,12 @@ public class AppointmentBook {
 
     public static AppointmentStatus parseStatus(String status) {
         if (status == null || status.isBlank()) {
-            throw RequestValues.invalid("status is required");
+            throw new InvalidBookingValue("status is required");
         }
         try {
             return AppointmentStatus.fromDb(status.strip());
         } catch (IllegalArgumentException e) {
-            throw RequestValues.invalid("status must be one of " + Arrays.stream(AppointmentStatus.values())
+            throw new InvalidBookingValue("status must be one of " + Arrays.stream(AppointmentStatus.values())
                     .map(AppointmentStatus::dbValue).collect(Collectors.joining(", ")));
         }
     }

@@ -2,7 +2,6 @@ package io.callbook.booking.appointment.domain;
 
 import io.callbook.booking.branch.domain.BranchReplica;
 import io.callbook.booking.catalog.domain.UpcomingAppointments;
-import io.callbook.common.api.ProblemException;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,7 +29,7 @@ public class AppointmentQueries implements UpcomingAppointments {
     public Appointment get(UUID companyId, UUID id) {
         return Appointment.<Appointment>find("id = ?1 and companyId = ?2", id, companyId)
                 .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Appointment " + id));
+                .orElseThrow(() -> new AppointmentNotFound(id));
     }
 
     /** The owner of an appointment, so that the caller's right to see it can be checked before anything else. */

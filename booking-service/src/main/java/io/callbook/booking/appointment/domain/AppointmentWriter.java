@@ -1,10 +1,11 @@
 package io.callbook.booking.appointment.domain;
 
 import io.callbook.booking.BookingConfig;
+import io.callbook.booking.branch.domain.BranchNotFound;
 import io.callbook.booking.branch.domain.SlotsChanged;
 import io.callbook.booking.catalog.domain.BookableService;
+import io.callbook.booking.customer.domain.CustomerNotFound;
 import io.callbook.booking.customer.domain.Customers;
-import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,11 +15,11 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -72,28 +73,29 @@ public class AppointmentWriter {
      * Checks every item before writing any, then books them all in this one transaction: a failing item rolls the
      * others back.
      *
-     * @param items each parses its command when asked (a malformed item is a 400 listed with the others)
-     * @throws ProblemException 422 listing each invalid item
-     * @throws WriteConflict    naming the first item that found its time taken
+     * @param items each parses its command when asked (a malformed item is listed with the others)
+     * @throws BatchInvalid  listing each invalid item
+     * @throws WriteConflict naming the first item that found its time taken
      */
     @Transactional
     public List<Appointment> insertBatch(UUID companyId, List<Supplier<BookAppointment>> items, Instant now) {
         List<BookAppointment> commands = new ArrayList<>(items.size());
         List<BookingPlan> plans = new ArrayList<>(items.size());
-        List<Map<String, Object>> errors = new ArrayList<>();
+        SortedMap<Integer, RuntimeException> failures = new TreeMap<>();
         for (int i = 0; i < items.size(); i++) {
             try {
                 BookAppointment command = Objects.requireNonNull(items.get(i), "item").get();
                 plans.add(rules.plan(companyId, command, now));
                 commands.add(command);
-            } catch (ProblemException e) {
-                errors.add(itemError(i, e.problem()));
+            } catch (AppointmentRefused | BranchNotFound | CustomerNotFound | ProblemException e) {
+                // Phone numbers that are none answer with common's problem.
+                failures.put(i, e);
             } catch (NullPointerException e) {
-                errors.add(itemError(i, Problem.of(400, "invalid-request", "Invalid request", "The item is null")));
+                failures.put(i, new InvalidBookingValue("The item is null"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw AppointmentProblems.batchInvalid(errors);
+        if (!failures.isEmpty()) {
+            throw new BatchInvalid(failures);
         }
         locks.lock(plans.stream().flatMap(plan -> plan.staffIds().stream()).toList());
         List<Appointment> booked = new ArrayList<>(plans.size());
@@ -118,9 +120,7 @@ public class AppointmentWriter {
         Appointment a = queries.get(companyId, id);
         AppointmentStatus current = effectiveStatus(a, now);
         if (!current.live()) {
-            throw new ProblemException(Problem.of(409, "not-reschedulable", "Appointment cannot be moved",
-                    "Appointment " + id + " is " + current.dbValue() + "; only held, pending or confirmed appointments can be moved")
-                    .with("currentStatus", current.dbValue()));
+            throw new NotReschedulable(id, current);
         }
         BookableService service = BookableService.findById(a.serviceId);
         UUID newStaff = staffId == null || staffId.equals(a.staffId) ? a.staffId
@@ -169,7 +169,7 @@ public class AppointmentWriter {
             return a;
         }
         if (!current.canBecome(next)) {
-            throw AppointmentProblems.illegalTransition(id, current, next);
+            throw new IllegalTransition(id, current, next);
         }
         boolean freed = a.status.live() && !next.live();
         a.status = next;
@@ -241,14 +241,5 @@ public class AppointmentWriter {
         } catch (PersistenceException e) {
             throw WriteConflict.of(e, staffId, time, index).orElseThrow(() -> e);
         }
-    }
-
-    private static Map<String, Object> itemError(int index, Problem problem) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("index", index);
-        error.put("status", problem.status());
-        error.put("type", problem.type().toString());
-        error.put("detail", problem.detail());
-        return error;
     }
 }

@@ -1,6 +1,5 @@
 package io.callbook.booking.appointment.domain;
 
-import io.callbook.common.api.ProblemException;
 import io.callbook.common.security.Hashes;
 
 import java.time.Instant;
@@ -36,7 +35,7 @@ public record BookAppointment(UUID branchId, UUID serviceId, UUID staffId, Insta
      * same checks and the same messages.
      *
      * @param confirm null or true books as {@code confirmed}
-     * @throws ProblemException 400 naming the first field that is missing or malformed
+     * @throws InvalidBookingValue naming the first field that is missing or malformed
      */
     public static BookAppointment parse(UUID branchId, UUID serviceId, UUID staffId, String start, UUID customerId,
                                         Customer customer, String notes, String source, String externalRef, Boolean hold,

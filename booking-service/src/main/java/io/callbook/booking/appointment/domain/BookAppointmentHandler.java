@@ -1,6 +1,5 @@
 package io.callbook.booking.appointment.domain;
 
-import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -32,7 +31,7 @@ public class BookAppointmentHandler {
     /**
      * @param idempotencyKey optional; a retry with the same key and command returns the first result, with the same
      *                       key and another command is refused
-     * @throws ProblemException 404/422 for a command that cannot be booked, 409 when the time is taken
+     * @throws AppointmentRefused when the command cannot be booked or the time is taken
      */
     @Transactional(Transactional.TxType.NEVER)
     public BookingResult handle(UUID companyId, BookAppointment command, String idempotencyKey) {
@@ -59,7 +58,7 @@ public class BookAppointmentHandler {
                 // A staff member who was free when read, but not when written to: try the next one.
                 if (conflict.kind() != WriteConflict.Kind.SLOT_TAKEN || command.staffId() != null
                         || conflict.staffId() == null || !taken.add(conflict.staffId())) {
-                    throw conflicts.problem(companyId, conflict, command.externalRef(), null);
+                    throw conflicts.refusal(companyId, conflict, command.externalRef(), null);
                 }
             }
         }
@@ -68,7 +67,7 @@ public class BookAppointmentHandler {
     private Optional<BookingResult> replay(UUID companyId, String key, String hash) {
         return queries.byIdempotencyKey(companyId, key).map(existing -> {
             if (!hash.equals(existing.requestHash)) {
-                throw AppointmentProblems.idempotencyKeyReused(key);
+                throw new IdempotencyKeyReused(key);
             }
             return new BookingResult(existing, true);
         });

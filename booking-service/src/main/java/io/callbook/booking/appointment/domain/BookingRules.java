@@ -7,7 +7,6 @@ import io.callbook.booking.catalog.domain.Staff;
 import io.callbook.booking.customer.domain.Customers;
 import io.callbook.booking.schedule.domain.SlotCalculator;
 import io.callbook.booking.schedule.domain.StaffSchedules;
-import io.callbook.common.api.ProblemException;
 import io.callbook.common.phone.PhoneNumberNormalizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -45,7 +44,11 @@ public class BookingRules {
         this.schedules = schedules;
     }
 
-    /** @throws ProblemException 404 for an unknown (or another company's) branch, service, staff member or customer; 422 for a rule broken */
+    /**
+     * @throws UnknownBookingTarget for an unknown (or another company's) service or staff member (branch and customer:
+     *                              as their features answer)
+     * @throws BookingRuleBroken    for a rule broken
+     */
     public BookingPlan plan(UUID companyId, BookAppointment command, Instant now) {
         BranchReplica branch = branches.get(companyId, command.branchId());
         BookableService service = service(companyId, command.serviceId());
@@ -71,9 +74,9 @@ public class BookingRules {
         BookableService service = BookableService.<BookableService>find("id = ?1 and companyId = ?2 and deletedAt is null",
                         serviceId, companyId)
                 .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Service " + serviceId));
+                .orElseThrow(() -> new UnknownBookingTarget("Service " + serviceId));
         if (!service.bookable()) {
-            throw AppointmentProblems.unprocessable("service-not-bookable", "Service not bookable",
+            throw new BookingRuleBroken("service-not-bookable", "Service not bookable",
                     "Service " + serviceId + " is inactive");
         }
         return service;
@@ -83,17 +86,17 @@ public class BookingRules {
     public Staff staff(UUID companyId, UUID branchId, BookableService service, UUID staffId) {
         Staff staff = Staff.<Staff>find("id = ?1 and companyId = ?2 and deletedAt is null", staffId, companyId)
                 .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Staff member " + staffId));
+                .orElseThrow(() -> new UnknownBookingTarget("Staff member " + staffId));
         if (!staff.branchId.equals(branchId)) {
-            throw AppointmentProblems.unprocessable("staff-of-another-branch", "Staff member of another branch",
+            throw new BookingRuleBroken("staff-of-another-branch", "Staff member of another branch",
                     "Staff member " + staffId + " works at another branch");
         }
         if (!staff.bookable()) {
-            throw AppointmentProblems.unprocessable("staff-not-bookable", "Staff member not bookable",
+            throw new BookingRuleBroken("staff-not-bookable", "Staff member not bookable",
                     "Staff member " + staffId + " is inactive");
         }
         if (!staff.serviceIds.contains(service.id)) {
-            throw AppointmentProblems.unprocessable("service-not-performed", "Service not performed by staff member",
+            throw new BookingRuleBroken("service-not-performed", "Service not performed by staff member",
                     "Staff member " + staffId + " does not perform service " + service.id);
         }
         return staff;
@@ -111,7 +114,7 @@ public class BookingRules {
                 .setParameter("service", service.id)
                 .getResultList();
         if (ids.isEmpty()) {
-            throw AppointmentProblems.unprocessable("no-staff-for-service", "Nobody performs this service",
+            throw new BookingRuleBroken("no-staff-for-service", "Nobody performs this service",
                     "No active staff member of branch " + branchId + " performs service " + service.id);
         }
         return ids;
@@ -121,7 +124,7 @@ public class BookingRules {
      * The candidates who are at work for the whole slot, buffers included, and not away (the same hours and time-off
      * rules availability uses; the grid of offered slots is not enforced, so staff can book a walk-in at 10:05).
      *
-     * @throws ProblemException 422 when none of them is
+     * @throws BookingRuleBroken when none of them is
      */
     public List<UUID> requireWorking(UUID companyId, BranchReplica branch, BookableService service, List<UUID> candidates,
                                      BookedTime slot) {
@@ -133,7 +136,7 @@ public class BookingRules {
                 .filter(staff -> SlotCalculator.works(schedule, staff, slot.blockedFrom(), slot.blockedUntil()))
                 .toList();
         if (working.isEmpty()) {
-            throw AppointmentProblems.unprocessable("outside-working-hours", "Outside working hours",
+            throw new BookingRuleBroken("outside-working-hours", "Outside working hours",
                     (candidates.size() == 1 ? "Staff member " + candidates.get(0) + " is" : "No staff member who performs"
                             + " service " + service.id + " is") + " at work from " + slot.blockedFrom() + " to "
                             + slot.blockedUntil() + " (buffers included), or is away then");
@@ -143,18 +146,18 @@ public class BookingRules {
 
     public void requireBookableTime(BookableService service, Instant start, Instant now) {
         if (!start.isAfter(now)) {
-            throw AppointmentProblems.unprocessable("start-in-past", "Start in the past",
+            throw new BookingRuleBroken("start-in-past", "Start in the past",
                     "start " + start + " is not in the future");
         }
         Instant earliest = now.plus(Duration.ofMinutes(service.minNoticeMinutes));
         if (start.isBefore(earliest)) {
-            throw AppointmentProblems.unprocessable("notice-too-short", "Too short notice",
+            throw new BookingRuleBroken("notice-too-short", "Too short notice",
                     "Service " + service.id + " needs " + service.minNoticeMinutes + " minutes' notice; the earliest start is "
                             + earliest);
         }
         Instant latest = now.plus(Duration.ofDays(service.bookingWindowDays));
         if (start.isAfter(latest)) {
-            throw AppointmentProblems.unprocessable("outside-booking-window", "Outside the booking window",
+            throw new BookingRuleBroken("outside-booking-window", "Outside the booking window",
                     "Service " + service.id + " can be booked at most " + service.bookingWindowDays + " days ahead (until "
                             + latest + ")");
         }

@@ -1,8 +1,5 @@
 package io.callbook.booking.appointment.domain;
 
-import io.callbook.common.api.Problem;
-import io.callbook.common.api.ProblemException;
-
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -49,8 +46,8 @@ public final class RequestValues {
         }
     }
 
-    static ProblemException invalid(String detail) {
-        return new ProblemException(Problem.of(400, "invalid-request", "Invalid request", detail));
+    static InvalidBookingValue invalid(String detail) {
+        return new InvalidBookingValue(detail);
     }
 
     static void maxLength(String value, int max, String field) {

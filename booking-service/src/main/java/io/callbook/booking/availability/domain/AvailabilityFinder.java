@@ -1,12 +1,12 @@
 package io.callbook.booking.availability.domain;
 
 import io.callbook.booking.BookingConfig;
+import io.callbook.booking.branch.domain.BranchNotFound;
 import io.callbook.booking.branch.domain.BranchReplica;
 import io.callbook.booking.catalog.domain.BookableService;
+import io.callbook.booking.catalog.domain.ServiceNotFound;
 import io.callbook.booking.schedule.domain.SlotCalculator;
 import io.callbook.booking.schedule.domain.StaffSchedules;
-import io.callbook.common.api.Problem;
-import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
@@ -47,30 +47,31 @@ public class AvailabilityFinder {
      * For a caller whose request moved to this thread (no request context of its own).
      *
      * @param visible the companies the caller may see; a branch of another one is unknown to them
-     * @throws ProblemException as {@link #branch} and {@link #find(BranchReplica, AvailabilityQuery)}
+     * @throws BranchNotFound as {@link #branch}; otherwise as {@link #find(BranchReplica, AvailabilityQuery)}
      */
     @ActivateRequestContext
     public Availability find(UUID branchId, AvailabilityQuery query, Predicate<UUID> visible) {
         BranchReplica branch = branch(branchId);
         if (!visible.test(branch.companyId)) {
-            throw ProblemException.notFound("Branch " + branchId);
+            throw new BranchNotFound(branchId);
         }
         return find(branch, query);
     }
 
-    /** @throws ProblemException 404 when the branch is unknown or removed (the caller checks the tenant) */
+    /** @throws BranchNotFound when the branch is unknown or removed (the caller checks the tenant) */
     public BranchReplica branch(UUID branchId) {
         BranchReplica branch = BranchReplica.findById(branchId);
         if (branch == null || !branch.active) {
-            throw ProblemException.notFound("Branch " + branchId);
+            throw new BranchNotFound(branchId);
         }
         return branch;
     }
 
     /**
-     * @throws ProblemException 400 for a range that is reversed or too long; 404 for a service or staff member the
-     *                          branch's company does not have; 422 for an inactive service or a staff member who
-     *                          cannot take it
+     * @throws InvalidDateRange for a range that is reversed or too long
+     * @throws ServiceNotFound  for a service the branch's company does not have
+     * @throws ServiceInactive  for an inactive service
+     *                          (a staff member who cannot take the service: as {@link StaffSchedules#requireBookable})
      */
     // Computing a week for a big branch holds a connection and a few hundred KB; beyond this many at once, callers
     // get a quick 503 instead of a queue that grows until the heap is gone (seen under load: OutOfMemoryError).
@@ -81,10 +82,9 @@ public class AvailabilityFinder {
         BookableService service = BookableService.<BookableService>find("id = ?1 and companyId = ?2 and deletedAt is null",
                         query.serviceId(), branch.companyId)
                 .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Service " + query.serviceId()));
+                .orElseThrow(() -> new ServiceNotFound(query.serviceId()));
         if (!service.active) {
-            throw ProblemException.unprocessable("service-inactive", "Service inactive",
-                    "Service " + service.id + " is inactive and cannot be booked");
+            throw new ServiceInactive(service.id);
         }
         if (query.staffId() != null) {
             schedules.requireBookable(branch.companyId, branch.id, query.staffId(), service.id);
@@ -129,14 +129,12 @@ public class AvailabilityFinder {
 
     private void requireValidRange(LocalDate from, LocalDate to) {
         if (from.isAfter(to)) {
-            throw new ProblemException(Problem.of(400, "invalid-range", "Invalid date range",
-                    "'from' (" + from + ") is after 'to' (" + to + ")"));
+            throw new InvalidDateRange("'from' (" + from + ") is after 'to' (" + to + ")", null);
         }
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         if (days > config.maxAvailabilityDays()) {
-            throw new ProblemException(Problem.of(400, "invalid-range", "Invalid date range",
-                    "At most " + config.maxAvailabilityDays() + " days per request; asked for " + days)
-                    .with("maxDays", config.maxAvailabilityDays()));
+            throw new InvalidDateRange("At most " + config.maxAvailabilityDays() + " days per request; asked for " + days,
+                    config.maxAvailabilityDays());
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.callbook.booking.branch.domain;
 
-import io.callbook.common.api.ProblemException;
 import io.callbook.common.contracts.directory.BranchData;
 import io.quarkus.cache.CacheInvalidateAll;
 import io.quarkus.cache.CacheResult;
@@ -56,12 +55,12 @@ public class BranchDirectory {
                 .forEach(branch -> slotsChanged.fire(SlotsChanged.wholeBranch(companyId, branch.id)));
     }
 
-    /** @throws ProblemException 404 when the branch is unknown, belongs to another company or was removed */
+    /** @throws BranchNotFound when the branch is unknown, belongs to another company or was removed */
     public BranchReplica get(UUID companyId, UUID branchId) {
         return BranchReplica.<BranchReplica>find("id = ?1 and companyId = ?2", branchId, companyId)
                 .firstResultOptional()
                 .filter(branch -> branch.active)
-                .orElseThrow(() -> ProblemException.notFound("Branch " + branchId));
+                .orElseThrow(() -> new BranchNotFound(branchId));
     }
 
     /** The company's active branches among these ids. */

@@ -2,7 +2,6 @@ package io.callbook.booking.catalog.domain;
 
 import io.callbook.booking.branch.domain.BranchReplica;
 import io.callbook.booking.branch.domain.SlotsChanged;
-import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -34,7 +33,7 @@ public class ServiceCatalog {
     public BookableService get(UUID companyId, UUID serviceId) {
         return BookableService.<BookableService>find("id = ?1 and companyId = ?2 and deletedAt is null", serviceId, companyId)
                 .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Service " + serviceId));
+                .orElseThrow(() -> new ServiceNotFound(serviceId));
     }
 
     public List<BookableService> list(UUID companyId, UUID after, int limit) {
@@ -80,7 +79,7 @@ public class ServiceCatalog {
         service.priceCents = spec.priceCents();
         service.currency = spec.currency() == null ? null : spec.currency().toUpperCase(Locale.ROOT);
         if ((service.priceCents == null) != (service.currency == null)) {
-            throw ProblemException.unprocessable("invalid-price", "Invalid price", "priceCents and currency go together");
+            throw new PriceWithoutCurrency();
         }
         service.active = spec.active() == null || spec.active();
     }

@@ -124,7 +124,7 @@ public class StaffDirectory {
     public Staff get(UUID companyId, UUID staffId) {
         return Staff.<Staff>find("id = ?1 and companyId = ?2 and deletedAt is null", staffId, companyId)
                 .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Staff member " + staffId));
+                .orElseThrow(() -> new StaffNotFound(staffId));
     }
 
     public List<Staff> list(UUID companyId, UUID branchId, UUID after, int limit) {
@@ -167,8 +167,7 @@ public class StaffDirectory {
         Staff staff = get(companyId, staffId);
         long ahead = appointments.countForStaff(staffId, Instant.now());
         if (ahead > 0) {
-            throw ProblemException.conflict("Staff member " + staffId + " still has " + ahead
-                    + " upcoming appointment(s); cancel or reschedule them first");
+            throw new StaffHasAppointments(staffId, ahead);
         }
         staff.deletedAt = Instant.now();
         staff.active = false;

@@ -84,7 +84,7 @@ public class Customers {
             return changed.isEmpty() ? byPhoneE164(companyId, e164).orElseThrow().id : (UUID) changed.get(0);
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {
-                throw ProblemException.conflict("Another customer of this company already uses the email " + email(email));
+                throw new EmailTaken(email(email));
             }
             throw e;
         }
@@ -155,7 +155,7 @@ public class Customers {
     public Customer get(UUID companyId, UUID customerId) {
         return Customer.<Customer>find("id = ?1 and companyId = ?2", customerId, companyId)
                 .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Customer " + customerId));
+                .orElseThrow(() -> new CustomerNotFound(customerId));
     }
 
     public Optional<Customer> byPhone(UUID companyId, String phone, String region) {
@@ -222,7 +222,7 @@ public class Customers {
 
     private void requireEmailFree(UUID companyId, String email, UUID self) {
         byEmail(companyId, email).filter(other -> !other.id.equals(self)).ifPresent(other -> {
-            throw ProblemException.conflict("Another customer of this company already uses the email " + email);
+            throw new EmailTaken(email);
         });
     }
 

@@ -1,7 +1,6 @@
 package io.callbook.booking.schedule.domain;
 
 import io.callbook.booking.catalog.domain.HoursKind;
-import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -100,8 +99,8 @@ public class StaffSchedules {
     }
 
     /**
-     * @throws ProblemException 404 when the staff member is not one of the branch's, 422 when they cannot take the
-     *                          service (inactive, or not performing it)
+     * @throws StaffNotAtBranch   when the staff member is not one of the branch's
+     * @throws ScheduleRuleBroken when they cannot take the service (inactive, or not performing it)
      */
     public void requireBookable(UUID companyId, UUID branchId, UUID staffId, UUID serviceId) {
         List<Object[]> rows = entityManager.createQuery("""
@@ -114,14 +113,14 @@ public class StaffSchedules {
                 .setParameter("branch", branchId)
                 .getResultList();
         if (rows.isEmpty()) {
-            throw ProblemException.notFound("Staff " + staffId);
+            throw new StaffNotAtBranch(staffId);
         }
         if (!Boolean.TRUE.equals(rows.get(0)[0])) {
-            throw ProblemException.unprocessable("staff-inactive", "Staff member inactive",
+            throw new ScheduleRuleBroken("staff-inactive", "Staff member inactive",
                     "Staff " + staffId + " is inactive and takes no bookings");
         }
         if (!Boolean.TRUE.equals(rows.get(0)[1])) {
-            throw ProblemException.unprocessable("staff-lacks-service", "Staff member does not perform the service",
+            throw new ScheduleRuleBroken("staff-lacks-service", "Staff member does not perform the service",
                     "Staff " + staffId + " does not perform service " + serviceId);
         }
     }

@@ -3,7 +3,6 @@ package io.callbook.booking.schedule.domain;
 import io.callbook.booking.branch.domain.BranchDirectory;
 import io.callbook.booking.branch.domain.SlotsChanged;
 import io.callbook.booking.catalog.domain.StaffDirectory;
-import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -31,11 +30,11 @@ public class TimeOffCalendar {
     public TimeOff create(UUID companyId, UUID branchId, UUID staffId, Instant startsAt, Instant endsAt, String reason) {
         branches.get(companyId, branchId);
         if (staffId != null && !staff.get(companyId, staffId).branchId.equals(branchId)) {
-            throw ProblemException.unprocessable("staff-not-in-branch", "Staff member not in branch",
+            throw new ScheduleRuleBroken("staff-not-in-branch", "Staff member not in branch",
                     "Staff member " + staffId + " does not work at branch " + branchId);
         }
         if (!startsAt.isBefore(endsAt)) {
-            throw ProblemException.unprocessable("invalid-range", "Invalid time range", "The end must be after the start");
+            throw new ScheduleRuleBroken("invalid-range", "Invalid time range", "The end must be after the start");
         }
         TimeOff off = new TimeOff();
         off.companyId = companyId;
@@ -59,7 +58,7 @@ public class TimeOffCalendar {
     @Transactional
     public void delete(UUID companyId, UUID timeOffId) {
         TimeOff off = TimeOff.<TimeOff>find("id = ?1 and companyId = ?2", timeOffId, companyId).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Time off " + timeOffId));
+                .orElseThrow(() -> new TimeOffNotFound(timeOffId));
         off.delete();
         slotsChanged.fire(new SlotsChanged(companyId, off.branchId, off.startsAt, off.endsAt));
     }

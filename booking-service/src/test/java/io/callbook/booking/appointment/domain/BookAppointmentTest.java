@@ -2,7 +2,6 @@ package io.callbook.booking.appointment.domain;
 
 import io.callbook.booking.branch.domain.BranchReplica;
 import io.callbook.booking.customer.domain.Customer;
-import io.callbook.common.api.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -11,6 +10,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reading a booking command and its idempotency fingerprint, without a running service. */
 class BookAppointmentTest {
@@ -57,8 +57,8 @@ class BookAppointmentTest {
 
     @Test
     void aStartWithoutOffsetIsRefused() {
-        ProblemException e = assertThrows(ProblemException.class, () -> parse("2030-05-04T10:00:00", null, "+4930123456"));
-        assertEquals(400, e.problem().status());
+        InvalidBookingValue e = assertThrows(InvalidBookingValue.class, () -> parse("2030-05-04T10:00:00", null, "+4930123456"));
+        assertTrue(e.detail().startsWith("start must be an ISO-8601 date-time with offset"), e.detail());
     }
 
     @Test
