@@ -1,12 +1,12 @@
 package io.callbook.booking;
 
-import io.callbook.booking.domain.Appointment;
-import io.callbook.booking.domain.AppointmentStatus;
-import io.callbook.booking.domain.BookableService;
-import io.callbook.booking.domain.HoursKind;
-import io.callbook.booking.domain.HoursOverride;
-import io.callbook.booking.domain.Staff;
-import io.callbook.booking.domain.TimeOff;
+import io.callbook.booking.appointment.domain.Appointment;
+import io.callbook.booking.appointment.domain.AppointmentStatus;
+import io.callbook.booking.catalog.domain.BookableService;
+import io.callbook.booking.catalog.domain.HoursKind;
+import io.callbook.booking.catalog.domain.HoursOverride;
+import io.callbook.booking.catalog.domain.Staff;
+import io.callbook.booking.schedule.domain.TimeOff;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,10 +1,10 @@
 package io.callbook.booking;
 
-import io.callbook.booking.domain.BookableService;
-import io.callbook.booking.domain.BranchDirectory;
-import io.callbook.booking.domain.HoursKind;
-import io.callbook.booking.domain.Staff;
-import io.callbook.booking.domain.WeeklyHours;
+import io.callbook.booking.branch.domain.BranchDirectory;
+import io.callbook.booking.catalog.domain.BookableService;
+import io.callbook.booking.catalog.domain.HoursKind;
+import io.callbook.booking.catalog.domain.Staff;
+import io.callbook.booking.catalog.domain.WeeklyHours;
 import io.callbook.common.contracts.directory.BranchData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

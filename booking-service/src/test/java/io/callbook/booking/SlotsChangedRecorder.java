@@ -1,6 +1,6 @@
 package io.callbook.booking;
 
-import io.callbook.booking.domain.SlotsChanged;
+import io.callbook.booking.branch.domain.SlotsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

@@ -1,0 +1,171 @@
+package io.callbook.booking.appointment.domain;
+
+import io.callbook.booking.branch.domain.BranchDirectory;
+import io.callbook.booking.branch.domain.BranchReplica;
+import io.callbook.booking.catalog.domain.BookableService;
+import io.callbook.booking.catalog.domain.Staff;
+import io.callbook.booking.customer.domain.Customers;
+import io.callbook.booking.schedule.domain.SlotCalculator;
+import io.callbook.booking.schedule.domain.StaffSchedules;
+import io.callbook.common.phone.PhoneNumberNormalizer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * What must hold before a booking may try for its slot: the service, staff member and customer exist in the
+ * company and may be booked, and the start respects notice and booking window. Whether the staff member is free is
+ * left to the database's exclusion constraint, the only check that cannot race.
+ */
+@ApplicationScoped
+public class BookingRules {
+
+    /** Numbers typed without a country code are read in this region when the branch's locale names none. */
+    static final String DEFAULT_REGION = "DE";
+
+    private final BranchDirectory branches;
+    private final Customers customers;
+    private final PhoneNumberNormalizer numbers;
+    private final EntityManager entityManager;
+    private final StaffSchedules schedules;
+
+    public BookingRules(BranchDirectory branches, Customers customers, PhoneNumberNormalizer numbers,
+                        EntityManager entityManager, StaffSchedules schedules) {
+        this.branches = branches;
+        this.customers = customers;
+        this.numbers = numbers;
+        this.entityManager = entityManager;
+        this.schedules = schedules;
+    }
+
+    /**
+     * @throws UnknownBookingTarget for an unknown (or another company's) service or staff member (branch and customer:
+     *                              as their features answer)
+     * @throws BookingRuleBroken    for a rule broken
+     */
+    public BookingPlan plan(UUID companyId, BookAppointment command, Instant now) {
+        BranchReplica branch = branches.get(companyId, command.branchId());
+        BookableService service = service(companyId, command.serviceId());
+        List<UUID> staffIds = command.staffId() != null
+                ? List.of(staff(companyId, branch.id, service, command.staffId()).id)
+                : performers(companyId, branch.id, service);
+        requireBookableTime(service, command.start(), now);
+        if (command.customerId() != null) {
+            customers.get(companyId, command.customerId());
+        }
+        String phone = command.customer() == null ? null
+                : numbers.normalize(command.customer().phone(), region(branch)).e164();
+        BookedTime time = BookedTime.of(command.start(), service);
+        List<UUID> working = requireWorking(companyId, branch, service, staffIds, time);
+        return new BookingPlan(companyId, branch.id, service.id, working, time, phone);
+    }
+
+    public BranchReplica branch(UUID companyId, UUID branchId) {
+        return branches.get(companyId, branchId);
+    }
+
+    public BookableService service(UUID companyId, UUID serviceId) {
+        BookableService service = BookableService.<BookableService>find("id = ?1 and companyId = ?2 and deletedAt is null",
+                        serviceId, companyId)
+                .firstResultOptional()
+                .orElseThrow(() -> new UnknownBookingTarget("Service " + serviceId));
+        if (!service.bookable()) {
+            throw new BookingRuleBroken("service-not-bookable", "Service not bookable",
+                    "Service " + serviceId + " is inactive");
+        }
+        return service;
+    }
+
+    /** The staff member, if they may take this service at this branch. */
+    public Staff staff(UUID companyId, UUID branchId, BookableService service, UUID staffId) {
+        Staff staff = Staff.<Staff>find("id = ?1 and companyId = ?2 and deletedAt is null", staffId, companyId)
+                .firstResultOptional()
+                .orElseThrow(() -> new UnknownBookingTarget("Staff member " + staffId));
+        if (!staff.branchId.equals(branchId)) {
+            throw new BookingRuleBroken("staff-of-another-branch", "Staff member of another branch",
+                    "Staff member " + staffId + " works at another branch");
+        }
+        if (!staff.bookable()) {
+            throw new BookingRuleBroken("staff-not-bookable", "Staff member not bookable",
+                    "Staff member " + staffId + " is inactive");
+        }
+        if (!staff.serviceIds.contains(service.id)) {
+            throw new BookingRuleBroken("service-not-performed", "Service not performed by staff member",
+                    "Staff member " + staffId + " does not perform service " + service.id);
+        }
+        return staff;
+    }
+
+    /** Everyone at the branch who performs the service, in a stable order so retries try them alike. */
+    public List<UUID> performers(UUID companyId, UUID branchId, BookableService service) {
+        List<UUID> ids = entityManager.createQuery("""
+                        select s.id from Staff s join s.serviceIds serviceId
+                        where s.companyId = :company and s.branchId = :branch and serviceId = :service
+                          and s.active = true and s.deletedAt is null
+                        order by s.id""", UUID.class)
+                .setParameter("company", companyId)
+                .setParameter("branch", branchId)
+                .setParameter("service", service.id)
+                .getResultList();
+        if (ids.isEmpty()) {
+            throw new BookingRuleBroken("no-staff-for-service", "Nobody performs this service",
+                    "No active staff member of branch " + branchId + " performs service " + service.id);
+        }
+        return ids;
+    }
+
+    /**
+     * The candidates who are at work for the whole slot, buffers included, and not away (the same hours and time-off
+     * rules availability uses; the grid of offered slots is not enforced, so staff can book a walk-in at 10:05).
+     *
+     * @throws BookingRuleBroken when none of them is
+     */
+    public List<UUID> requireWorking(UUID companyId, BranchReplica branch, BookableService service, List<UUID> candidates,
+                                     BookedTime slot) {
+        LocalDate first = slot.blockedFrom().atZone(branch.zone()).toLocalDate().minusDays(1);
+        LocalDate last = slot.blockedUntil().atZone(branch.zone()).toLocalDate();
+        SlotCalculator.Schedule schedule = schedules.hours(companyId, branch.id, service.id,
+                candidates.size() == 1 ? candidates.get(0) : null, branch.zone(), first, last);
+        List<UUID> working = candidates.stream()
+                .filter(staff -> SlotCalculator.works(schedule, staff, slot.blockedFrom(), slot.blockedUntil()))
+                .toList();
+        if (working.isEmpty()) {
+            throw new BookingRuleBroken("outside-working-hours", "Outside working hours",
+                    (candidates.size() == 1 ? "Staff member " + candidates.get(0) + " is" : "No staff member who performs"
+                            + " service " + service.id + " is") + " at work from " + slot.blockedFrom() + " to "
+                            + slot.blockedUntil() + " (buffers included), or is away then");
+        }
+        return working;
+    }
+
+    public void requireBookableTime(BookableService service, Instant start, Instant now) {
+        if (!start.isAfter(now)) {
+            throw new BookingRuleBroken("start-in-past", "Start in the past",
+                    "start " + start + " is not in the future");
+        }
+        Instant earliest = now.plus(Duration.ofMinutes(service.minNoticeMinutes));
+        if (start.isBefore(earliest)) {
+            throw new BookingRuleBroken("notice-too-short", "Too short notice",
+                    "Service " + service.id + " needs " + service.minNoticeMinutes + " minutes' notice; the earliest start is "
+                            + earliest);
+        }
+        Instant latest = now.plus(Duration.ofDays(service.bookingWindowDays));
+        if (start.isAfter(latest)) {
+            throw new BookingRuleBroken("outside-booking-window", "Outside the booking window",
+                    "Service " + service.id + " can be booked at most " + service.bookingWindowDays + " days ahead (until "
+                            + latest + ")");
+        }
+    }
+
+    /** The branch's locale is e.g. "de-DE" (or "und-DE" when only the region is known). */
+    static String region(BranchReplica branch) {
+        String country = branch.locale == null ? "" : Locale.forLanguageTag(branch.locale).getCountry();
+        return country.length() == 2 ? country : DEFAULT_REGION;
+    }
+}

@@ -1,0 +1,77 @@
+package io.callbook.booking.availability.domain;
+
+import io.callbook.booking.appointment.domain.AppointmentStatus;
+import io.callbook.booking.schedule.domain.SlotCalculator;
+import io.callbook.booking.schedule.domain.StaffSchedules;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import static io.callbook.booking.schedule.domain.StaffSchedules.PERFORMERS;
+
+/**
+ * Loads what {@link SlotCalculator} needs for a branch, a service and a range of dates in a fixed number of
+ * queries, however many staff members and days: the staff, then their weekly hours, overrides, time off and
+ * appointments, each one query over all of them ({@code in} lists), no query per staff member or day.
+ */
+@ApplicationScoped
+public class BranchSchedules {
+
+    /** The longest a service plus its buffers can take (schema: duration ≤ 1440 min, each buffer ≤ 240 min). */
+    private static final Duration LONGEST_BOOKING = Duration.ofMinutes(1440 + 240);
+    private static final Duration LONGEST_BUFFER = Duration.ofMinutes(240);
+
+    private final EntityManager entityManager;
+    private final StaffSchedules schedules;
+
+    public BranchSchedules(EntityManager entityManager, StaffSchedules schedules) {
+        this.entityManager = entityManager;
+        this.schedules = schedules;
+    }
+
+    /** One read-only transaction: one connection and one snapshot for all the queries. */
+    @Transactional
+    public SlotCalculator.Schedule load(UUID companyId, UUID branchId, UUID serviceId, ZoneId zone,
+                                        LocalDate first, LocalDate last) {
+        List<UUID> staff = entityManager.createQuery(PERFORMERS + " order by s.id", UUID.class)
+                .setParameter("company", companyId)
+                .setParameter("branch", branchId)
+                .setParameter("service", serviceId)
+                .setParameter("staff", null)
+                .getResultList();
+        if (staff.isEmpty()) {
+            return new SlotCalculator.Schedule(zone, List.of(), List.of(), List.of(), List.of(), List.of());
+        }
+        Instant from = first.atStartOfDay(zone).toInstant();
+        Instant until = last.plusDays(1).atStartOfDay(zone).toInstant();
+        SlotCalculator.Schedule hours = schedules.hours(companyId, branchId, serviceId, null, zone, first, last);
+        // The starts_at bounds only let the (company, staff, starts_at) index narrow the scan; blocked times decide.
+        List<SlotCalculator.Booking> bookings = entityManager.createQuery("""
+                        select a.staffId, a.blockedFrom, a.blockedUntil, a.status, a.holdExpiresAt from Appointment a
+                        where a.companyId = :company and a.staffId in (""" + PERFORMERS + """
+                        ) and a.status in :live
+                          and a.startsAt > :startsAfter and a.startsAt < :startsBefore
+                          and a.blockedFrom < :until and a.blockedUntil > :from""", Object[].class)
+                .setParameter("company", companyId)
+                .setParameter("branch", branchId)
+                .setParameter("service", serviceId)
+                .setParameter("staff", null)
+                .setParameter("live", AppointmentStatus.LIVE)
+                .setParameter("startsAfter", from.minus(LONGEST_BOOKING))
+                .setParameter("startsBefore", until.plus(LONGEST_BUFFER))
+                .setParameter("from", from)
+                .setParameter("until", until)
+                .getResultList().stream()
+                .map(row -> new SlotCalculator.Booking((UUID) row[0], (Instant) row[1], (Instant) row[2],
+                        row[3] == AppointmentStatus.HELD ? (Instant) row[4] : null))
+                .toList();
+        return new SlotCalculator.Schedule(zone, staff, hours.weekly(), hours.overrides(), hours.absences(), bookings);
+    }
+}

@@ -1,0 +1,141 @@
+package io.callbook.booking.customer.api;
+
+import io.callbook.booking.customer.api.CustomerDtos.CustomerBatchRequest;
+import io.callbook.booking.customer.api.CustomerDtos.CustomerBatchResponse;
+import io.callbook.booking.customer.api.CustomerDtos.CustomerRequest;
+import io.callbook.booking.customer.api.CustomerDtos.CustomerResponse;
+import io.callbook.booking.customer.api.CustomerDtos.CustomerUpdate;
+import io.callbook.booking.customer.domain.Customer;
+import io.callbook.booking.customer.domain.Customers;
+import io.callbook.booking.customer.domain.Customers.NewCustomer;
+import io.callbook.common.api.BatchItems;
+import io.callbook.common.api.Page;
+import io.callbook.common.api.ProblemException;
+import io.callbook.common.ratelimit.RateLimited;
+import io.callbook.common.security.CallerContext;
+import io.callbook.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Path("/v1/companies/{companyId}/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers", description = "People who book, one per company and phone number; found by phone or email")
+public class CustomerResource {
+
+    private static final String DEFAULT_REGION = "DE";
+
+    private final Customers customers;
+    private final CallerContext caller;
+    private final Validator validator;
+
+    public CustomerResource(Customers customers, CallerContext caller, Validator validator) {
+        this.customers = customers;
+        this.caller = caller;
+        this.validator = validator;
+    }
+
+    /** Creates the customer or updates the one with this phone number: callers need not look up first. */
+    @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    @Operation(summary = "Create a customer, or update the one with this phone")
+    @APIResponse(responseCode = "409", description = "Another customer of the company uses the email")
+    @APIResponse(responseCode = "422", description = "The phone is not a phone number")
+    public CustomerResponse upsert(@PathParam("companyId") UUID companyId, @NotNull @Valid CustomerRequest request) {
+        caller.requireCompany(companyId, "Company " + companyId);
+        String region = request.region() == null ? DEFAULT_REGION : request.region();
+        return CustomerResponse.of(customers.upsertByPhone(companyId, request.phone(), region, request.name(),
+                request.email()));
+    }
+
+    @POST
+    @Path("batch")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @RateLimited("customer-import")
+    @Operation(summary = "Import many customers at once, all or nothing", description = "Up to 500 items "
+            + "(callbook.booking.max-import-batch-size), each like the body of a single create. Every item is checked "
+            + "first (422 lists each failing index, e.g. a phone given twice). An import only creates: a phone or email "
+            + "another customer of the company has answers 409 naming those indexes, and nothing is written.")
+    @APIResponse(responseCode = "409", description = "Items whose phone or email another customer has, each listed "
+            + "with its index")
+    @APIResponse(responseCode = "422", description = "Empty or oversized batch, or invalid items, each listed with "
+            + "its index")
+    public Response importBatch(@PathParam("companyId") UUID companyId, CustomerBatchRequest request) {
+        caller.requireCompany(companyId, "Company " + companyId);
+        if (request == null || request.items() == null) {
+            throw ProblemException.badRequest("A body with items is required");
+        }
+        BatchItems<NewCustomer> items = BatchItems.check(request.items(), validator, item -> new NewCustomer(item.phone(),
+                item.region() == null ? DEFAULT_REGION : item.region(), item.name(), item.email()));
+        List<CustomerResponse> created = customers.importBatch(companyId, items).stream().map(CustomerResponse::of).toList();
+        return Response.status(Response.Status.CREATED).entity(new CustomerBatchResponse(created)).build();
+    }
+
+    /** With {@code phone} or {@code email}: the matching customer (or none); without: every customer, page by page. */
+    @GET
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    @Operation(summary = "Find a customer by phone or email, or list them all")
+    @APIResponse(responseCode = "422", description = "The phone is not a phone number")
+    public Page<CustomerResponse> find(@PathParam("companyId") UUID companyId, @QueryParam("phone") String phone,
+                                       @QueryParam("email") String email,
+                                       @QueryParam("region") @Pattern(regexp = "[A-Za-z]{2}") String region,
+                                       @QueryParam("after") UUID after,
+                                       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        caller.requireCompany(companyId, "Company " + companyId);
+        if (phone != null && email != null) {
+            throw ProblemException.badRequest("Look up by phone or by email, not both");
+        }
+        if (phone != null || email != null) {
+            Optional<Customer> match = phone != null
+                    ? customers.byPhone(companyId, phone, region == null ? DEFAULT_REGION : region)
+                    : customers.byEmail(companyId, email);
+            return new Page<>(match.map(CustomerResponse::of).map(List::of).orElse(List.of()), null);
+        }
+        return Page.of(customers.list(companyId, after, limit), limit, CustomerResponse::of, c -> c.id.toString());
+    }
+
+    @GET
+    @Path("{customerId}")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    @Operation(summary = "Get one customer")
+    @APIResponse(responseCode = "404", description = "Unknown customer (or another company's)")
+    public CustomerResponse get(@PathParam("companyId") UUID companyId, @PathParam("customerId") UUID customerId) {
+        caller.requireCompany(companyId, "Customer " + customerId);
+        return CustomerResponse.of(customers.get(companyId, customerId));
+    }
+
+    @PUT
+    @Path("{customerId}")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    @Operation(summary = "Change a customer's name or email")
+    @APIResponse(responseCode = "404", description = "Unknown customer (or another company's)")
+    @APIResponse(responseCode = "409", description = "Another customer of the company uses the email")
+    public CustomerResponse update(@PathParam("companyId") UUID companyId, @PathParam("customerId") UUID customerId,
+                                   @NotNull @Valid CustomerUpdate update) {
+        caller.requireCompany(companyId, "Customer " + customerId);
+        return CustomerResponse.of(customers.update(companyId, customerId, update.name(), update.email()));
+    }
+}
