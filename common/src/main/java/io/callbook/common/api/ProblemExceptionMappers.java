@@ -44,6 +44,11 @@ public class ProblemExceptionMappers {
         return ProblemResponses.of(problem, request);
     }
 
+    @ServerExceptionMapper
+    public Response invalidQueryParameter(QueryParameterConverters.InvalidQueryParameter e, HttpServerRequest request) {
+        return ProblemResponses.of(e.problem(), request);
+    }
+
     // Listed one by one: Quarkus has built-in mappers for the subclasses, which would answer plain JSON.
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class})
     public Response malformedJson(Exception e, HttpServerRequest request) {

@@ -86,7 +86,7 @@ public class AppointmentExceptionMappers {
         conflict.put("blockedFrom", time.blockedFrom().toString());
         conflict.put("blockedUntil", time.blockedUntil().toString());
         String who = taken.staffId() == null ? "No staff member who performs this service is"
-                : "Staff member " + taken.staffId() + " is";
+                : "Staff member " + taken.staffId() + " is not";
         return Problem.of(409, "slot-taken", "Slot taken",
                         who + " free from " + time.start() + " to " + time.end() + " (buffers included); choose another time")
                 .with("conflict", conflict);

@@ -102,11 +102,12 @@ class AppointmentListTest {
         list(Map.of(name, value)).statusCode(400).contentType("application/problem+json");
     }
 
-    /** Typed parameters: a value that is no id, number or time names nothing, like a malformed id in a path. */
-    @ParameterizedTest(name = "{0}={1} -> 404")
+    @ParameterizedTest(name = "{0}={1} -> 400")
     @CsvSource({"limit, many", "from, yesterday", "to, 2030-01-01T10:00", "branchId, nope", "staffId, nope"})
-    void malformedTypedParametersAre404(String name, String value) {
-        list(Map.of(name, value)).statusCode(404).contentType("application/problem+json");
+    void malformedTypedParametersAre400AndNameTheParameter(String name, String value) {
+        list(Map.of(name, value)).statusCode(400).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("/invalid-parameter"))
+                .body("parameter", equalTo(name));
     }
 
     @Test

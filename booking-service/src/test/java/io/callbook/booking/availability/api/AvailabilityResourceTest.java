@@ -211,17 +211,16 @@ class AvailabilityResourceTest {
         problem(availability(TestTokens.expired(company), day, day, null, null), 401, "unauthenticated");
     }
 
-    // Malformed ids and dates name nothing, like a malformed id in a path: typed parameters answer 404 for them.
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
             from after to          | SERVICE | 2030-01-02 | 2030-01-01 | -                | -            | 400 | invalid-range
             range too long         | SERVICE | 2030-01-01 | 2030-02-01 | -                | -            | 400 | invalid-range
-            malformed from         | SERVICE | 2030-13-01 | 2030-01-01 | -                | -            | 404 | not-found
-            date with time         | SERVICE | 2030-01-01T10:00 | 2030-01-01 | -          | -            | 404 | not-found
+            malformed from         | SERVICE | 2030-13-01 | 2030-01-01 | -                | -            | 400 | invalid-parameter
+            date with time         | SERVICE | 2030-01-01T10:00 | 2030-01-01 | -          | -            | 400 | invalid-parameter
             missing to             | SERVICE | 2030-01-01 | -          | -                | -            | 400 | validation
             missing service        | -       | 2030-01-01 | 2030-01-01 | -                | -            | 400 | validation
-            malformed service id   | nope    | 2030-01-01 | 2030-01-01 | -                | -            | 404 | not-found
-            malformed staff id     | SERVICE | 2030-01-01 | 2030-01-01 | 123              | -            | 404 | not-found
+            malformed service id   | nope    | 2030-01-01 | 2030-01-01 | -                | -            | 400 | invalid-parameter
+            malformed staff id     | SERVICE | 2030-01-01 | 2030-01-01 | 123              | -            | 400 | invalid-parameter
             unknown zone           | SERVICE | 2030-01-01 | 2030-01-01 | -                | Mars/Olympus | 400 | invalid-parameter
             """)
     void badInputIsAProblem(String name, String service, String from, String to, String staff, String zone, int status,
