@@ -1,0 +1,72 @@
+package io.callbook.webhook.inbound.api;
+
+import io.callbook.common.api.ProblemException;
+import io.callbook.common.ratelimit.RateLimited;
+import io.callbook.webhook.inbound.domain.Inbox;
+import io.callbook.webhook.integration.domain.Provider;
+import io.callbook.webhook.signing.domain.CalSignature;
+import io.callbook.webhook.signing.domain.RetellSignature;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/**
+ * Provider webhooks. They carry no token: the signature over the raw body, checked with the secret of the integration
+ * named in the URL the tenant registered at the provider, is the authentication.
+ */
+@Path("/v1/webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+@PermitAll
+// Providers send every tenant's webhooks from a few addresses: the default per-address limit would refuse them.
+@RateLimited("webhooks")
+@Tag(name = "Inbound webhooks", description = "Signed provider webhooks, stored once and acknowledged at once")
+public class InboundWebhookResource {
+
+    private final Inbox inbox;
+
+    public InboundWebhookResource(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @POST
+    @Path("voice")
+    public Response voice(@QueryParam("integration") UUID integration,
+                          @HeaderParam(RetellSignature.HEADER) String signature, byte[] body) {
+        return answer(inbox.accept(Provider.VOICE, requireIntegration(integration), body, signature));
+    }
+
+    @POST
+    @Path("calendar")
+    public Response calendar(@QueryParam("integration") UUID integration,
+                             @HeaderParam(CalSignature.HEADER) String signature, byte[] body) {
+        return answer(inbox.accept(Provider.CALENDAR, requireIntegration(integration), body, signature));
+    }
+
+    private static UUID requireIntegration(UUID integration) {
+        if (integration == null) {
+            throw ProblemException.badRequest(
+                    "Name the integration in the webhook URL: ?integration=<id> (shown when it was created)");
+        }
+        return integration;
+    }
+
+    /** 202 the first time (processing follows), 200 for a repeat that changes nothing. */
+    private static Response answer(Inbox.Accepted accepted) {
+        return Response.status(accepted.duplicate() ? 200 : 202)
+                .entity(new WebhookAck(accepted.id(), accepted.eventType(), accepted.status(), accepted.duplicate()))
+                .build();
+    }
+
+    public record WebhookAck(UUID id, String eventType, String status, boolean duplicate) {
+    }
+}

@@ -1,0 +1,91 @@
+package io.callbook.webhook.inbound.api;
+
+import io.callbook.common.api.Page;
+import io.callbook.common.api.ProblemException;
+import io.callbook.common.security.CallerContext;
+import io.callbook.common.security.Roles;
+import io.callbook.webhook.inbound.domain.InboundEvent;
+import io.callbook.webhook.inbound.domain.InboundEvents;
+import io.callbook.webhook.inbound.domain.InboundProcessor;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** The inbox as operators see it: by status, with replay. Tenants see their own events; operators see all. */
+@Path("/v1/webhooks/events")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPS, Roles.TENANT_ADMIN})
+@Tag(name = "Inbound webhook events", description = "Accepted provider webhooks, their processing status, and replay")
+public class WebhookEventResource {
+
+    private final InboundEvents events;
+    private final InboundProcessor processor;
+    private final CallerContext caller;
+
+    public WebhookEventResource(InboundEvents events, InboundProcessor processor, CallerContext caller) {
+        this.events = events;
+        this.processor = processor;
+        this.caller = caller;
+    }
+
+    @GET
+    public Page<EventResponse> list(@QueryParam("status") String status, @QueryParam("integration") UUID integration,
+                                    @QueryParam("after") UUID after,
+                                    @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        if (status != null && !InboundEvents.STATUSES.contains(status)) {
+            throw ProblemException.badRequest("status must be one of " + InboundEvents.STATUSES);
+        }
+        return Page.of(events.list(scope(), integration, status, after, limit), limit, EventResponse::of, e -> e.id.toString());
+    }
+
+    @GET
+    @Path("{id}")
+    public EventResponse get(@PathParam("id") UUID id) {
+        return EventResponse.of(events.get(scope(), id));
+    }
+
+    @POST
+    @Path("{id}/replay")
+    public EventResponse replay(@PathParam("id") UUID id) {
+        events.replay(scope(), id);
+        processor.drain();
+        return EventResponse.of(events.get(scope(), id));
+    }
+
+    /** Replays every failed or dead event (of the caller's tenant), up to {@code limit}. */
+    @POST
+    @Path("replay")
+    public Map<String, Integer> replayAll(@QueryParam("status") @NotNull String status,
+                                          @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        int replayed = events.replayAll(scope(), status, limit);
+        processor.drain();
+        return Map.of("replayed", replayed);
+    }
+
+    private UUID scope() {
+        return caller.seesAllTenants() ? null : caller.tenant().orElseThrow(() -> ProblemException.notFound("Tenant"));
+    }
+
+    public record EventResponse(UUID id, UUID companyId, UUID integrationId, String provider, String eventType,
+                                String status, int priority, int attempts, Instant nextAttemptAt, String lastError,
+                                Instant receivedAt, Instant processedAt, String outcome) {
+        static EventResponse of(InboundEvent e) {
+            return new EventResponse(e.id, e.companyId, e.integrationId, e.provider, e.eventType, e.status, e.priority,
+                    e.attempts, e.nextAttemptAt, e.lastError, e.receivedAt, e.processedAt, e.outcome);
+        }
+    }
+}
