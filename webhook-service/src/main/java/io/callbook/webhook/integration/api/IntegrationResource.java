@@ -3,8 +3,8 @@ package io.callbook.webhook.integration.api;
 import io.callbook.common.security.CallerContext;
 import io.callbook.common.security.Roles;
 import io.callbook.webhook.integration.domain.Integration;
-import io.callbook.webhook.integration.domain.IntegrationService;
-import io.callbook.webhook.integration.domain.IntegrationService.CalendarBinding;
+import io.callbook.webhook.integration.domain.Integrations;
+import io.callbook.webhook.integration.domain.Integrations.CalendarBinding;
 import io.callbook.webhook.integration.domain.Provider;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -33,10 +33,10 @@ import java.util.UUID;
 @Tag(name = "Integrations", description = "A tenant's voice and calendar provider accounts and their webhook secrets")
 public class IntegrationResource {
 
-    private final IntegrationService integrations;
+    private final Integrations integrations;
     private final CallerContext caller;
 
-    public IntegrationResource(IntegrationService integrations, CallerContext caller) {
+    public IntegrationResource(Integrations integrations, CallerContext caller) {
         this.integrations = integrations;
         this.caller = caller;
     }
@@ -45,7 +45,7 @@ public class IntegrationResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
     public Response create(@PathParam("companyId") UUID companyId, @NotNull @Valid IntegrationRequest request) {
         caller.requireCompany(companyId, "Company " + companyId);
-        IntegrationService.Created created = integrations.create(companyId, request.provider(), request.name(),
+        Integrations.Created created = integrations.create(companyId, request.provider(), request.name(),
                 request.secret(), new CalendarBinding(request.branchId(), request.serviceId(), request.staffId()));
         return Response.created(URI.create("/v1/companies/" + companyId + "/integrations/" + created.integration().id))
                 .entity(IntegrationResponse.of(created.integration(), created.secret())).build();
@@ -74,7 +74,7 @@ public class IntegrationResource {
     public IntegrationResponse rotate(@PathParam("companyId") UUID companyId, @PathParam("integrationId") UUID integrationId,
                                       @Valid SecretRequest request) {
         caller.requireCompany(companyId, "Integration " + integrationId);
-        IntegrationService.Created rotated = integrations.rotate(companyId, integrationId,
+        Integrations.Created rotated = integrations.rotate(companyId, integrationId,
                 request == null ? null : request.secret());
         return IntegrationResponse.of(rotated.integration(), rotated.secret());
     }

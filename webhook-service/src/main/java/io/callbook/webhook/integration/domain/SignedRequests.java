@@ -17,16 +17,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class SignedRequests {
 
-    private final IntegrationService integrations;
+    private final Integrations integrations;
     private final RetellSignature retell = new RetellSignature(Clock.systemUTC());
 
-    public SignedRequests(IntegrationService integrations) {
+    public SignedRequests(Integrations integrations) {
         this.integrations = integrations;
     }
 
     /** @throws ProblemException 401 for an unknown or inactive integration or a signature that does not verify */
     public Integration verify(Provider provider, UUID integrationId, byte[] body, String signature) {
-        IntegrationService.Verifiable integration = integrations.forWebhook(integrationId, provider)
+        Integrations.Verifiable integration = integrations.forWebhook(integrationId, provider)
                 .orElseThrow(() -> unauthorized("unknown or inactive integration"));
         SignatureCheck check = provider == Provider.VOICE
                 ? retell.verify(body, signature, integration.secret())

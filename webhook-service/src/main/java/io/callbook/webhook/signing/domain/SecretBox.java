@@ -24,7 +24,7 @@ public class SecretBox {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    public SecretBox(WebhookConfig config) {
+    public SecretBox(SecretsConfig config) {
         byte[] raw = Base64.getDecoder().decode(config.secretsKey());
         if (raw.length != 32) {
             throw new IllegalArgumentException("callbook.secrets.key must be 32 bytes, base64-encoded");

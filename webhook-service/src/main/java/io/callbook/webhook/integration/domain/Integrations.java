@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /** Tenants' provider accounts. A secret is shown once, when it is set or generated, and stored sealed. */
 @ApplicationScoped
-public class IntegrationService {
+public class Integrations {
 
     private final SecretBox secrets;
     private final SecureRandom random = new SecureRandom();
@@ -24,7 +24,7 @@ public class IntegrationService {
     // the webhook.
     private final Cache<UUID, Optional<Verifiable>> verifiable;
 
-    public IntegrationService(SecretBox secrets, IntegrationsConfig config) {
+    public Integrations(SecretBox secrets, IntegrationsConfig config) {
         this.secrets = secrets;
         this.verifiable = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(config.secretCacheTtl()).build();
     }
