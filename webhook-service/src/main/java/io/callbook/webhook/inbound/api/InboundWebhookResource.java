@@ -1,12 +1,12 @@
 package io.callbook.webhook.inbound.api;
 
-import io.callbook.common.api.ProblemException;
 import io.callbook.common.ratelimit.RateLimited;
 import io.callbook.webhook.inbound.domain.Inbox;
 import io.callbook.webhook.integration.domain.Provider;
 import io.callbook.webhook.signing.domain.CalSignature;
 import io.callbook.webhook.signing.domain.RetellSignature;
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -40,24 +40,18 @@ public class InboundWebhookResource {
 
     @POST
     @Path("voice")
-    public Response voice(@QueryParam("integration") UUID integration,
+    public Response voice(@QueryParam("integration") @NotNull(message = "name the integration: ?integration=<id>")
+                          UUID integration,
                           @HeaderParam(RetellSignature.HEADER) String signature, byte[] body) {
-        return answer(inbox.accept(Provider.VOICE, requireIntegration(integration), body, signature));
+        return answer(inbox.accept(Provider.VOICE, integration, body, signature));
     }
 
     @POST
     @Path("calendar")
-    public Response calendar(@QueryParam("integration") UUID integration,
+    public Response calendar(@QueryParam("integration") @NotNull(message = "name the integration: ?integration=<id>")
+                             UUID integration,
                              @HeaderParam(CalSignature.HEADER) String signature, byte[] body) {
-        return answer(inbox.accept(Provider.CALENDAR, requireIntegration(integration), body, signature));
-    }
-
-    private static UUID requireIntegration(UUID integration) {
-        if (integration == null) {
-            throw ProblemException.badRequest(
-                    "Name the integration in the webhook URL: ?integration=<id> (shown when it was created)");
-        }
-        return integration;
+        return answer(inbox.accept(Provider.CALENDAR, integration, body, signature));
     }
 
     /** 202 the first time (processing follows), 200 for a repeat that changes nothing. */

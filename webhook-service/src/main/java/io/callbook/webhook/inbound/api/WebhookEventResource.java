@@ -11,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,12 +44,12 @@ public class WebhookEventResource {
     }
 
     @GET
-    public Page<EventResponse> list(@QueryParam("status") String status, @QueryParam("integration") UUID integration,
-                                    @QueryParam("after") UUID after,
+    public Page<EventResponse> list(@QueryParam("status")
+                                    @Pattern(regexp = "received|processing|done|failed|dead|ignored",
+                                            message = "must be received, processing, done, failed, dead or ignored")
+                                    String status,
+                                    @QueryParam("integration") UUID integration, @QueryParam("after") UUID after,
                                     @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        if (status != null && !InboundEvents.STATUSES.contains(status)) {
-            throw ProblemException.badRequest("status must be one of " + InboundEvents.STATUSES);
-        }
         return Page.of(events.list(scope(), integration, status, after, limit), limit, EventResponse::of, e -> e.id.toString());
     }
 
@@ -69,7 +70,8 @@ public class WebhookEventResource {
     /** Replays every failed or dead event (of the caller's tenant), up to {@code limit}. */
     @POST
     @Path("replay")
-    public Map<String, Integer> replayAll(@QueryParam("status") @NotNull String status,
+    public Map<String, Integer> replayAll(@QueryParam("status") @NotNull
+                                          @Pattern(regexp = "failed|dead", message = "must be failed or dead") String status,
                                           @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         int replayed = events.replayAll(scope(), status, limit);
         processor.drain();

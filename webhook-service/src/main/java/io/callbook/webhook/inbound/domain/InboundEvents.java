@@ -13,7 +13,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class InboundEvents {
 
-    public static final Set<String> STATUSES = Set.of("received", "processing", "done", "failed", "dead", "ignored");
     private static final Set<String> REPLAYABLE = Set.of("failed", "dead", "done");
 
     /**
@@ -64,7 +63,7 @@ public class InboundEvents {
     @Transactional
     public int replayAll(UUID companyId, String status, int limit) {
         if (!status.equals("failed") && !status.equals("dead")) {
-            throw ProblemException.badRequest("Replay many by status failed or dead");
+            throw new IllegalArgumentException("Replay many by status failed or dead, not " + status);
         }
         List<InboundEvent> events = list(companyId, null, status, null, limit - 1);
         events.forEach(InboundEvents::reset);

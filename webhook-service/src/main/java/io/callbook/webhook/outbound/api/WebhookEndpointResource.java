@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -107,7 +108,11 @@ public class WebhookEndpointResource {
     @Path("{endpointId}/deliveries")
     public Page<DeliveryResponse> deliveries(@PathParam("companyId") UUID companyId,
                                              @PathParam("endpointId") UUID endpointId,
-                                             @QueryParam("status") String status, @QueryParam("after") UUID after,
+                                             @QueryParam("status")
+                                             @Pattern(regexp = "pending|delivering|delivered|failed|exhausted|cancelled",
+                                                     message = "must be pending, delivering, delivered, failed, "
+                                                             + "exhausted or cancelled") String status,
+                                             @QueryParam("after") UUID after,
                                              @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         caller.requireCompany(companyId, "Webhook endpoint " + endpointId);
         endpoints.get(companyId, endpointId);

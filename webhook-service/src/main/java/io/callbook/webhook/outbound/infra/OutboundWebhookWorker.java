@@ -9,6 +9,7 @@ import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -23,6 +24,8 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class OutboundWebhookWorker {
 
+    private static final Logger LOG = Logger.getLogger(OutboundWebhookWorker.class);
+
     private final Deliveries deliveries;
     private final DeliveryWorker worker;
 
@@ -36,9 +39,18 @@ public class OutboundWebhookWorker {
     public CompletionStage<Void> onBookingEvent(Message<String> message) {
         IncomingEvent event = IncomingEvent.of(message);
         if (event.id() != null && event.tenant() != null && !event.tenant().isBlank()) {
+            UUID tenant;
+            try {
+                tenant = UUID.fromString(event.tenant());
+            } catch (IllegalArgumentException e) {
+                // Thrown on, it would stop the channel for every tenant's events; this one names nobody to send to.
+                LOG.warnf("Booking event %s names tenant '%s', which is no id: no webhook for it", event.id(),
+                        event.tenant());
+                return message.ack();
+            }
             Instant occurredAt = message.getMetadata(IncomingCloudEventMetadata.class)
                     .flatMap(OutboundWebhookWorker::time).orElseGet(Instant::now);
-            if (deliveries.schedule(UUID.fromString(event.tenant()), event.id(), event.type(), occurredAt, event.data()) > 0) {
+            if (deliveries.schedule(tenant, event.id(), event.type(), occurredAt, event.data()) > 0) {
                 worker.drain();
             }
         }

@@ -16,6 +16,7 @@ import io.callbook.webhook.voice.domain.InboundCalls;
 import io.callbook.webhook.voice.domain.VoiceAnswer;
 import io.callbook.webhook.voice.domain.VoiceFunctions;
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -68,7 +69,8 @@ public class VoiceResource {
                     branch (`business_identified: "true"`). An unknown number, another company's number or a \
                     directory that cannot answer in time gives `business_identified: "false"` and a polite \
                     `fallback_message` (still 200). 401: bad signature or unknown integration; 400: malformed JSON.""")
-    public InboundResponse inbound(@QueryParam("integration") UUID integration,
+    public InboundResponse inbound(@QueryParam("integration") @NotNull(message = "name the integration: ?integration=<id>")
+                                   UUID integration,
                                    @HeaderParam(RetellSignature.HEADER) String signature, byte[] body) {
         Integration verified = verify(integration, signature, body);
         InboundRequest request = read(body, InboundRequest.class);
@@ -91,7 +93,9 @@ public class VoiceResource {
                     `invalid` naming it) so the agent can ask the caller and call again; a taken slot offers the \
                     nearest free times; a service that cannot answer in time says so (`error: \
                     temporarily_unavailable`). 404: unknown function; 401: bad signature; 400: malformed JSON.""")
-    public Map<String, Object> function(@PathParam("name") String name, @QueryParam("integration") UUID integration,
+    public Map<String, Object> function(@PathParam("name") String name,
+                                        @QueryParam("integration") @NotNull(message = "name the integration: ?integration=<id>")
+                                        UUID integration,
                                         @HeaderParam(RetellSignature.HEADER) String signature, byte[] body) {
         Integration verified = verify(integration, signature, body);
         FunctionRequest request = read(body, FunctionRequest.class);
@@ -105,15 +109,7 @@ public class VoiceResource {
     }
 
     private Integration verify(UUID integration, String signature, byte[] body) {
-        return signedRequests.verify(Provider.VOICE, requireIntegration(integration), body, signature);
-    }
-
-    private static UUID requireIntegration(UUID integration) {
-        if (integration == null) {
-            throw ProblemException.badRequest(
-                    "Name the integration in the webhook URL: ?integration=<id> (shown when it was created)");
-        }
-        return integration;
+        return signedRequests.verify(Provider.VOICE, integration, body, signature);
     }
 
     private <T> T read(byte[] body, Class<T> type) {

@@ -9,7 +9,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A function's {@code args} as the agent filled them in. Agents are loose about names and types, so a value is taken
@@ -60,14 +59,6 @@ final class FunctionArgs {
                 throw new AnswerInstead(VoiceAnswer.say(
                         "I need the start as date and time, for example 2026-12-01T10:00.").with("invalid", keys[0]));
             }
-        }
-    }
-
-    static Optional<UUID> uuid(String value) {
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 }

@@ -191,8 +191,12 @@ public class VoiceFunctions {
         UUID appointmentId;
         Optional<String> named = args.text("appointment_id");
         if (named.isPresent()) {
-            appointmentId = FunctionArgs.uuid(named.get()).orElseThrow(() -> new AnswerInstead(
-                    VoiceAnswer.say("I couldn't find that appointment.").with("error", "unknown_appointment")));
+            try {
+                appointmentId = UUID.fromString(named.get());
+            } catch (IllegalArgumentException notAnId) {
+                throw new AnswerInstead(VoiceAnswer.say("I couldn't find that appointment.")
+                        .with("error", "unknown_appointment"));
+            }
         } else {
             Customer customer = customer(branch, call, args, "Which phone number was the appointment booked with?")
                     .orElseThrow(() -> new AnswerInstead(VoiceAnswer.say(
@@ -274,9 +278,11 @@ public class VoiceFunctions {
     /** By id, else by exact name, else by the one name that contains what was said. */
     private static <T> Optional<T> pick(String wanted, List<T> candidates, Function<T, UUID> id,
                                         Function<T, String> name) {
-        Optional<UUID> asId = FunctionArgs.uuid(wanted);
-        if (asId.isPresent()) {
-            return candidates.stream().filter(c -> id.apply(c).equals(asId.get())).findFirst();
+        try {
+            UUID asId = UUID.fromString(wanted);
+            return candidates.stream().filter(c -> id.apply(c).equals(asId)).findFirst();
+        } catch (IllegalArgumentException byName) {
+            // not an id: the agent passed on what the caller said
         }
         String spoken = wanted.toLowerCase(Locale.ROOT);
         Optional<T> exact = candidates.stream().filter(c -> name.apply(c).toLowerCase(Locale.ROOT).equals(spoken)).findFirst();

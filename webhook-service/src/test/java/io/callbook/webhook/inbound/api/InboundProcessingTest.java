@@ -80,6 +80,10 @@ class InboundProcessingTest {
                 .then().statusCode(200).body("items", hasSize(3)).body("items.integrationId", everyItem(equalTo(integration)));
         given().auth().oauth2(TestTokens.tenantAdmin(company)).get("/v1/webhooks/events?integration={i}", UUID.randomUUID())
                 .then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(TestTokens.tenantAdmin(company)).get("/v1/webhooks/events?status=lost")
+                .then().statusCode(400).body("violations[0].field", equalTo("status"));
+        given().auth().oauth2(TestTokens.tenantAdmin(company)).post("/v1/webhooks/events/replay?status=done")
+                .then().statusCode(400).body("violations[0].field", equalTo("status"));
         given().auth().oauth2(TestTokens.agent(UUID.randomUUID())).get("/v1/calls").then().body("items", hasSize(0));
     }
 

@@ -104,7 +104,8 @@ class InboundWebhookTest {
         String huge = "{\"event\":\"call_started\",\"pad\":\"" + "x".repeat(1_100_000) + "\"}";
         sendVoice(huge, RetellSignature.sign(bytes(huge), voiceKey, Instant.now()))
                 .then().statusCode(413).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{}").post("/v1/webhooks/voice").then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{}").post("/v1/webhooks/voice").then().statusCode(400)
+                .body("violations[0].field", equalTo("integration"));
     }
 
     @Test

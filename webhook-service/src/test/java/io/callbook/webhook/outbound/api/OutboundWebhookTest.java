@@ -136,6 +136,9 @@ class OutboundWebhookTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(admin)
                 .get("/v1/companies/{c}/webhook-endpoints/{e}/deliveries", company, endpoint)
                 .then().body("items[0].status", equalTo("delivered")));
+        given().auth().oauth2(admin)
+                .get("/v1/companies/{c}/webhook-endpoints/{e}/deliveries?status=lost", company, endpoint)
+                .then().statusCode(400).body("violations[0].field", equalTo("status"));
     }
 
     @Test
