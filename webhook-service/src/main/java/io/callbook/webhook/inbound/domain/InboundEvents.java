@@ -1,6 +1,5 @@
 package io.callbook.webhook.inbound.domain;
 
-import io.callbook.common.api.ProblemException;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -45,15 +44,14 @@ public class InboundEvents {
     public InboundEvent get(UUID companyId, UUID id) {
         return InboundEvent.<InboundEvent>find("id = ?1", id).firstResultOptional()
                 .filter(event -> companyId == null || event.companyId.equals(companyId))
-                .orElseThrow(() -> ProblemException.notFound("Inbound event " + id));
+                .orElseThrow(() -> new InboundEventNotFound(id));
     }
 
     @Transactional
     public InboundEvent replay(UUID companyId, UUID id) {
         InboundEvent event = get(companyId, id);
         if (!REPLAYABLE.contains(event.status)) {
-            throw ProblemException.conflict("Inbound event " + id + " is " + event.status + "; only failed, dead or done"
-                    + " events can be replayed");
+            throw new InboundEventNotReplayable(id, event.status);
         }
         reset(event);
         return event;

@@ -1,8 +1,6 @@
 package io.callbook.webhook.inbound.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.callbook.common.api.Problem;
-import io.callbook.common.api.ProblemException;
 import io.callbook.common.security.Hashes;
 
 import java.util.Set;
@@ -74,7 +72,7 @@ public final class WebhookIdentities {
         return value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
     }
 
-    private static ProblemException malformed(String detail) {
-        return new ProblemException(Problem.of(400, "malformed-webhook", "Malformed webhook", detail));
+    private static MalformedWebhook malformed(String detail) {
+        return new MalformedWebhook(detail);
     }
 }

@@ -2,7 +2,6 @@ package io.callbook.webhook.integration.domain;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.callbook.common.api.ProblemException;
 import io.callbook.webhook.signing.domain.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -32,7 +31,8 @@ public class Integrations {
     /**
      * @param secret  the provider's signing key; null makes one (the tenant then enters it at the provider)
      * @param binding where a calendar's bookings go: required for calendar integrations, refused for others
-     * @throws ProblemException 422 when the binding is missing, incomplete or given to a voice integration
+     * @throws CalendarBindingRequired when a calendar integration's binding is missing or incomplete
+     * @throws BindingNotApplicable     when a voice integration is given one
      */
     @Transactional
     public Created create(UUID companyId, Provider provider, String name, String secret, CalendarBinding binding) {
@@ -55,7 +55,7 @@ public class Integrations {
     public Integration get(UUID companyId, UUID integrationId) {
         return Integration.<Integration>find("id = ?1 and companyId = ?2 and deletedAt is null", integrationId, companyId)
                 .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Integration " + integrationId));
+                .orElseThrow(() -> new IntegrationNotFound(integrationId));
     }
 
     public List<Integration> list(UUID companyId) {
@@ -90,13 +90,10 @@ public class Integrations {
 
     private static void requireBindingFits(Provider provider, CalendarBinding binding) {
         if (provider == Provider.CALENDAR && (binding == null || binding.branchId() == null || binding.serviceId() == null)) {
-            throw ProblemException.unprocessable("calendar-binding-required", "Calendar binding required",
-                    "A calendar integration needs branchId and serviceId (staffId is optional): its bookings become "
-                            + "appointments there");
+            throw new CalendarBindingRequired();
         }
         if (provider != Provider.CALENDAR && binding != null && !binding.isEmpty()) {
-            throw ProblemException.unprocessable("binding-not-applicable", "Binding not applicable",
-                    "branchId, serviceId and staffId belong to calendar integrations only");
+            throw new BindingNotApplicable();
         }
     }
 

@@ -3,8 +3,6 @@ package io.callbook.webhook.integration.domain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.callbook.common.api.Problem;
-import io.callbook.common.api.ProblemException;
 
 /** Provider bodies are read from the raw bytes the signature covers, so they are parsed here rather than by JAX-RS. */
 public final class JsonBodies {
@@ -12,7 +10,7 @@ public final class JsonBodies {
     private JsonBodies() {
     }
 
-    /** @throws ProblemException 400 unless the text is one JSON object */
+    /** @throws MalformedBody unless the text is one JSON object */
     public static JsonNode object(ObjectMapper json, String raw) {
         try {
             JsonNode node = json.readTree(raw);
@@ -25,7 +23,7 @@ public final class JsonBodies {
         }
     }
 
-    private static ProblemException malformed(String detail) {
-        return new ProblemException(Problem.of(400, "malformed-body", "Malformed request body", detail));
+    private static MalformedBody malformed(String detail) {
+        return new MalformedBody(detail);
     }
 }

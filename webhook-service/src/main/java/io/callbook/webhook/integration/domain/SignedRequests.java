@@ -1,7 +1,5 @@
 package io.callbook.webhook.integration.domain;
 
-import io.callbook.common.api.Problem;
-import io.callbook.common.api.ProblemException;
 import io.callbook.webhook.signing.domain.CalSignature;
 import io.callbook.webhook.signing.domain.RetellSignature;
 import io.callbook.webhook.signing.domain.SignatureCheck;
@@ -24,20 +22,16 @@ public class SignedRequests {
         this.integrations = integrations;
     }
 
-    /** @throws ProblemException 401 for an unknown or inactive integration or a signature that does not verify */
+    /** @throws InvalidSignature for an unknown or inactive integration or a signature that does not verify */
     public Integration verify(Provider provider, UUID integrationId, byte[] body, String signature) {
         Integrations.Verifiable integration = integrations.forWebhook(integrationId, provider)
-                .orElseThrow(() -> unauthorized("unknown or inactive integration"));
+                .orElseThrow(() -> new InvalidSignature("unknown or inactive integration"));
         SignatureCheck check = provider == Provider.VOICE
                 ? retell.verify(body, signature, integration.secret())
                 : CalSignature.verify(body, signature, integration.secret());
         if (!check.valid()) {
-            throw unauthorized(check.failure());
+            throw new InvalidSignature(check.failure());
         }
         return integration.integration();
-    }
-
-    private static ProblemException unauthorized(String why) {
-        return new ProblemException(Problem.of(401, "invalid-signature", "Invalid webhook signature", why));
     }
 }

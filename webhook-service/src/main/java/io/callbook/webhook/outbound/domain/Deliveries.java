@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callbook.common.api.Ids;
-import io.callbook.common.api.ProblemException;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -76,7 +75,7 @@ public class Deliveries {
 
     public Delivery get(UUID companyId, UUID id) {
         return Delivery.<Delivery>find("id = ?1 and companyId = ?2", id, companyId).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Delivery " + id));
+                .orElseThrow(() -> new DeliveryNotFound(id));
     }
 
     /** An exhausted (or cancelled) delivery is tried again from the start, with the same webhook-id. */
@@ -84,12 +83,12 @@ public class Deliveries {
     public Delivery replay(UUID companyId, UUID id) {
         Delivery delivery = get(companyId, id);
         if (delivery.status.equals("delivered") || delivery.status.equals("pending") || delivery.status.equals("delivering")) {
-            throw ProblemException.conflict("Delivery " + id + " is " + delivery.status + "; only failed, exhausted or"
+            throw new DeliveryNotReplayable("Delivery " + id + " is " + delivery.status + "; only failed, exhausted or"
                     + " cancelled deliveries can be replayed");
         }
         WebhookEndpoint endpoint = WebhookEndpoint.findById(delivery.endpointId);
         if (!endpoint.active) {
-            throw ProblemException.conflict("Endpoint " + endpoint.id + " is disabled (" + endpoint.disabledReason
+            throw new DeliveryNotReplayable("Endpoint " + endpoint.id + " is disabled (" + endpoint.disabledReason
                     + "); enable it first");
         }
         delivery.status = "pending";

@@ -1,6 +1,5 @@
 package io.callbook.webhook.outbound.domain;
 
-import io.callbook.common.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.InetAddress;
@@ -23,7 +22,7 @@ public class EndpointAddressPolicy {
         this.allowed = config.allowedPrivateHosts().orElse(Set.of());
     }
 
-    /** @throws ProblemException 422 naming what is wrong with the URL */
+    /** @throws EndpointNotAllowed naming what is wrong with the URL */
     public URI check(String url) {
         URI uri;
         try {
@@ -68,7 +67,7 @@ public class EndpointAddressPolicy {
                 || (bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64);
     }
 
-    private static ProblemException refused(String detail) {
-        return ProblemException.unprocessable("endpoint-not-allowed", "Endpoint not allowed", detail);
+    private static EndpointNotAllowed refused(String detail) {
+        return new EndpointNotAllowed(detail);
     }
 }

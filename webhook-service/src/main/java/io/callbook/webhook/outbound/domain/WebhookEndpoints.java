@@ -1,6 +1,5 @@
 package io.callbook.webhook.outbound.domain;
 
-import io.callbook.common.api.ProblemException;
 import io.callbook.webhook.signing.domain.SecretBox;
 import io.callbook.webhook.signing.domain.StandardWebhookSigner;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +42,7 @@ public class WebhookEndpoints {
 
     public WebhookEndpoint get(UUID companyId, UUID id) {
         return WebhookEndpoint.<WebhookEndpoint>find("id = ?1 and companyId = ?2 and deletedAt is null", id, companyId)
-                .firstResultOptional().orElseThrow(() -> ProblemException.notFound("Webhook endpoint " + id));
+                .firstResultOptional().orElseThrow(() -> new EndpointNotFound(id));
     }
 
     public List<WebhookEndpoint> list(UUID companyId) {
@@ -87,8 +86,7 @@ public class WebhookEndpoints {
     private static String[] types(List<String> eventTypes) {
         List<String> unknown = eventTypes.stream().filter(type -> !EVENT_TYPES.contains(type)).toList();
         if (!unknown.isEmpty()) {
-            throw ProblemException.unprocessable("unknown-event-type", "Unknown event type",
-                    "Unknown event types " + unknown + "; known: " + EVENT_TYPES);
+            throw new UnknownEventTypes("Unknown event types " + unknown + "; known: " + EVENT_TYPES);
         }
         return eventTypes.stream().distinct().toArray(String[]::new);
     }

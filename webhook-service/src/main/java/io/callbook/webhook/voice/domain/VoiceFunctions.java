@@ -2,7 +2,6 @@ package io.callbook.webhook.voice.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.callbook.common.api.ProblemException;
 import io.callbook.webhook.calendar.domain.BookingRefused;
 import io.callbook.webhook.calls.domain.CallLog;
 import io.callbook.webhook.voice.domain.VoiceBooking.Appointment;
@@ -62,12 +61,12 @@ public class VoiceFunctions {
         this.idempotencyKeys = new IdempotencyKeys(json);
     }
 
-    /** @throws ProblemException 404 for a function this service does not offer */
+    /** @throws UnknownVoiceFunction for a function this service does not offer */
     @Timeout(900)
-    @Fallback(fallbackMethod = "unavailable", skipOn = ProblemException.class)
+    @Fallback(fallbackMethod = "unavailable", skipOn = UnknownVoiceFunction.class)
     public VoiceAnswer call(String name, CallContext call, JsonNode args) {
         if (!NAMES.contains(name)) {
-            throw ProblemException.notFound("Voice function " + name);
+            throw new UnknownVoiceFunction(name);
         }
         Optional<DialledBranch> branch = call.toNumber() == null ? Optional.empty()
                 : directory.resolve(call.companyId(), call.toNumber())
