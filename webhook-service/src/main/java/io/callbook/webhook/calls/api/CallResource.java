@@ -16,6 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -39,6 +41,9 @@ public class CallResource {
 
     /** @param companyId needed by platform admins, who have no tenant of their own */
     @GET
+    @Operation(summary = "List the calls")
+    @APIResponse(responseCode = "400", description = "A platform admin named no company")
+    @APIResponse(responseCode = "404", description = "The caller may not see this company")
     public Page<CallResponse> list(@QueryParam("companyId") UUID companyId, @QueryParam("from") Instant from,
                                    @QueryParam("to") Instant to, @QueryParam("branchId") UUID branchId,
                                    @QueryParam("before") UUID before,
@@ -49,6 +54,8 @@ public class CallResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "Get a call")
+    @APIResponse(responseCode = "404", description = "No such call of this company")
     public CallResponse get(@PathParam("id") UUID id, @QueryParam("companyId") UUID companyId) {
         return calls.get(company(companyId), id).map(CallResponse::of)
                 .orElseThrow(() -> ProblemException.notFound("Call " + id));

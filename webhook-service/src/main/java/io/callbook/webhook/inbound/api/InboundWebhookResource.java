@@ -15,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -40,6 +42,8 @@ public class InboundWebhookResource {
 
     @POST
     @Path("voice")
+    @Operation(summary = "Accept a voice provider webhook")
+    @APIResponse(responseCode = "401", description = "Unknown or inactive integration, or a signature that does not verify")
     public Response voice(@QueryParam("integration") @NotNull(message = "name the integration: ?integration=<id>")
                           UUID integration,
                           @HeaderParam(RetellSignature.HEADER) String signature, byte[] body) {
@@ -48,6 +52,8 @@ public class InboundWebhookResource {
 
     @POST
     @Path("calendar")
+    @Operation(summary = "Accept a calendar provider webhook")
+    @APIResponse(responseCode = "401", description = "Unknown or inactive integration, or a signature that does not verify")
     public Response calendar(@QueryParam("integration") @NotNull(message = "name the integration: ?integration=<id>")
                              UUID integration,
                              @HeaderParam(CalSignature.HEADER) String signature, byte[] body) {

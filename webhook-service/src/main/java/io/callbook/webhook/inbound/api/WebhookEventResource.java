@@ -20,6 +20,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -44,6 +46,8 @@ public class WebhookEventResource {
     }
 
     @GET
+    @Operation(summary = "List inbound webhook events")
+    @APIResponse(responseCode = "404", description = "The caller has no tenant")
     public Page<EventResponse> list(@QueryParam("status")
                                     @Pattern(regexp = "received|processing|done|failed|dead|ignored",
                                             message = "must be received, processing, done, failed, dead or ignored")
@@ -55,12 +59,17 @@ public class WebhookEventResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "Get an inbound webhook event")
+    @APIResponse(responseCode = "404", description = "No such event the caller may see")
     public EventResponse get(@PathParam("id") UUID id) {
         return EventResponse.of(events.get(scope(), id));
     }
 
     @POST
     @Path("{id}/replay")
+    @Operation(summary = "Replay an inbound webhook event")
+    @APIResponse(responseCode = "404", description = "No such event the caller may see")
+    @APIResponse(responseCode = "409", description = "The event is still to be processed: only failed, dead or done events are replayed")
     public EventResponse replay(@PathParam("id") UUID id) {
         events.replay(scope(), id);
         processor.drain();
@@ -70,6 +79,8 @@ public class WebhookEventResource {
     /** Replays every failed or dead event (of the caller's tenant), up to {@code limit}. */
     @POST
     @Path("replay")
+    @Operation(summary = "Replay all failed or dead events")
+    @APIResponse(responseCode = "404", description = "The caller has no tenant")
     public Map<String, Integer> replayAll(@QueryParam("status") @NotNull
                                           @Pattern(regexp = "failed|dead", message = "must be failed or dead") String status,
                                           @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {

@@ -20,6 +20,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -43,6 +45,9 @@ public class IntegrationResource {
 
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @Operation(summary = "Create an integration")
+    @APIResponse(responseCode = "404", description = "The caller may not see this company")
+    @APIResponse(responseCode = "422", description = "A calendar integration without branchId and serviceId, or a voice integration with them")
     public Response create(@PathParam("companyId") UUID companyId, @NotNull @Valid IntegrationRequest request) {
         caller.requireCompany(companyId, "Company " + companyId);
         Integrations.Created created = integrations.create(companyId, request.provider(), request.name(),
@@ -53,6 +58,8 @@ public class IntegrationResource {
 
     @GET
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @Operation(summary = "List the integrations")
+    @APIResponse(responseCode = "404", description = "The caller may not see this company")
     public List<IntegrationResponse> list(@PathParam("companyId") UUID companyId) {
         caller.requireCompany(companyId, "Company " + companyId);
         return integrations.list(companyId).stream().map(i -> IntegrationResponse.of(i, null)).toList();
@@ -61,6 +68,8 @@ public class IntegrationResource {
     @GET
     @Path("{integrationId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @Operation(summary = "Get an integration")
+    @APIResponse(responseCode = "404", description = "No such integration of this company")
     public IntegrationResponse get(@PathParam("companyId") UUID companyId, @PathParam("integrationId") UUID integrationId) {
         caller.requireCompany(companyId, "Integration " + integrationId);
         return IntegrationResponse.of(integrations.get(companyId, integrationId), null);
@@ -71,6 +80,8 @@ public class IntegrationResource {
     @Path("{integrationId}/rotate")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @Operation(summary = "Rotate an integration's secret")
+    @APIResponse(responseCode = "404", description = "No such integration of this company")
     public IntegrationResponse rotate(@PathParam("companyId") UUID companyId, @PathParam("integrationId") UUID integrationId,
                                       @Valid SecretRequest request) {
         caller.requireCompany(companyId, "Integration " + integrationId);
@@ -82,6 +93,8 @@ public class IntegrationResource {
     @DELETE
     @Path("{integrationId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    @Operation(summary = "Delete an integration")
+    @APIResponse(responseCode = "404", description = "No such integration of this company")
     public Response delete(@PathParam("companyId") UUID companyId, @PathParam("integrationId") UUID integrationId) {
         caller.requireCompany(companyId, "Integration " + integrationId);
         integrations.delete(companyId, integrationId);

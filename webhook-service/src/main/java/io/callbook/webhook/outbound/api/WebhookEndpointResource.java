@@ -29,6 +29,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -58,6 +60,9 @@ public class WebhookEndpointResource {
 
     /** The answer carries the {@code whsec_} secret, once. */
     @POST
+    @Operation(summary = "Register a webhook endpoint")
+    @APIResponse(responseCode = "404", description = "The caller may not see this company")
+    @APIResponse(responseCode = "422", description = "An unknown event type, or a URL that is not public http(s)")
     public Response create(@PathParam("companyId") UUID companyId, @NotNull @Valid EndpointRequest request) {
         caller.requireCompany(companyId, "Company " + companyId);
         WebhookEndpoints.WithSecret created = endpoints.create(companyId, request.url(), request.eventTypes());
@@ -66,6 +71,8 @@ public class WebhookEndpointResource {
     }
 
     @GET
+    @Operation(summary = "List the webhook endpoints")
+    @APIResponse(responseCode = "404", description = "The caller may not see this company")
     public List<EndpointResponse> list(@PathParam("companyId") UUID companyId) {
         caller.requireCompany(companyId, "Company " + companyId);
         return endpoints.list(companyId).stream().map(e -> EndpointResponse.of(e, null)).toList();
@@ -73,6 +80,8 @@ public class WebhookEndpointResource {
 
     @GET
     @Path("{endpointId}")
+    @Operation(summary = "Get a webhook endpoint")
+    @APIResponse(responseCode = "404", description = "No such endpoint of this company")
     public EndpointResponse get(@PathParam("companyId") UUID companyId, @PathParam("endpointId") UUID endpointId) {
         caller.requireCompany(companyId, "Webhook endpoint " + endpointId);
         return EndpointResponse.of(endpoints.get(companyId, endpointId), null);
@@ -80,6 +89,9 @@ public class WebhookEndpointResource {
 
     @PUT
     @Path("{endpointId}")
+    @Operation(summary = "Update a webhook endpoint")
+    @APIResponse(responseCode = "404", description = "No such endpoint of this company")
+    @APIResponse(responseCode = "422", description = "An unknown event type, or a URL that is not public http(s)")
     public EndpointResponse update(@PathParam("companyId") UUID companyId, @PathParam("endpointId") UUID endpointId,
                                    @NotNull @Valid EndpointUpdate update) {
         caller.requireCompany(companyId, "Webhook endpoint " + endpointId);
@@ -90,6 +102,8 @@ public class WebhookEndpointResource {
     @POST
     @Path("{endpointId}/rotate-secret")
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Rotate a webhook endpoint's secret")
+    @APIResponse(responseCode = "404", description = "No such endpoint of this company")
     public EndpointResponse rotateSecret(@PathParam("companyId") UUID companyId, @PathParam("endpointId") UUID endpointId) {
         caller.requireCompany(companyId, "Webhook endpoint " + endpointId);
         WebhookEndpoints.WithSecret rotated = endpoints.rotateSecret(companyId, endpointId);
@@ -98,6 +112,8 @@ public class WebhookEndpointResource {
 
     @DELETE
     @Path("{endpointId}")
+    @Operation(summary = "Delete a webhook endpoint")
+    @APIResponse(responseCode = "404", description = "No such endpoint of this company")
     public Response delete(@PathParam("companyId") UUID companyId, @PathParam("endpointId") UUID endpointId) {
         caller.requireCompany(companyId, "Webhook endpoint " + endpointId);
         endpoints.delete(companyId, endpointId);
@@ -106,6 +122,8 @@ public class WebhookEndpointResource {
 
     @GET
     @Path("{endpointId}/deliveries")
+    @Operation(summary = "List an endpoint's deliveries")
+    @APIResponse(responseCode = "404", description = "No such endpoint of this company")
     public Page<DeliveryResponse> deliveries(@PathParam("companyId") UUID companyId,
                                              @PathParam("endpointId") UUID endpointId,
                                              @QueryParam("status")
@@ -123,6 +141,9 @@ public class WebhookEndpointResource {
     @POST
     @Path("{endpointId}/deliveries/{deliveryId}/replay")
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Replay a delivery")
+    @APIResponse(responseCode = "404", description = "No such delivery of this company")
+    @APIResponse(responseCode = "409", description = "The delivery is still under way or delivered, or its endpoint is disabled")
     public DeliveryResponse replay(@PathParam("companyId") UUID companyId, @PathParam("endpointId") UUID endpointId,
                                    @PathParam("deliveryId") UUID deliveryId) {
         caller.requireCompany(companyId, "Delivery " + deliveryId);

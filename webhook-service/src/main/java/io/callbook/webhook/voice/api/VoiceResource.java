@@ -26,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.nio.charset.StandardCharsets;
@@ -62,6 +63,7 @@ public class VoiceResource {
 
     @POST
     @Path("inbound")
+    @APIResponse(responseCode = "401", description = "Unknown or inactive integration, or a signature that does not verify")
     @Operation(summary = "Who answers this call",
             description = """
                     The provider's inbound-call hook, body `{from_number, to_number, agent_id}`. The dialled number is \
@@ -81,6 +83,8 @@ public class VoiceResource {
 
     @POST
     @Path("functions/{name}")
+    @APIResponse(responseCode = "401", description = "Unknown or inactive integration, or a signature that does not verify")
+    @APIResponse(responseCode = "404", description = "No voice function of this name")
     @Operation(summary = "Run a voice function during a call",
             description = """
                     Body `{name, call: {call_id, from_number, to_number}, args}`; the branch is the one `to_number` \

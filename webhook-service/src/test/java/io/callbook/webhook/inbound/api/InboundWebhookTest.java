@@ -1,6 +1,7 @@
 package io.callbook.webhook.inbound.api;
 
 import io.callbook.devstack.Devstack;
+import io.callbook.testsupport.ApiDocumentation;
 import io.callbook.testsupport.TestTokens;
 import io.callbook.webhook.signing.domain.CalSignature;
 import io.callbook.webhook.signing.domain.RetellSignature;
@@ -196,6 +197,11 @@ class InboundWebhookTest {
         String stored = QuarkusTransaction.requiringNew().call(() -> (String) entityManager
                 .createNativeQuery("select secret_sealed from integrations where id = '" + voice + "'").getSingleResult());
         assertEquals(-1, stored.indexOf(voiceKey), "the secret is stored sealed");
+    }
+
+    @Test
+    void everyOperationIsDocumentedWithItsProblems() {
+        ApiDocumentation.assertComplete(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
     }
 
     private io.restassured.response.Response sendVoice(String body, String signature) {
