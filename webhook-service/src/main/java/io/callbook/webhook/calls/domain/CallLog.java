@@ -1,0 +1,137 @@
+package io.callbook.webhook.calls.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.callbook.common.api.Ids;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Builds the call log from call events. Events of one call may arrive in any order and more than once, so each only
+ * fills in what it knows and never clears what another event set: the result is the same in every order.
+ */
+@ApplicationScoped
+public class CallLog {
+
+    private final EntityManager entityManager;
+
+    public CallLog(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Call apply(UUID companyId, UUID integrationId, String event, JsonNode call) {
+        String callId = call.path("call_id").asText();
+        entityManager.createNativeQuery("""
+                        insert into calls (id, company_id, integration_id, call_id, created_at, updated_at)
+                        values (:id, :company, :integration, :callId, now(), now())
+                        on conflict on constraint calls_once do nothing""")
+                .setParameter("id", Ids.newId())
+                .setParameter("company", companyId)
+                .setParameter("integration", integrationId)
+                .setParameter("callId", callId)
+                // Neither statement waits for a flush: in a batch of call events, each flush dirty-checked every
+                // event and call of the batch before it (a quarter of the inbox worker's time). Nothing they read is
+                // pending in the session: a call row is only ever inserted by such a statement, and a call already
+                // loaded comes back as the same object, with its changes.
+                .setFlushMode(FlushModeType.COMMIT)
+                .executeUpdate();
+        Call entry = entityManager.createQuery("from Call where companyId = :company and callId = :callId", Call.class)
+                .setParameter("company", companyId)
+                .setParameter("callId", callId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getSingleResult();
+        entry.agentId = text(call, "agent_id").orElse(entry.agentId);
+        entry.fromNumber = text(call, "from_number").orElse(entry.fromNumber);
+        entry.toNumber = text(call, "to_number").orElse(entry.toNumber);
+        entry.startedAt = millis(call, "start_timestamp").orElse(entry.startedAt);
+        entry.endedAt = millis(call, "end_timestamp").orElse(entry.endedAt);
+        if (entry.startedAt != null && entry.endedAt != null) {
+            entry.durationMs = entry.endedAt.toEpochMilli() - entry.startedAt.toEpochMilli();
+        }
+        entry.disconnectionReason = text(call, "disconnection_reason").orElse(entry.disconnectionReason);
+        JsonNode analysis = call.path("call_analysis");
+        entry.summary = text(analysis, "call_summary").orElse(entry.summary);
+        entry.sentiment = text(analysis, "user_sentiment").orElse(entry.sentiment);
+        if (event.equals("call_started") && entry.startedAt == null) {
+            entry.startedAt = Instant.now();
+        }
+        entry.updatedAt = Instant.now();
+        return entry;
+    }
+
+    /**
+     * Notes an appointment the voice agent booked during the call. The function may come before any call event (they
+     * travel separately), so the row is made if need be; a retried function adds nothing twice.
+     */
+    @Transactional
+    public void linkAppointment(UUID companyId, UUID integrationId, String callId, String fromNumber, String toNumber,
+                                UUID branchId, UUID appointmentId) {
+        entityManager.createNativeQuery("""
+                        insert into calls (id, company_id, integration_id, call_id, from_number, to_number, branch_id,
+                                           appointment_ids, created_at, updated_at)
+                        values (:id, :company, :integration, :callId, cast(:from as text), cast(:to as text), :branch, array[cast(:appointment as uuid)],
+                                now(), now())
+                        on conflict on constraint calls_once do update set
+                            appointment_ids = case when cast(:appointment as uuid) = any (calls.appointment_ids)
+                                                   then calls.appointment_ids
+                                                   else array_append(calls.appointment_ids, cast(:appointment as uuid)) end,
+                            branch_id = coalesce(calls.branch_id, excluded.branch_id),
+                            updated_at = now()""")
+                .setParameter("id", Ids.newId())
+                .setParameter("company", companyId)
+                .setParameter("integration", integrationId)
+                .setParameter("callId", callId)
+                .setParameter("from", fromNumber)
+                .setParameter("to", toNumber)
+                .setParameter("branch", branchId)
+                .setParameter("appointment", appointmentId)
+                .executeUpdate();
+    }
+
+    public Optional<Call> get(UUID companyId, UUID id) {
+        return Call.<Call>find("id = ?1 and companyId = ?2", id, companyId).firstResultOptional();
+    }
+
+    /** Newest first; {@code before} is the last id of the previous page (ids are time-ordered). */
+    public List<Call> list(UUID companyId, Instant from, Instant to, UUID branchId, UUID before, int limit) {
+        StringBuilder query = new StringBuilder("companyId = :company");
+        Parameters parameters = Parameters.with("company", companyId);
+        if (from != null) {
+            query.append(" and createdAt >= :from");
+            parameters.and("from", from);
+        }
+        if (to != null) {
+            query.append(" and createdAt < :to");
+            parameters.and("to", to);
+        }
+        if (branchId != null) {
+            query.append(" and branchId = :branch");
+            parameters.and("branch", branchId);
+        }
+        if (before != null) {
+            query.append(" and id < :before");
+            parameters.and("before", before);
+        }
+        return Call.<Call>find(query.append(" order by id desc").toString(), parameters).page(0, limit + 1).list();
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
+    }
+
+    private static Optional<Instant> millis(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.canConvertToLong() ? Optional.of(Instant.ofEpochMilli(value.asLong())) : Optional.empty();
+    }
+}

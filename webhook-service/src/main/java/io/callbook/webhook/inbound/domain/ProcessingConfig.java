@@ -1,0 +1,39 @@
+package io.callbook.webhook.inbound.domain;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "callbook.webhook.processing")
+public interface ProcessingConfig {
+
+    /** Attempts before an event is dead-lettered. */
+    @WithDefault("6")
+    int maxAttempts();
+
+    /** The first retry waits this long; each further one twice as long, with up to 50 % jitter. */
+    @WithDefault("2s")
+    Duration firstRetryDelay();
+
+    @WithDefault("10m")
+    Duration maxRetryDelay();
+
+    /**
+     * How long processed (and ignored) webhooks stay in the inbox, visible and replayable; failed and dead ones stay
+     * until an operator replays them.
+     */
+    @WithDefault("30d")
+    Duration retention();
+
+    /** Events one worker pass claims at a time. */
+    @WithDefault("50")
+    int batchSize();
+
+    /**
+     * How long a wake-up waits for more webhooks before the worker starts, so that one pass, one transaction and one
+     * outbox relay run serve all of them: each costs more than a call event itself. Processing targets are in seconds.
+     */
+    @WithDefault("20ms")
+    Duration gatherDelay();
+}

@@ -1,0 +1,37 @@
+package io.callbook.webhook.integration.domain;
+
+import io.callbook.webhook.signing.domain.CalSignature;
+import io.callbook.webhook.signing.domain.RetellSignature;
+import io.callbook.webhook.signing.domain.SignatureCheck;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Authenticates what a provider sends: the integration named in the URL must be active, and the signature over the
+ * raw body must have been made with its secret. Webhooks and the voice agent's inbound hook and functions alike.
+ */
+@ApplicationScoped
+public class SignedRequests {
+
+    private final Integrations integrations;
+    private final RetellSignature retell = new RetellSignature(Clock.systemUTC());
+
+    public SignedRequests(Integrations integrations) {
+        this.integrations = integrations;
+    }
+
+    /** @throws InvalidSignature for an unknown or inactive integration or a signature that does not verify */
+    public Integration verify(Provider provider, UUID integrationId, byte[] body, String signature) {
+        Integrations.Verifiable integration = integrations.forWebhook(integrationId, provider)
+                .orElseThrow(() -> new InvalidSignature("unknown or inactive integration"));
+        SignatureCheck check = provider == Provider.VOICE
+                ? retell.verify(body, signature, integration.secret())
+                : CalSignature.verify(body, signature, integration.secret());
+        if (!check.valid()) {
+            throw new InvalidSignature(check.failure());
+        }
+        return integration.integration();
+    }
+}

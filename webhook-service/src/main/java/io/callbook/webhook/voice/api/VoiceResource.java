@@ -1,0 +1,150 @@
+package io.callbook.webhook.voice.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callbook.common.api.ProblemException;
+import io.callbook.common.ratelimit.RateLimited;
+import io.callbook.webhook.integration.domain.Integration;
+import io.callbook.webhook.integration.domain.JsonBodies;
+import io.callbook.webhook.integration.domain.Provider;
+import io.callbook.webhook.integration.domain.SignedRequests;
+import io.callbook.webhook.signing.domain.RetellSignature;
+import io.callbook.webhook.voice.domain.CallContext;
+import io.callbook.webhook.voice.domain.InboundCalls;
+import io.callbook.webhook.voice.domain.VoiceAnswer;
+import io.callbook.webhook.voice.domain.VoiceFunctions;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The voice agent's live calls into Callbook: the inbound-call hook and the custom functions. Signed like the voice
+ * provider's webhooks (x-retell-signature over the raw body with the integration's secret), with no token.
+ */
+@Path("/v1/voice")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+@PermitAll
+// The voice platform calls for every tenant's calls from a few addresses: the default per-address limit
+// (600 a minute) would refuse a busy platform's function calls mid-call.
+@RateLimited("voice")
+@Tag(name = "Voice", description = "The voice agent's inbound-call hook and custom functions, answered within a second")
+public class VoiceResource {
+
+    private final SignedRequests signedRequests;
+    private final InboundCalls inboundCalls;
+    private final VoiceFunctions functions;
+    private final ObjectMapper json;
+
+    public VoiceResource(SignedRequests signedRequests, InboundCalls inboundCalls, VoiceFunctions functions,
+                         ObjectMapper json) {
+        this.signedRequests = signedRequests;
+        this.inboundCalls = inboundCalls;
+        this.functions = functions;
+        this.json = json;
+    }
+
+    @POST
+    @Path("inbound")
+    @APIResponse(responseCode = "401", description = "Unknown or inactive integration, or a signature that does not verify")
+    @Operation(summary = "Who answers this call",
+            description = """
+                    The provider's inbound-call hook, body `{from_number, to_number, agent_id}`. The dialled number is \
+                    resolved within the integration's company; the answer's dynamic variables name the company and \
+                    branch (`business_identified: "true"`). An unknown number, another company's number or a \
+                    directory that cannot answer in time gives `business_identified: "false"` and a polite \
+                    `fallback_message` (still 200). 401: bad signature or unknown integration; 400: malformed JSON.""")
+    public InboundResponse inbound(@QueryParam("integration") @NotNull(message = "name the integration: ?integration=<id>")
+                                   UUID integration,
+                                   @HeaderParam(RetellSignature.HEADER) String signature, byte[] body) {
+        Integration verified = verify(integration, signature, body);
+        InboundRequest request = read(body, InboundRequest.class);
+        InboundCalls.InboundAnswer answer = inboundCalls.answer(verified.companyId, verified.id, request.fromNumber(),
+                request.toNumber(), request.agentId());
+        return new InboundResponse(new CallInbound(answer.dynamicVariables(), answer.metadata()));
+    }
+
+    @POST
+    @Path("functions/{name}")
+    @APIResponse(responseCode = "401", description = "Unknown or inactive integration, or a signature that does not verify")
+    @APIResponse(responseCode = "404", description = "No voice function of this name")
+    @Operation(summary = "Run a voice function during a call",
+            description = """
+                    Body `{name, call: {call_id, from_number, to_number}, args}`; the branch is the one `to_number` \
+                    reaches. Functions: `check_availability` (service, date or from/to, optional staff), \
+                    `book_appointment` (service, start, optional staff, customer_name, optional customer_phone, \
+                    default the caller's number; retries with the same call and arguments book once), \
+                    `cancel_appointment` (appointment_id, else the caller's next appointment), `find_customer` \
+                    (optional phone, default the caller's number). Always 200 with `{result: "<sentence to speak>", \
+                    ...data}`: a missing or unreadable argument is a question in `result` (with `missing` or \
+                    `invalid` naming it) so the agent can ask the caller and call again; a taken slot offers the \
+                    nearest free times; a service that cannot answer in time says so (`error: \
+                    temporarily_unavailable`). 404: unknown function; 401: bad signature; 400: malformed JSON.""")
+    public Map<String, Object> function(@PathParam("name") String name,
+                                        @QueryParam("integration") @NotNull(message = "name the integration: ?integration=<id>")
+                                        UUID integration,
+                                        @HeaderParam(RetellSignature.HEADER) String signature, byte[] body) {
+        Integration verified = verify(integration, signature, body);
+        FunctionRequest request = read(body, FunctionRequest.class);
+        CallInfo call = request.call() == null ? new CallInfo(null, null, null) : request.call();
+        VoiceAnswer answer = functions.call(name, new CallContext(verified.companyId, verified.id, call.callId(),
+                call.fromNumber(), call.toNumber()), request.args());
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("result", answer.result());
+        response.putAll(answer.details());
+        return response;
+    }
+
+    private Integration verify(UUID integration, String signature, byte[] body) {
+        return signedRequests.verify(Provider.VOICE, integration, body, signature);
+    }
+
+    private <T> T read(byte[] body, Class<T> type) {
+        JsonNode parsed = JsonBodies.object(json, new String(body, StandardCharsets.UTF_8));
+        try {
+            return json.convertValue(parsed, type);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("The body does not have the fields of a voice request: "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record InboundRequest(@JsonProperty("from_number") String fromNumber,
+                                 @JsonProperty("to_number") String toNumber,
+                                 @JsonProperty("agent_id") String agentId) {
+    }
+
+    public record InboundResponse(@JsonProperty("call_inbound") CallInbound callInbound) {
+    }
+
+    public record CallInbound(@JsonProperty("dynamic_variables") Map<String, String> dynamicVariables,
+                              Map<String, Object> metadata) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FunctionRequest(String name, CallInfo call, JsonNode args) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CallInfo(@JsonProperty("call_id") String callId, @JsonProperty("from_number") String fromNumber,
+                           @JsonProperty("to_number") String toNumber) {
+    }
+}

@@ -1,0 +1,99 @@
+package io.callbook.webhook.voice.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The inbound-call hook: before the agent speaks, tell it whose phone it answers. An unknown number, another
+ * company's number or a directory that cannot answer in time all give the same polite answer, never an error, so
+ * the call is still picked up.
+ */
+@ApplicationScoped
+public class InboundCalls {
+
+    private static final Logger LOG = Logger.getLogger(InboundCalls.class);
+    static final String UNIDENTIFIED = "I'm sorry, I couldn't tell which business you have called. "
+            + "Please check the number or try again later.";
+
+    private final VoiceDirectory directory;
+
+    public InboundCalls(VoiceDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Timeout(900)
+    @Fallback(fallbackMethod = "directoryUnavailable")
+    public InboundAnswer answer(UUID companyId, UUID integrationId, String fromNumber, String toNumber, String agentId) {
+        Optional<VoiceDirectory.DialledBranch> branch = toNumber == null || toNumber.isBlank() ? Optional.empty()
+                : directory.resolve(companyId, toNumber).filter(b -> companyId.equals(b.companyId()) && b.active());
+        return branch.map(b -> identified(b, integrationId, fromNumber, agentId))
+                .orElseGet(() -> unidentified("unknown_number", integrationId, toNumber, agentId));
+    }
+
+    InboundAnswer directoryUnavailable(UUID companyId, UUID integrationId, String fromNumber, String toNumber,
+                                       String agentId, Throwable cause) {
+        LOG.warnf("Inbound call to %s of company %s answered without the directory: %s", toNumber, companyId, cause.toString());
+        return unidentified("directory_unavailable", integrationId, toNumber, agentId);
+    }
+
+    private static InboundAnswer identified(VoiceDirectory.DialledBranch branch, UUID integrationId, String fromNumber,
+                                            String agentId) {
+        ZoneId zone = ZoneId.of(branch.timeZone());
+        ZonedDateTime now = Instant.now().atZone(zone);
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("business_identified", "true");
+        variables.put("company_name", branch.companyName());
+        variables.put("company_id", branch.companyId().toString());
+        variables.put("branch_name", branch.branchName());
+        variables.put("branch_id", branch.branchId().toString());
+        variables.put("time_zone", branch.timeZone());
+        variables.put("locale", branch.locale() == null ? "" : branch.locale());
+        variables.put("local_time", Spoken.day(now) + " " + now.getYear() + ", " + Spoken.time(now));
+        variables.put("caller_number", CallContext.usable(fromNumber) == null ? "" : CallContext.usable(fromNumber));
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("company_id", branch.companyId().toString());
+        metadata.put("branch_id", branch.branchId().toString());
+        metadata.put("integration_id", integrationId.toString());
+        metadata.put("dialled_number", branch.number());
+        if (agentId != null) {
+            metadata.put("agent_id", agentId);
+        }
+        return new InboundAnswer(variables, metadata);
+    }
+
+    private static InboundAnswer unidentified(String reason, UUID integrationId, String toNumber, String agentId) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("business_identified", "false");
+        variables.put("company_name", "");
+        variables.put("branch_name", "");
+        variables.put("fallback_message", UNIDENTIFIED);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("integration_id", integrationId.toString());
+        metadata.put("reason", reason);
+        if (toNumber != null) {
+            metadata.put("dialled_number", toNumber);
+        }
+        if (agentId != null) {
+            metadata.put("agent_id", agentId);
+        }
+        return new InboundAnswer(variables, metadata);
+    }
+
+    /** @param dynamicVariables strings only: the provider substitutes them into the agent's prompt */
+    public record InboundAnswer(Map<String, String> dynamicVariables, Map<String, Object> metadata) {
+
+        public boolean identified() {
+            return "true".equals(dynamicVariables.get("business_identified"));
+        }
+    }
+}

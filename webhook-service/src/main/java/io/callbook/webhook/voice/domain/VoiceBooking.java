@@ -1,0 +1,55 @@
+package io.callbook.webhook.voice.domain;
+
+import io.callbook.webhook.calendar.domain.BookingRefused;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the voice functions ask of booking-service. A request booking-service refuses (4xx) surfaces as
+ * {@link BookingRefused}; any other failure (timeout, outage, open circuit) as another runtime exception.
+ */
+public interface VoiceBooking {
+
+    List<OfferedService> services(UUID companyId);
+
+    List<StaffMember> staff(UUID companyId, UUID branchId);
+
+    List<FreeSlot> freeSlots(UUID companyId, UUID branchId, UUID serviceId, LocalDate from, LocalDate to, UUID staffId);
+
+    /** @param idempotencyKey the same key and request return the appointment booked the first time */
+    Appointment book(NewAppointment appointment, String idempotencyKey);
+
+    Appointment cancel(UUID companyId, UUID appointmentId, String reason);
+
+    /** Live appointments of the customer starting from {@code from}, earliest first. */
+    List<Appointment> upcoming(UUID companyId, UUID customerId, Instant from);
+
+    /** @param region how to read a national number, e.g. DE; null for booking-service's default */
+    Optional<Customer> customerByPhone(UUID companyId, String phone, String region);
+
+    record OfferedService(UUID id, String name, int durationMinutes, boolean active) {
+    }
+
+    record StaffMember(UUID id, String name, boolean active) {
+    }
+
+    record FreeSlot(OffsetDateTime start, OffsetDateTime end, List<UUID> staffIds) {
+    }
+
+    /** @param customerPhone null books without a customer (the caller withheld the number and named none) */
+    record NewAppointment(UUID companyId, UUID branchId, UUID serviceId, UUID staffId, OffsetDateTime start,
+                          String customerPhone, String customerName, String notes, String callId) {
+    }
+
+    record Appointment(UUID id, UUID branchId, UUID serviceId, UUID staffId, UUID customerId, String status,
+                       Instant start, Instant end) {
+    }
+
+    record Customer(UUID id, String name, String phone, String email) {
+    }
+}

@@ -1,0 +1,34 @@
+package io.callbook.webhook.voice.domain;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/**
+ * Voice functions. The time budget per answer lives in the MicroProfile Fault Tolerance properties of
+ * application.properties (timeouts and circuit breakers per method), where it can be tuned without a build.
+ */
+@ConfigMapping(prefix = "callbook.webhook.voice")
+public interface VoiceConfig {
+
+    /** Free times an agent reads out at once; more would be too long to listen to. */
+    @WithDefault("3")
+    int spokenSlots();
+
+    /** Free slots returned as data per availability answer, for the agent's follow-up questions. */
+    @WithDefault("20")
+    int listedSlots();
+
+    /** The longest date range one availability question covers. */
+    @WithDefault("7")
+    int maxAvailabilityDays();
+
+    /** Lifetime of the tokens webhook-service mints to call the other services for a tenant. */
+    @WithDefault("PT10M")
+    Duration serviceTokenTtl();
+
+    /** A cached service token is replaced this long before it expires, so none expires in flight. */
+    @WithDefault("PT1M")
+    Duration serviceTokenRenewBefore();
+}

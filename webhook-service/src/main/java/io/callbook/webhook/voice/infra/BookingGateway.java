@@ -1,0 +1,162 @@
+package io.callbook.webhook.voice.infra;
+
+import io.callbook.webhook.calendar.domain.BookingRefused;
+import io.callbook.webhook.calendar.domain.CalendarBookings;
+import io.callbook.webhook.voice.domain.VoiceBooking;
+import io.quarkus.cache.CacheResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * booking-service for the voice functions and calendar sync, as the tenant's agent. A 4xx answer (but 429) is booking-service saying no
+ * ({@link BookingRefused}, which leaves the circuit closed); anything else failing counts against the circuit.
+ * The catalog (services, staff) is kept briefly: it changes rarely and is asked for by nearly every function.
+ * Timeout and circuit breaker: {@code io.callbook.webhook.voice.infra.BookingGateway/Timeout/value} and
+ * {@code .../CircuitBreaker/...}.
+ */
+@ApplicationScoped
+@Timeout(600)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = BookingRefused.class)
+public class BookingGateway implements VoiceBooking, CalendarBookings {
+
+    private static final int PAGE = 200;
+    private static final String LIVE = "confirmed,pending,held";
+    private static final String CALENDAR = "calendar";
+
+    private final BookingClient booking;
+    private final ServiceTokens tokens;
+
+    public BookingGateway(@RestClient BookingClient booking, ServiceTokens tokens) {
+        this.booking = booking;
+        this.tokens = tokens;
+    }
+
+    @Override
+    @CacheResult(cacheName = "voice-services")
+    public List<OfferedService> services(UUID companyId) {
+        return refusals(() -> booking.services(companyId, PAGE, tokens.authorization(companyId)).items().stream()
+                .map(s -> new OfferedService(s.id(), s.name(), s.durationMinutes(), s.active())).toList());
+    }
+
+    @Override
+    @CacheResult(cacheName = "voice-staff")
+    public List<StaffMember> staff(UUID companyId, UUID branchId) {
+        return refusals(() -> booking.staff(companyId, branchId, PAGE, tokens.authorization(companyId)).items().stream()
+                .map(s -> new StaffMember(s.id(), s.name(), s.active())).toList());
+    }
+
+    @Override
+    public List<FreeSlot> freeSlots(UUID companyId, UUID branchId, UUID serviceId, LocalDate from, LocalDate to,
+                                    UUID staffId) {
+        BookingClient.Availability availability = refusals(() -> booking.availability(branchId, serviceId, from, to,
+                staffId, tokens.authorization(companyId)));
+        return availability.days().stream().flatMap(day -> day.slots().stream())
+                .map(slot -> new FreeSlot(slot.start(), slot.end(), slot.staffIds())).toList();
+    }
+
+    @Override
+    public Appointment book(NewAppointment a, String idempotencyKey) {
+        var body = new BookingClient.Booking(a.branchId(), a.serviceId(), a.staffId(), a.start().toString(),
+                a.customerPhone() == null ? null : new BookingClient.Person(a.customerPhone(), a.customerName(), null),
+                a.notes(), "voice", a.callId());
+        return appointment(book(a.companyId(), body, idempotencyKey));
+    }
+
+    @Override
+    public Appointment cancel(UUID companyId, UUID appointmentId, String reason) {
+        return appointment(cancelled(companyId, appointmentId, reason));
+    }
+
+    @Override
+    public List<Appointment> upcoming(UUID companyId, UUID customerId, Instant from) {
+        return refusals(() -> booking.appointments(customerId, from, LIVE, 10, tokens.authorization(companyId)))
+                .items().stream().map(BookingGateway::appointment).toList();
+    }
+
+    @Override
+    public Optional<Customer> customerByPhone(UUID companyId, String phone, String region) {
+        return refusals(() -> booking.customers(companyId, phone, region, tokens.authorization(companyId)))
+                .items().stream().findFirst()
+                .map(c -> new Customer(c.id(), c.name(), c.phone(), c.email()));
+    }
+
+    @Override
+    public Optional<CalendarAppointment> findCalendarBooking(UUID companyId, String uid) {
+        return refusals(() -> booking.bySource(CALENDAR, uid, 1, tokens.authorization(companyId))).items().stream()
+                .findFirst().map(BookingGateway::calendarAppointment);
+    }
+
+    @Override
+    public CalendarAppointment bookCalendarBooking(NewCalendarAppointment a, String idempotencyKey) {
+        var body = new BookingClient.Booking(a.branchId(), a.serviceId(), a.staffId(), a.start().toString(),
+                a.customerPhone() == null ? null
+                        : new BookingClient.Person(a.customerPhone(), a.customerName(), a.customerEmail()),
+                a.notes(), CALENDAR, a.uid());
+        return calendarAppointment(book(a.companyId(), body, idempotencyKey));
+    }
+
+    @Override
+    public CalendarAppointment moveCalendarBooking(UUID companyId, UUID appointmentId, OffsetDateTime start, String uid) {
+        return calendarAppointment(refusals(() -> booking.reschedule(appointmentId,
+                new BookingClient.Rescheduling(start.toString(), uid), tokens.authorization(companyId))));
+    }
+
+    @Override
+    public CalendarAppointment cancelCalendarBooking(UUID companyId, UUID appointmentId, String reason) {
+        return calendarAppointment(cancelled(companyId, appointmentId, reason));
+    }
+
+    private BookingClient.Appointment book(UUID companyId, BookingClient.Booking body, String idempotencyKey) {
+        return refusals(() -> booking.book(idempotencyKey, body, tokens.authorization(companyId)));
+    }
+
+    private BookingClient.Appointment cancelled(UUID companyId, UUID appointmentId, String reason) {
+        return refusals(() -> booking.cancel(appointmentId, new BookingClient.Cancellation(reason),
+                tokens.authorization(companyId)));
+    }
+
+    private static CalendarAppointment calendarAppointment(BookingClient.Appointment a) {
+        return new CalendarAppointment(a.id(), a.status(), a.start(), a.externalRef());
+    }
+
+    private static Appointment appointment(BookingClient.Appointment a) {
+        return new Appointment(a.id(), a.branchId(), a.serviceId(), a.staffId(), a.customerId(), a.status(), a.start(),
+                a.end());
+    }
+
+    private static <T> T refusals(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (WebApplicationException e) {
+            Response response = e.getResponse();
+            // 429 is booking-service busy, not saying no: like an outage, it ends in the "can't check" fallback.
+            if (response.getStatus() >= 400 && response.getStatus() < 500 && response.getStatus() != 429) {
+                BookingClient.Problem problem = problem(response);
+                throw new BookingRefused(response.getStatus(), problem == null ? null : problem.type(),
+                        problem == null || problem.detail() == null ? "booking-service answered " + response.getStatus()
+                                : problem.detail());
+            }
+            throw e;
+        }
+    }
+
+    private static BookingClient.Problem problem(Response response) {
+        try {
+            return response.readEntity(BookingClient.Problem.class);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package io.callbook.webhook.calendar.domain;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callbook.webhook.Salon;
+import io.callbook.webhook.VoiceBackends;
+import io.callbook.webhook.signing.domain.CalSignature;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Calendar webhooks end to end: signed Cal.com-style events to webhook-service, processed into appointments of the
+ * real booking-service (started once per test JVM by {@link VoiceBackends}) in the integration's branch and service.
+ */
+@QuarkusTest
+class CalendarBookingTest {
+
+    /** One salon for the whole class: making it waits for the branch to reach booking-service over Kafka. */
+    private static Salon salon;
+    private static String integration;
+    private static String secret;
+
+    @BeforeEach
+    void salon() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        if (salon == null) {
+            salon = Salon.create();
+            secret = "cal_" + UUID.randomUUID().toString().replace("-", "");
+            integration = given().auth().oauth2(salon.admin()).contentType(ContentType.JSON)
+                    .body(Map.of("provider", "calendar", "name", "Cal.com", "secret", secret, "branchId", salon.branch(),
+                            "serviceId", salon.haircut(), "staffId", salon.anna()))
+                    .post("/v1/companies/{c}/integrations", salon.company()).then().statusCode(201).extract().path("id");
+        }
+    }
+
+    @Test
+    void aBookingIsCreatedMovedAndCancelledOnceHowOftenItsEventsArrive() {
+        String uid = "bk_" + UUID.randomUUID();
+        OffsetDateTime start = at(salon.day(10), 10);
+        String created = event("BOOKING_CREATED", uid, null, start, Map.of("attendees", List.of(Map.of(
+                "name", "Clara Meyer", "email", "clara@example.org", "timeZone", "Europe/Berlin",
+                "phoneNumber", "+4917012345678"))));
+        String createdId = send(created).statusCode(202).extract().path("id");
+        send(created).statusCode(200).body("duplicate", equalTo(true)); // the provider's retry
+        awaitEvent(createdId, "done").body("outcome", containsString("Booked as appointment"));
+
+        String appointment = appointments(uid).body("items", hasSize(1))
+                .body("items[0].source", equalTo("calendar"))
+                .body("items[0].externalRef", equalTo(uid))
+                .body("items[0].status", equalTo("confirmed"))
+                .body("items[0].staffId", equalTo(salon.anna()))
+                .body("items[0].serviceId", equalTo(salon.haircut()))
+                .body("items[0].start", equalTo(start.toInstant().toString()))
+                .body("items[0].customerId", notNullValue())
+                .extract().path("items[0].id");
+
+        replay(createdId);
+        awaitEvent(createdId, "done");
+        appointments(uid).body("items", hasSize(1)).body("items[0].id", equalTo(appointment));
+        assertEquals(1, appointmentsOn(salon.day(10)), "one appointment that day, however often it was booked");
+
+        // Cal.com moves a booking under a new uid and names the old one in rescheduleUid.
+        String newUid = "bk_" + UUID.randomUUID();
+        OffsetDateTime later = at(salon.day(10), 14);
+        String movedId = send(event("BOOKING_RESCHEDULED", newUid, uid, later, Map.of())).statusCode(202).extract().path("id");
+        awaitEvent(movedId, "done").body("outcome", containsString("Moved appointment " + appointment));
+        appointments(newUid).body("items", hasSize(1)).body("items[0].id", equalTo(appointment))
+                .body("items[0].start", equalTo(later.toInstant().toString()));
+        appointments(uid).body("items", hasSize(0));
+        replay(movedId);
+        awaitEvent(movedId, "done").body("outcome", containsString("already at"));
+
+        String cancelledId = send(event("BOOKING_CANCELLED", newUid, null, later,
+                Map.of("cancellationReason", "Customer is ill"))).statusCode(202).extract().path("id");
+        awaitEvent(cancelledId, "done");
+        given().auth().oauth2(salon.admin()).get(VoiceBackends.bookingUrl() + "/v1/appointments/{id}", appointment)
+                .then().statusCode(200).body("status", equalTo("cancelled"))
+                .body("cancellationReason", equalTo("Customer is ill"));
+        replay(cancelledId);
+        awaitEvent(cancelledId, "done");
+        replay(createdId); // still that one appointment, cancelled: nothing is booked again
+        awaitEvent(createdId, "done");
+        assertEquals(1, appointmentsOn(salon.day(10)));
+        appointments(newUid).body("items[0].status", equalTo("cancelled"));
+    }
+
+    @Test
+    void aCancellationForABookingNeverSeenChangesNothing() {
+        String uid = "bk_" + UUID.randomUUID();
+        String id = send(event("BOOKING_CANCELLED", uid, null, at(salon.day(11), 9), Map.of())).statusCode(202)
+                .extract().path("id");
+        awaitEvent(id, "done").body("outcome", containsString("nothing to cancel"));
+    }
+
+    @Test
+    void aMoveOfABookingNeverSeenBooksItAtItsNewTimeOnce() {
+        String uid = "bk_" + UUID.randomUUID();
+        String originalUid = "bk_" + UUID.randomUUID();
+        OffsetDateTime start = at(salon.day(14), 16);
+        String id = send(event("BOOKING_RESCHEDULED", uid, originalUid, start, Map.of())).statusCode(202)
+                .extract().path("id");
+        awaitEvent(id, "done").body("outcome", containsString("never received"));
+        appointments(uid).body("items", hasSize(1)).body("items[0].start", equalTo(start.toInstant().toString()));
+        replay(id);
+        awaitEvent(id, "done").body("outcome", containsString("already at"));
+        // the creation it followed arrives late: the customer is not booked at the old time as well
+        String lateId = send(event("BOOKING_CREATED", originalUid, null, at(salon.day(14), 10), Map.of())).statusCode(202)
+                .extract().path("id");
+        awaitEvent(lateId, "done").body("outcome", containsString("already moved"));
+        assertEquals(1, appointmentsOn(salon.day(14)));
+    }
+
+    @Test
+    void anAttendeeWithoutPhoneIsKeptInTheNotes() {
+        String uid = "bk_" + UUID.randomUUID();
+        String id = send(event("BOOKING_CREATED", uid, null, at(salon.day(11), 15), Map.of("title", "Haircut with Anna",
+                "attendees", List.of(Map.of("name", "Max Mustermann", "email", "max@example.org")))))
+                .statusCode(202).extract().path("id");
+        awaitEvent(id, "done");
+        appointments(uid).body("items", hasSize(1))
+                .body("items[0].customerId", equalTo(null))
+                .body("items[0].notes", containsString("Max Mustermann <max@example.org>"));
+    }
+
+    @Test
+    void aBookingServiceRefusalEndsTheEventDeadWithItsReason() {
+        LocalDate day = salon.day(12);
+        given().auth().oauth2(salon.admin()).contentType(ContentType.JSON)
+                .body(Map.of("branchId", salon.branch(), "serviceId", salon.haircut(), "staffId", salon.anna(),
+                        "start", at(day, 11).toString()))
+                .post(VoiceBackends.bookingUrl() + "/v1/appointments").then().statusCode(201);
+
+        String taken = send(event("BOOKING_CREATED", "bk_" + UUID.randomUUID(), null, at(day, 11), Map.of()))
+                .statusCode(202).extract().path("id");
+        awaitEvent(taken, "dead").body("attempts", equalTo(1))
+                .body("lastError", containsString("(409 "))
+                .body("lastError", containsString("slot-taken"));
+        String closed = send(event("BOOKING_CREATED", "bk_" + UUID.randomUUID(), null, at(day, 22), Map.of()))
+                .statusCode(202).extract().path("id");
+        awaitEvent(closed, "dead").body("attempts", equalTo(1)).body("lastError", containsString("outside-working-hours"));
+    }
+
+    @Test
+    void anEventWaitsWhileBookingServiceIsDownAndIsThenApplied() throws Exception {
+        String uid = "bk_" + UUID.randomUUID();
+        long pid = Long.parseLong(System.getProperty(VoiceBackends.BOOKING_PID));
+        signal("STOP", pid); // the port still accepts connections, but nothing answers
+        String id;
+        try {
+            id = send(event("BOOKING_CREATED", uid, null, at(salon.day(13), 10), Map.of())).statusCode(202)
+                    .extract().path("id");
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                    event(id).body("status", equalTo("failed"))
+                            .body("nextAttemptAt", notNullValue())
+                            .body("lastError", notNullValue()));
+        } finally {
+            signal("CONT", pid);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                event(id).body("status", anyOf(equalTo("done"), equalTo("dead"))));
+        if ("dead".equals(event(id).extract().path("status"))) {
+            // A slow machine spent every attempt before booking-service was back: the event waits to be replayed.
+            replay(id);
+        }
+        awaitEvent(id, "done");
+        appointments(uid).body("items", hasSize(1));
+    }
+
+    private static OffsetDateTime at(LocalDate day, int hour) {
+        return day.atTime(LocalTime.of(hour, 0)).atZone(Salon.BERLIN).toOffsetDateTime();
+    }
+
+    private static String event(String trigger, String uid, String rescheduleUid, OffsetDateTime start,
+                                Map<String, Object> more) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("uid", uid);
+        payload.put("title", "Haircut");
+        payload.put("startTime", start.toString());
+        payload.put("endTime", start.plusMinutes(30).toString());
+        payload.put("attendees", List.of(Map.of("name", "Clara Meyer", "email", "clara@example.org")));
+        if (rescheduleUid != null) {
+            payload.put("rescheduleUid", rescheduleUid);
+        }
+        payload.putAll(more);
+        try {
+            return new ObjectMapper().writeValueAsString(Map.of("triggerEvent", trigger,
+                    "createdAt", OffsetDateTime.now().toString(), "payload", payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ValidatableResponse send(String body) {
+        return given().contentType(ContentType.JSON)
+                .header(CalSignature.HEADER, CalSignature.sign(body.getBytes(StandardCharsets.UTF_8), secret))
+                .body(body).post("/v1/webhooks/calendar?integration={i}", integration).then();
+    }
+
+    private static ValidatableResponse event(String id) {
+        return given().auth().oauth2(salon.admin()).get("/v1/webhooks/events/{id}", id).then().statusCode(200);
+    }
+
+    private static ValidatableResponse awaitEvent(String id, String status) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> event(id).body("status", equalTo(status)));
+        return event(id);
+    }
+
+    private static void replay(String id) {
+        given().auth().oauth2(salon.admin()).post("/v1/webhooks/events/{id}/replay", id).then().statusCode(200);
+    }
+
+    private static ValidatableResponse appointments(String uid) {
+        return given().auth().oauth2(salon.admin()).queryParam("source", "calendar").queryParam("externalRef", uid)
+                .get(VoiceBackends.bookingUrl() + "/v1/appointments").then().statusCode(200);
+    }
+
+    private static int appointmentsOn(LocalDate day) {
+        return given().auth().oauth2(salon.admin()).queryParam("branchId", salon.branch())
+                .queryParam("from", at(day, 0).toString()).queryParam("to", at(day.plusDays(1), 0).toString())
+                .get(VoiceBackends.bookingUrl() + "/v1/appointments").then().statusCode(200)
+                .extract().path("items.size()");
+    }
+
+    private static void signal(String signal, long pid) throws IOException, InterruptedException {
+        assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor());
+    }
+}

@@ -1,0 +1,164 @@
+package io.callbook.webhook.inbound.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.callbook.testsupport.TestTokens;
+import io.callbook.webhook.calls.domain.CallLog;
+import io.callbook.webhook.calls.domain.VoiceCallHandler;
+import io.callbook.webhook.inbound.domain.InboundEvent;
+import io.callbook.webhook.inbound.infra.InboxRetention;
+import io.callbook.webhook.signing.domain.RetellSignature;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+class InboundProcessingTest {
+
+    @Inject
+    CallLog callLog;
+
+    @Inject
+    InboxRetention retention;
+
+    private UUID company;
+    private String integration;
+    private String key;
+
+    @BeforeEach
+    void integration() {
+        company = UUID.randomUUID();
+        key = "key_" + UUID.randomUUID().toString().replace("-", "");
+        integration = given().auth().oauth2(TestTokens.tenantAdmin(company)).contentType(ContentType.JSON)
+                .body(Map.of("provider", "voice", "name", "Retell", "secret", key))
+                .post("/v1/companies/{c}/integrations", company).then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void callEventsBuildTheCallLogInAnyOrder() {
+        String callId = "call-" + UUID.randomUUID();
+        send("""
+                {"event":"call_analyzed","call":{"call_id":"%s","call_analysis":{"call_summary":"Booked a haircut",\
+                "user_sentiment":"Positive"}}}""".formatted(callId));
+        send("""
+                {"event":"call_ended","call":{"call_id":"%s","end_timestamp":1795400090000,\
+                "disconnection_reason":"user_hangup"}}""".formatted(callId));
+        String started = """
+                {"event":"call_started","call":{"call_id":"%s","from_number":"+4917012345678","to_number":"+49301234567",\
+                "agent_id":"agent_1","start_timestamp":1795400000000}}""".formatted(callId);
+        send(started);
+        send(started); // a provider retry: acknowledged, processed once
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.agent(company)).get("/v1/calls")
+                        .then().statusCode(200).body("items", hasSize(1))
+                        .body("items[0].callId", equalTo(callId))
+                        .body("items[0].fromNumber", equalTo("+4917012345678"))
+                        .body("items[0].durationMs", equalTo(90000))
+                        .body("items[0].disconnectionReason", equalTo("user_hangup"))
+                        .body("items[0].summary", equalTo("Booked a haircut"))
+                        .body("items[0].sentiment", equalTo("Positive")));
+        given().auth().oauth2(TestTokens.tenantAdmin(company)).get("/v1/webhooks/events?status=done")
+                .then().statusCode(200).body("items", hasSize(3));
+        // one integration's events, as the webhook load test reads its runs back
+        given().auth().oauth2(TestTokens.tenantAdmin(company)).get("/v1/webhooks/events?integration={i}", integration)
+                .then().statusCode(200).body("items", hasSize(3)).body("items.integrationId", everyItem(equalTo(integration)));
+        given().auth().oauth2(TestTokens.tenantAdmin(company)).get("/v1/webhooks/events?integration={i}", UUID.randomUUID())
+                .then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(TestTokens.tenantAdmin(company)).get("/v1/webhooks/events?status=lost")
+                .then().statusCode(400).body("violations[0].field", equalTo("status"));
+        given().auth().oauth2(TestTokens.tenantAdmin(company)).post("/v1/webhooks/events/replay?status=done")
+                .then().statusCode(400).body("violations[0].field", equalTo("status"));
+        given().auth().oauth2(TestTokens.agent(UUID.randomUUID())).get("/v1/calls").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void aFailingEventIsRetriedThenDeadLetteredThenReplayed() {
+        FlakyHandler flaky = new FlakyHandler(callLog);
+        QuarkusMock.installMockForType(flaky, VoiceCallHandler.class);
+        String callId = "call-" + UUID.randomUUID();
+        String id = send("""
+                {"event":"call_started","call":{"call_id":"%s","start_timestamp":1795400000000}}""".formatted(callId));
+
+        String admin = TestTokens.tenantAdmin(company);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(admin).get("/v1/webhooks/events/{id}", id)
+                        .then().body("status", equalTo("dead")).body("attempts", equalTo(3)));
+
+        flaky.failing = false;
+        given().auth().oauth2(admin).post("/v1/webhooks/events/{id}/replay", id).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(admin).get("/v1/webhooks/events/{id}", id)
+                        .then().body("status", equalTo("done")).body("lastError", equalTo(null)));
+        given().auth().oauth2(admin).post("/v1/webhooks/events/{id}/replay", UUID.randomUUID()).then().statusCode(404);
+        given().auth().oauth2(TestTokens.tenantAdmin(UUID.randomUUID())).get("/v1/webhooks/events/{id}", id)
+                .then().statusCode(404);
+    }
+
+    @Test
+    void processedWebhooksLeaveTheInboxAfterRetentionWhileDeadOnesStay() {
+        String admin = TestTokens.tenantAdmin(company);
+        String done = send("""
+                {"event":"call_started","call":{"call_id":"call-%s"}}""".formatted(UUID.randomUUID()));
+        String ignored = send("""
+                {"event":"transcript_updated","call":{"call_id":"call-%s"}}""".formatted(UUID.randomUUID()));
+        // Processed before the handler breaks: on a busy machine the worker may not have reached it yet.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(admin).get("/v1/webhooks/events/{id}", done).then().body("status", equalTo("done")));
+        FlakyHandler flaky = new FlakyHandler(callLog);
+        QuarkusMock.installMockForType(flaky, VoiceCallHandler.class);
+        String dead = send("""
+                {"event":"call_ended","call":{"call_id":"call-%s"}}""".formatted(UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(admin).get("/v1/webhooks/events/{id}", dead).then().body("status", equalTo("dead")));
+        given().auth().oauth2(admin).get("/v1/webhooks/events/{id}", ignored).then().body("status", equalTo("ignored"));
+
+        retention.purgeBefore(Instant.now().minus(Duration.ofHours(1)));
+        given().auth().oauth2(admin).get("/v1/webhooks/events/{id}", done).then().statusCode(200);
+
+        retention.purgeBefore(Instant.now().plusSeconds(1));
+        given().auth().oauth2(admin).get("/v1/webhooks/events/{id}", done).then().statusCode(404);
+        given().auth().oauth2(admin).get("/v1/webhooks/events/{id}", ignored).then().statusCode(404);
+        given().auth().oauth2(admin).get("/v1/webhooks/events/{id}", dead).then().statusCode(200)
+                .body("status", equalTo("dead"));
+    }
+
+    private String send(String body) {
+        return given().contentType(ContentType.JSON)
+                .header(RetellSignature.HEADER, RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), key, Instant.now()))
+                .body(body).post("/v1/webhooks/voice?integration={i}", integration)
+                .then().statusCode(anyOf(equalTo(200), equalTo(202))).extract().path("id");
+    }
+
+    /** Fails every call event until told otherwise, as a processor with a broken dependency would. */
+    static class FlakyHandler extends VoiceCallHandler {
+        volatile boolean failing = true;
+
+        FlakyHandler(CallLog calls) {
+            super(calls);
+        }
+
+        @Override
+        public void handle(InboundEvent event, JsonNode body) {
+            if (failing) {
+                throw new IllegalStateException("dependency down");
+            }
+            super.handle(event, body);
+        }
+    }
+}

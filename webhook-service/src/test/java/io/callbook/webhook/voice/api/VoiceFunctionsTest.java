@@ -1,0 +1,285 @@
+package io.callbook.webhook.voice.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callbook.testsupport.TestTokens;
+import io.callbook.webhook.Salon;
+import io.callbook.webhook.VoiceBackends;
+import io.callbook.webhook.signing.domain.RetellSignature;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The voice agent's hook and functions end to end: signed requests to webhook-service, which calls the real
+ * resolver-service and booking-service (started once per test JVM by {@link VoiceBackends}).
+ */
+@QuarkusTest
+class VoiceFunctionsTest {
+
+    /** One salon for the whole class: making it waits for the branch to reach booking-service over Kafka. */
+    private static Salon salon;
+
+    @BeforeEach
+    void salon() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        if (salon == null) {
+            salon = Salon.create();
+            warmUp();
+        }
+    }
+
+    /**
+     * A service's first requests (class loading, first queries, first tokens) take longer than the one-second budget
+     * on a busy test machine, and would be answered with the fallback; live services are warm.
+     */
+    private static void warmUp() {
+        String call = "call-warm-up-" + UUID.randomUUID();
+        Map<String, Object> booking = Map.of("service", "Haircut", "start", salon.day(30) + "T12:00",
+                "customer_name", "Warm Up");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<Supplier<Response>> requests = List.of(
+                () -> signed("/v1/voice/inbound", "{\"to_number\":\"" + salon.number() + "\"}"),
+                () -> signed("/v1/voice/inbound", "{\"to_number\":\"" + randomNumber() + "\"}"),
+                () -> function("check_availability", call, Map.of("service", "Haircut", "date", salon.day(30).toString())),
+                () -> function("find_customer", call, Map.of()),
+                () -> function("book_appointment", call, booking),
+                () -> function("cancel_appointment", call, Map.of("appointment_id",
+                        function("book_appointment", call, booking).path("appointment_id"))));
+        for (var request : requests) {
+            Response response = request.get();
+            while (response.asString().contains("unavailable") && System.nanoTime() < deadline) {
+                response = request.get();
+            }
+        }
+    }
+
+    @Test
+    void anInboundCallLearnsWhoseNumberItReached() {
+        inbound(salon.number()).statusCode(200)
+                .body("call_inbound.dynamic_variables.business_identified", equalTo("true"))
+                .body("call_inbound.dynamic_variables.company_name", equalTo("Salon Stimme"))
+                .body("call_inbound.dynamic_variables.branch_name", equalTo("Berlin Mitte"))
+                .body("call_inbound.dynamic_variables.branch_id", equalTo(salon.branch()))
+                .body("call_inbound.dynamic_variables.company_id", equalTo(salon.company()))
+                .body("call_inbound.dynamic_variables.time_zone", equalTo("Europe/Berlin"))
+                .body("call_inbound.metadata.branch_id", equalTo(salon.branch()))
+                .body("call_inbound.metadata.agent_id", equalTo("agent_1"));
+    }
+
+    @Test
+    void unknownNumbersAndOtherCompaniesNumbersGetAPoliteFallback() {
+        for (String number : List.of(randomNumber(), salon.otherCompanysNumber(), "anonymous")) {
+            inbound(number).statusCode(200)
+                    .body("call_inbound.dynamic_variables.business_identified", equalTo("false"))
+                    .body("call_inbound.dynamic_variables.fallback_message", containsString("couldn't tell which business"))
+                    .body("call_inbound.metadata.reason", equalTo("unknown_number"));
+        }
+    }
+
+    @Test
+    void badSignaturesAndMalformedBodiesAreProblems() {
+        String body = "{\"from_number\":\"+4917012345678\",\"to_number\":\"" + salon.number() + "\"}";
+        given().contentType(ContentType.JSON).header(RetellSignature.HEADER, RetellSignature.sign(bytes(body), "wrong", Instant.now()))
+                .body(body).post("/v1/voice/inbound?integration={i}", salon.integration())
+                .then().statusCode(401).contentType("application/problem+json");
+        signed("/v1/voice/inbound", "{\"from_number\": ").then().statusCode(400).contentType("application/problem+json");
+        signed("/v1/voice/functions/check_availability", "[1, 2]").then().statusCode(400);
+        function("transfer_call", "call-" + UUID.randomUUID(), Map.of()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void availabilityIsSpokenAndListed() {
+        LocalDate day = salon.day(3);
+        function("check_availability", "call-" + UUID.randomUUID(), Map.of("service", "haircut", "date", day.toString()))
+                .then().statusCode(200)
+                .body("result", startsWith("Haircut is free on"))
+                .body("service_id", equalTo(salon.haircut()))
+                .body("slots[0].start", startsWith(day.toString() + "T09:00"))
+                .body("slots[0].staff_ids", hasItem(salon.anna()));
+        function("check_availability", "call-" + UUID.randomUUID(), Map.of("service", "Haircut", "date", day.toString(),
+                "staff", "Nobody Here")).then().statusCode(200).body("error", equalTo("unknown_staff"));
+        function("check_availability", "call-" + UUID.randomUUID(), Map.of("date", day.toString()))
+                .then().statusCode(200).body("missing", equalTo("service"))
+                .body("result", containsString("Which service"));
+        function("check_availability", "call-" + UUID.randomUUID(), Map.of("service", "Haircut"))
+                .then().statusCode(200).body("missing", equalTo("date"));
+    }
+
+    @Test
+    void aBookingIsMadeOnceHowOftenTheProviderRetriesIt() {
+        String call = "call-" + UUID.randomUUID();
+        LocalDate day = salon.day(4);
+        Map<String, Object> args = Map.of("service", "Haircut", "start", day + "T10:00", "staff", "Anna",
+                "customer_name", "Clara Meyer");
+        String id = function("book_appointment", call, args).then().statusCode(200)
+                .body("result", equalTo("You're booked for Haircut with Anna Weber on " + spokenDay(day) + " at 10:00."))
+                .body("status", equalTo("confirmed"))
+                .extract().path("appointment_id");
+        // The provider retries: same call, function and arguments (sent in another key order), a new signature time.
+        Map<String, Object> reordered = new TreeMap<>(Comparator.reverseOrder());
+        reordered.putAll(args);
+        function("book_appointment", call, reordered).then().statusCode(200).body("appointment_id", equalTo(id));
+
+        given().auth().oauth2(salon.admin()).get(booking() + "/v1/appointments/{id}", id).then().statusCode(200)
+                .body("source", equalTo("voice")).body("externalRef", equalTo(call))
+                .body("staffId", equalTo(salon.anna()));
+        given().auth().oauth2(salon.admin()).queryParam("externalRef", call).queryParam("source", "voice")
+                .get(booking() + "/v1/appointments").then().statusCode(200).body("items.size()", equalTo(1));
+        given().auth().oauth2(salon.admin()).get("/v1/calls").then().statusCode(200)
+                .body("items.find { it.callId == '" + call + "' }.appointmentIds", equalTo(List.of(id)))
+                .body("items.find { it.callId == '" + call + "' }.branchId", equalTo(salon.branch()));
+
+        // Another caller wants the same time with the same hairdresser: the nearest free times are offered.
+        function("book_appointment", "call-" + UUID.randomUUID(), Map.of("service", "Haircut", "start",
+                day + "T10:00:00+01:00", "staff", salon.anna(), "customer_name", "Max Mustermann"), "+4917099887766")
+                .then().statusCode(200)
+                .body("error", equalTo("slot_taken"))
+                .body("result", containsString("no longer free. I can offer"))
+                .body("alternatives.size()", equalTo(3))
+                .body("alternatives.start", not(hasItem(startsWith(day + "T10:00"))));
+    }
+
+    @Test
+    void theCallerIsRecognisedAndCancelsTheirNextAppointment() {
+        String caller = "+49170" + (1000000 + ThreadLocalRandom.current().nextInt(8999999));
+        LocalDate day = salon.day(5);
+        function("find_customer", "call-" + UUID.randomUUID(), Map.of(), caller).then().statusCode(200)
+                .body("found", equalTo(false));
+        String id = function("book_appointment", "call-" + UUID.randomUUID(), Map.of("service", salon.haircut(),
+                "start", day + "T15:00", "customer_name", "Jonas Klein"), caller)
+                .then().statusCode(200).body("status", equalTo("confirmed")).extract().path("appointment_id");
+
+        function("find_customer", "call-" + UUID.randomUUID(), Map.of(), caller).then().statusCode(200)
+                .body("result", equalTo("This is Jonas Klein.")).body("customer.phone", equalTo(caller));
+        function("find_customer", "call-" + UUID.randomUUID(), Map.of(), "anonymous").then().statusCode(200)
+                .body("missing", equalTo("phone"));
+
+        function("cancel_appointment", "call-" + UUID.randomUUID(), Map.of(), caller).then().statusCode(200)
+                .body("appointment_id", equalTo(id))
+                .body("status", equalTo("cancelled"))
+                .body("result", equalTo("Your appointment on " + spokenDay(day) + " at 15:00 is cancelled."));
+        given().auth().oauth2(salon.admin()).get(booking() + "/v1/appointments/{id}", id).then()
+                .body("status", equalTo("cancelled"));
+        function("cancel_appointment", "call-" + UUID.randomUUID(), Map.of(), caller).then().statusCode(200)
+                .body("error", equalTo("no_appointment"));
+        function("cancel_appointment", "call-" + UUID.randomUUID(), Map.of("appointment_id", UUID.randomUUID()), caller)
+                .then().statusCode(200).body("error", equalTo("unknown_appointment"));
+    }
+
+    @Test
+    void aBookingServiceThatHangsGetsASpokenFallbackWithinASecond() throws Exception {
+        Map<String, Object> args = Map.of("service", "Haircut", "date", salon.day(6).toString());
+        function("check_availability", "call-" + UUID.randomUUID(), args).then().statusCode(200)
+                .body("slots", notNullValue()); // warm: the number and catalog are now known
+        long pid = Long.parseLong(System.getProperty(VoiceBackends.BOOKING_PID));
+        signal("STOP", pid); // the port still accepts connections, but nothing answers: the worst kind of outage
+        try {
+            List<Long> elapsed = new ArrayList<>();
+            for (String name : List.of("check_availability", "find_customer")) {
+                long begin = System.nanoTime();
+                function(name, "call-" + UUID.randomUUID(), args).then().statusCode(200)
+                        .body("error", equalTo("temporarily_unavailable"))
+                        .body("result", containsString("can't check that right now"));
+                elapsed.add(Duration.ofNanos(System.nanoTime() - begin).toMillis());
+            }
+            assertTrue(elapsed.stream().allMatch(ms -> ms < 1000), "answers took " + elapsed + " ms");
+        } finally {
+            signal("CONT", pid);
+        }
+    }
+
+    @Test
+    void aDirectoryThatHangsStillLetsTheCallBeAnsweredWithinASecond() throws Exception {
+        long pid = Long.parseLong(System.getProperty(VoiceBackends.RESOLVER_PID));
+        signal("STOP", pid);
+        try {
+            long begin = System.nanoTime();
+            inbound(randomNumber()).statusCode(200) // a number not asked for before, so not known from the cache
+                    .body("call_inbound.dynamic_variables.business_identified", equalTo("false"))
+                    .body("call_inbound.metadata.reason", equalTo("directory_unavailable"));
+            long elapsed = Duration.ofNanos(System.nanoTime() - begin).toMillis();
+            assertTrue(elapsed < 1000, "the answer took " + elapsed + " ms");
+        } finally {
+            signal("CONT", pid);
+        }
+    }
+
+    private static void signal(String signal, long pid) throws IOException, InterruptedException {
+        assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor());
+    }
+
+    private static ValidatableResponse inbound(String toNumber) {
+        return signed("/v1/voice/inbound", "{\"from_number\":\"+4917012345678\",\"to_number\":\"" + toNumber
+                + "\",\"agent_id\":\"agent_1\"}").then();
+    }
+
+    private static Response function(String name, String callId, Map<String, Object> args) {
+        return function(name, callId, args, "+4917012345678");
+    }
+
+    private static Response function(String name, String callId, Map<String, Object> args, String from) {
+        try {
+            String body = new ObjectMapper().writeValueAsString(Map.of("name", name,
+                    "call", Map.of("call_id", callId, "from_number", from, "to_number", salon.number(), "agent_id", "agent_1"),
+                    "args", args));
+            return signed("/v1/voice/functions/" + name, body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Response signed(String path, String body) {
+        return given().contentType(ContentType.JSON)
+                .header(RetellSignature.HEADER, RetellSignature.sign(bytes(body), salon.key(), Instant.now()))
+                .body(body).post(path + "?integration={i}", salon.integration());
+    }
+
+    private static String spokenDay(LocalDate day) {
+        return day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
+                + day.getDayOfMonth() + " " + day.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    }
+
+    private static String booking() {
+        return VoiceBackends.bookingUrl();
+    }
+
+    private static String randomNumber() {
+        return Salon.randomNumber();
+    }
+
+    private static byte[] bytes(String body) {
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+}
