@@ -1,6 +1,6 @@
 package io.callbook.common.security;
 
-/** The groups a Callbook token can carry (DESIGN.md, tenancy and security). */
+/** The groups a Callbook token can carry (docs/adr/0003-authentication-and-tenancy.md). */
 public final class Roles {
 
     public static final String AGENT = "agent";
