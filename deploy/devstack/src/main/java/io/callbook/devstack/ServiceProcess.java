@@ -20,9 +20,9 @@ import java.util.Map;
 public final class ServiceProcess implements AutoCloseable {
 
     public static final String DEFAULT_MAX_HEAP = "256m";
-    /** Seconds a service may take to report started; a busy two-core machine training AOT caches needs more than 60. */
+    /** Seconds a service may take to report started: generous, since a busy two-core CI box or AOT training takes minutes. */
     static final String STARTUP_TIMEOUT_PROPERTY = "callbook.service.startup-timeout";
-    private static final long DEFAULT_STARTUP_TIMEOUT_SECONDS = 60;
+    private static final long DEFAULT_STARTUP_TIMEOUT_SECONDS = 180;
 
     private final String name;
     private final Process process;
