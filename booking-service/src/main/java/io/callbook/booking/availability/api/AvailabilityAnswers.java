@@ -9,7 +9,9 @@ import io.callbook.booking.availability.domain.Availability;
 import io.callbook.booking.availability.domain.AvailabilityCache;
 import io.callbook.booking.availability.domain.AvailabilityFinder;
 import io.callbook.booking.availability.domain.AvailabilityQuery;
+import io.callbook.booking.availability.domain.AvailabilityView;
 import io.callbook.common.api.ProblemException;
+import io.callbook.common.contracts.booking.AvailabilityData;
 import io.callbook.common.http.ResponseBodyFilter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -101,9 +103,20 @@ public class AvailabilityAnswers {
 
     private byte[] serialise(Availability found) {
         try {
-            return json.writeValueAsBytes(AvailabilityResponse.of(found));
+            return json.writeValueAsBytes(contract(found));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Availability is always serialisable", e);
         }
+    }
+
+    private static AvailabilityData contract(Availability availability) {
+        return new AvailabilityData(availability.branchId(), availability.serviceId(), availability.zone().getId(),
+                availability.days().stream().map(AvailabilityAnswers::day).toList());
+    }
+
+    private static AvailabilityData.Day day(AvailabilityView.ZonedDay day) {
+        return new AvailabilityData.Day(day.date(), day.slots().stream()
+                .map(slot -> new AvailabilityData.Slot(slot.start(), slot.end(), slot.staffIds()))
+                .toList());
     }
 }

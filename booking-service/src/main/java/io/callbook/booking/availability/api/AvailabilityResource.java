@@ -3,6 +3,7 @@ package io.callbook.booking.availability.api;
 import io.callbook.booking.availability.domain.AvailabilityQuery;
 import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemException;
+import io.callbook.common.contracts.booking.AvailabilityData;
 import io.callbook.common.ratelimit.RateLimited;
 import io.callbook.common.security.CallerContext;
 import io.callbook.common.security.Roles;
@@ -57,7 +58,7 @@ public class AvailabilityResource {
                     offsets; one that does not exist gives none.
                     400: a missing parameter, `from` after `to`, a range too long, an unknown time zone.""")
     @APIResponse(responseCode = "200", description = "Free slots per day",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AvailabilityResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AvailabilityData.class)))
     @APIResponse(responseCode = "404", description = "Unknown branch, service or staff member (or another tenant's), or "
             + "a malformed id or date")
     @APIResponse(responseCode = "422", description = "Inactive service, or a staff member who is inactive or does not "

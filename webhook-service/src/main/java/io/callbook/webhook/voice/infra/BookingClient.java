@@ -1,6 +1,7 @@
 package io.callbook.webhook.voice.infra;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.callbook.common.contracts.booking.AvailabilityData;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,7 +16,6 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,7 +42,7 @@ public interface BookingClient {
 
     @GET
     @Path("/v1/branches/{branchId}/availability")
-    Availability availability(@PathParam("branchId") UUID branchId, @QueryParam("serviceId") UUID serviceId,
+    AvailabilityData availability(@PathParam("branchId") UUID branchId, @QueryParam("serviceId") UUID serviceId,
                               @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                               @QueryParam("staffId") UUID staffId,
                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
@@ -92,18 +92,6 @@ public interface BookingClient {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Staff(UUID id, String name, boolean active) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Availability(String timeZone, List<Day> days) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Day(LocalDate date, List<Slot> slots) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Slot(OffsetDateTime start, OffsetDateTime end, List<UUID> staffIds) {
     }
 
     record Booking(UUID branchId, UUID serviceId, UUID staffId, String start, Person customer, String notes,

@@ -1,5 +1,6 @@
 package io.callbook.webhook.voice.infra;
 
+import io.callbook.common.contracts.booking.AvailabilityData;
 import io.callbook.webhook.calendar.domain.BookingRefused;
 import io.callbook.webhook.calendar.domain.CalendarBookings;
 import io.callbook.webhook.voice.domain.VoiceBooking;
@@ -60,7 +61,7 @@ public class BookingGateway implements VoiceBooking, CalendarBookings {
     @Override
     public List<FreeSlot> freeSlots(UUID companyId, UUID branchId, UUID serviceId, LocalDate from, LocalDate to,
                                     UUID staffId) {
-        BookingClient.Availability availability = refusals(() -> booking.availability(branchId, serviceId, from, to,
+        AvailabilityData availability = refusals(() -> booking.availability(branchId, serviceId, from, to,
                 staffId, tokens.authorization(companyId)));
         return availability.days().stream().flatMap(day -> day.slots().stream())
                 .map(slot -> new FreeSlot(slot.start(), slot.end(), slot.staffIds())).toList();
