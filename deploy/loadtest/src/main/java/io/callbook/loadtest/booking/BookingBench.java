@@ -1,0 +1,96 @@
+package io.callbook.loadtest.booking;
+
+import io.callbook.loadtest.harness.AdminToken;
+import io.callbook.loadtest.harness.ApiClient;
+import io.callbook.loadtest.harness.BenchReport;
+import io.callbook.loadtest.harness.BenchTarget;
+import io.callbook.loadtest.harness.CommonOptions;
+import io.callbook.loadtest.harness.ExitStatus;
+import io.callbook.loadtest.harness.GatlingRunner;
+import io.callbook.loadtest.harness.LatencyTarget;
+import io.callbook.loadtest.harness.LocalSuiteLauncher;
+import io.callbook.loadtest.harness.MeasuredRuns;
+import io.callbook.loadtest.harness.ResolverClient;
+import io.callbook.loadtest.harness.RunResult;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ./callbook bench booking}: seeds a catalog, runs the availability and booking scenarios with Gatling in this
+ * JVM, measures booking-service's CPU and memory, checks the design's latency targets, prints a table, keeps the HTML
+ * reports and appends to docs/benchmarks.md.
+ */
+public final class BookingBench {
+
+    public static final BenchTarget<BookingOptions> TARGET = new BenchTarget<>("booking",
+            "availability and booking (booking-service)", BookingOptions.USAGE, BookingOptions::parse,
+            (options, repoRoot, out) -> new BookingBench(options, repoRoot, out).run());
+
+    /** The design's targets (docs: DESIGN, performance targets). */
+    static final int UNCACHED_P99_MS = 25;
+    static final int CACHED_P99_MS = 5;
+    static final int BOOK_P99_MS = 30;
+
+    private final BookingOptions options;
+    private final CommonOptions common;
+    private final Path repoRoot;
+    private final PrintStream out;
+
+    BookingBench(BookingOptions options, Path repoRoot, PrintStream out) {
+        this.options = options;
+        this.common = options.common();
+        this.repoRoot = repoRoot;
+        this.out = out;
+    }
+
+    int run() {
+        BenchReport report = new BenchReport(repoRoot, common, out);
+        report.printHeader("booking");
+        ResolverClient resolver = ResolverClient.anonymous(options.resolverUrl());
+        ApiClient booking = ApiClient.anonymous(common.url());
+        try (LocalSuiteLauncher suite = LocalSuiteLauncher.ensureRunning(repoRoot, List.of(resolver, booking),
+                options.targetsLocalSuite(), common.startTimeout(), common.resultsDir().resolve("local-suite.log"), out)) {
+            String token = AdminToken.obtain(resolver, common.token(), AdminToken.bootstrapKey(repoRoot, common.token()), out);
+            ApiClient admin = booking.withToken(token);
+            Path benchDir = repoRoot.resolve("deploy/loadtest/target/bench");
+            BookingSeed seed = new BookingSeeder(resolver.withToken(token), admin, out)
+                    .ensure(BookingSeedPlan.BENCH, benchDir.resolve("booking-seed.json"));
+            Path seedFile = common.resultsDir().resolve("booking-seed.json");
+            seed.write(seedFile); // the runs read this copy, so the folder shows exactly what was asked for
+            MeasuredRuns measured = MeasuredRuns.of(new GatlingRunner(common.resultsDir()), "booking-service",
+                    common.port(), repoRoot, out);
+            BookingRuns runs = new BookingRuns(options, admin, seed, seedFile, benchDir.resolve("booking-ledger.json"),
+                    measured, out);
+            try {
+                options.scenarios().forEach(runs::run);
+                return summarize(report, measured.results(), runs);
+            } catch (RuntimeException e) {
+                if (measured.results().isEmpty()) {
+                    throw e;
+                }
+                report.printPartial(e.getMessage(), measured.results(), "booking");
+                return ExitStatus.FAILED;
+            }
+        }
+    }
+
+    private int summarize(BenchReport report, List<RunResult> results, BookingRuns runs) {
+        List<String> notes = new ArrayList<>();
+        notes.add("Scenarios: availability uncached asks each time for a (branch, service, week) no run asked before;"
+                + " cached asks " + options.hotSet() + " combinations over and over after warming them; book spread books"
+                + " a free slot each time (201); book contention: " + options.contentionRate() + " callers/s race for "
+                + options.contentionSlots() + " new slots a second, the first gets 201 and the others 409, both correct"
+                + " answers (errors are anything else).");
+        boolean missed = new LatencyTarget(BookingScenario.UNCACHED.label(), UNCACHED_P99_MS).check(results, notes);
+        missed |= new LatencyTarget(BookingScenario.CACHED.label(), CACHED_P99_MS).check(results, notes);
+        missed |= new LatencyTarget(BookingScenario.BOOK.label(), BOOK_P99_MS).check(results, notes);
+        notes.addAll(runs.notes());
+        String data = "1 company, " + BookingSeedPlan.BENCH.branches() + " branches × " + BookingSeedPlan.BENCH.staffPerBranch()
+                + " staff, " + BookingSeedPlan.BENCH.services() + " services of " + BookingGrid.SLOT_MINUTES + " min";
+        int status = report.finish("booking", "booking", data, results, results, notes, missed);
+        return runs.doubleBooked() ? ExitStatus.FLAGGED : status;
+    }
+}
