@@ -1,17 +1,16 @@
 package io.callbook.loadtest.booking;
 
-import io.callbook.loadtest.harness.AdminToken;
 import io.callbook.loadtest.harness.ApiClient;
 import io.callbook.loadtest.harness.BenchReport;
+import io.callbook.loadtest.harness.BenchSession;
 import io.callbook.loadtest.harness.BenchTarget;
 import io.callbook.loadtest.harness.CommonOptions;
 import io.callbook.loadtest.harness.ExitStatus;
-import io.callbook.loadtest.harness.GatlingRunner;
 import io.callbook.loadtest.harness.LatencyTarget;
-import io.callbook.loadtest.harness.LocalSuiteLauncher;
 import io.callbook.loadtest.harness.MeasuredRuns;
 import io.callbook.loadtest.harness.ResolverClient;
 import io.callbook.loadtest.harness.RunResult;
+import io.callbook.loadtest.harness.SuiteService;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -47,33 +46,23 @@ public final class BookingBench {
     }
 
     int run() {
-        BenchReport report = new BenchReport(repoRoot, common, out);
-        report.printHeader("booking");
         ResolverClient resolver = ResolverClient.anonymous(options.resolverUrl());
         ApiClient booking = ApiClient.anonymous(common.url());
-        try (LocalSuiteLauncher suite = LocalSuiteLauncher.ensureRunning(repoRoot, List.of(resolver, booking),
-                options.targetsLocalSuite(), common.startTimeout(), common.resultsDir().resolve("local-suite.log"), out)) {
-            String token = AdminToken.obtain(resolver, common.token(), AdminToken.bootstrapKey(repoRoot, common.token()), out);
+        try (BenchSession session = BenchSession.start("booking", options, List.of(resolver, booking), repoRoot, out)) {
+            String token = session.adminToken(resolver);
             ApiClient admin = booking.withToken(token);
-            Path benchDir = repoRoot.resolve("deploy/loadtest/target/bench");
+            Path benchDir = session.benchDir();
             BookingSeed seed = new BookingSeeder(resolver.withToken(token), admin, out)
                     .ensure(BookingSeedPlan.BENCH, benchDir.resolve("booking-seed.json"));
             Path seedFile = common.resultsDir().resolve("booking-seed.json");
             seed.write(seedFile); // the runs read this copy, so the folder shows exactly what was asked for
-            MeasuredRuns measured = MeasuredRuns.of(new GatlingRunner(common.resultsDir()), "booking-service",
-                    common.port(), repoRoot, out);
+            MeasuredRuns measured = session.measuredRuns(SuiteService.BOOKING);
             BookingRuns runs = new BookingRuns(options, admin, seed, seedFile, benchDir.resolve("booking-ledger.json"),
                     measured, out);
-            try {
+            return session.keepingPartialResults("booking", measured::results, () -> {
                 options.scenarios().forEach(runs::run);
-                return summarize(report, measured.results(), runs);
-            } catch (RuntimeException e) {
-                if (measured.results().isEmpty()) {
-                    throw e;
-                }
-                report.printPartial(e.getMessage(), measured.results(), "booking");
-                return ExitStatus.FAILED;
-            }
+                return summarize(session.report(), measured.results(), runs);
+            });
         }
     }
 

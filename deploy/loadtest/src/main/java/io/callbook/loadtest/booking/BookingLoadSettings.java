@@ -1,13 +1,13 @@
 package io.callbook.loadtest.booking;
 
-import io.callbook.loadtest.harness.DurationText;
+import io.callbook.loadtest.harness.SettingsProperties;
 import io.callbook.loadtest.harness.SimulationSettings;
+import io.callbook.loadtest.harness.SuiteService;
 import io.gatling.javaapi.core.Simulation;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,14 +23,13 @@ public record BookingLoadSettings(String baseUrl, String token, Path seedFile, B
         implements SimulationSettings {
 
     static final String PREFIX = "loadtest.booking.";
+    private static final SettingsProperties PROPERTIES = new SettingsProperties(PREFIX);
 
     public BookingLoadSettings {
         if (rate < 1 || count < 1 || slotsPerSecond < 1) {
             throw new IllegalArgumentException("rate, count and slots per second must be positive");
         }
-        if (duration.isZero() || duration.isNegative()) {
-            throw new IllegalArgumentException("The duration must be positive");
-        }
+        SimulationSettings.requirePositive(duration);
     }
 
     @Override
@@ -45,43 +44,36 @@ public record BookingLoadSettings(String baseUrl, String token, Path seedFile, B
 
     @Override
     public Map<String, String> toProperties() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put(PREFIX + "url", baseUrl);
-        properties.put(PREFIX + "token", token);
-        properties.put(PREFIX + "seed", seedFile.toAbsolutePath().toString());
-        properties.put(PREFIX + "scenario", scenario.option());
-        properties.put(PREFIX + "rate", Integer.toString(rate));
-        properties.put(PREFIX + "duration", DurationText.format(duration));
-        properties.put(PREFIX + "day0", day0.toString());
-        properties.put(PREFIX + "first", Long.toString(first));
-        properties.put(PREFIX + "count", Long.toString(count));
-        properties.put(PREFIX + "slots-per-second", Integer.toString(slotsPerSecond));
-        return properties;
+        return new SettingsProperties(PREFIX)
+                .put("url", baseUrl)
+                .put("token", token)
+                .put("seed", seedFile)
+                .put("scenario", scenario.option())
+                .put("rate", rate)
+                .put("duration", duration)
+                .put("day0", day0)
+                .put("first", first)
+                .put("count", count)
+                .put("slots-per-second", slotsPerSecond)
+                .toMap();
     }
 
     /** Defaults suit a run by hand; a second booking run by hand needs another {@code first}, else its slots are taken. */
     public static BookingLoadSettings fromSystemProperties() {
-        String token = property("token", System.getenv("CALLBOOK_TOKEN"));
-        if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("No token: set -D" + PREFIX + "token (or CALLBOOK_TOKEN)");
-        }
-        BookingScenario scenario = BookingScenario.of(property("scenario", "uncached"));
+        String token = PROPERTIES.token();
+        BookingScenario scenario = BookingScenario.of(PROPERTIES.get("scenario", "uncached"));
         LocalDate tomorrow = LocalDate.now(BookingGrid.ZONE).plusDays(1);
         LocalDate day0 = scenario.isAvailability() ? tomorrow : tomorrow.plusDays(BookingLedger.FIRST_BOOKING_DAY - 1);
         return new BookingLoadSettings(
-                property("url", BookingOptions.DEFAULT_URL),
+                PROPERTIES.get("url", SuiteService.BOOKING.localUrl()),
                 token,
-                Path.of(property("seed", "target/bench/booking-seed.json")),
+                Path.of(PROPERTIES.get("seed", "target/bench/booking-seed.json")),
                 scenario,
-                Integer.parseInt(property("rate", "50")),
-                DurationText.parse(property("duration", "30s")),
-                LocalDate.parse(property("day0", day0.toString())),
-                Long.parseLong(property("first", "0")),
-                Long.parseLong(property("count", scenario == BookingScenario.CACHED ? "20" : "100000")),
-                Integer.parseInt(property("slots-per-second", "3")));
-    }
-
-    private static String property(String name, String fallback) {
-        return System.getProperty(PREFIX + name, fallback);
+                Integer.parseInt(PROPERTIES.get("rate", "50")),
+                PROPERTIES.duration("duration", "30s"),
+                LocalDate.parse(PROPERTIES.get("day0", day0.toString())),
+                Long.parseLong(PROPERTIES.get("first", "0")),
+                Long.parseLong(PROPERTIES.get("count", scenario == BookingScenario.CACHED ? "20" : "100000")),
+                Integer.parseInt(PROPERTIES.get("slots-per-second", "3")));
     }
 }

@@ -3,6 +3,7 @@ package io.callbook.loadtest.booking;
 import io.callbook.loadtest.harness.BenchOptions;
 import io.callbook.loadtest.harness.CommonOptions;
 import io.callbook.loadtest.harness.OptionArgs;
+import io.callbook.loadtest.harness.SuiteService;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,8 +22,6 @@ import java.util.Set;
 public record BookingOptions(CommonOptions common, String resolverUrl, List<BookingScenario> scenarios, int uncachedRate,
                       int cachedRate, int hotSet, int bookRate, int contentionRate, int contentionSlots)
         implements BenchOptions {
-
-    public static final String DEFAULT_URL = "http://127.0.0.1:8082";
 
     static final String USAGE = """
             Usage: ./callbook bench booking [options]
@@ -53,7 +52,7 @@ public record BookingOptions(CommonOptions common, String resolverUrl, List<Book
             """ + CommonOptions.HELP;
 
     static BookingOptions parse(List<String> args, Path defaultResultsDir) {
-        Builder options = new Builder(new CommonOptions.Builder(DEFAULT_URL, defaultResultsDir));
+        Builder options = new Builder(new CommonOptions.Builder(SuiteService.BOOKING.localUrl(), defaultResultsDir));
         OptionArgs.parse(args, options::apply);
         return options.build();
     }
@@ -70,12 +69,12 @@ public record BookingOptions(CommonOptions common, String resolverUrl, List<Book
 
     /** The bench may start the local suite only when it measures the local services. */
     public boolean targetsLocalSuite() {
-        return CommonOptions.isLocalSuite(common.url(), 8082) && CommonOptions.isLocalSuite(resolverUrl, 8081);
+        return SuiteService.BOOKING.isLocal(common.url()) && SuiteService.RESOLVER.isLocal(resolverUrl);
     }
 
     private static final class Builder {
         final CommonOptions.Builder common;
-        String resolverUrl = CommonOptions.DEFAULT_RESOLVER_URL;
+        String resolverUrl = SuiteService.RESOLVER.localUrl();
         Set<BookingScenario> scenarios = EnumSet.allOf(BookingScenario.class);
         int uncachedRate = 50;
         int cachedRate = 200;

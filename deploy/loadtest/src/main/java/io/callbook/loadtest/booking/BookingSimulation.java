@@ -1,13 +1,11 @@
 package io.callbook.loadtest.booking;
 
-import io.callbook.loadtest.harness.RunWindow;
+import io.callbook.loadtest.harness.BenchSimulation;
 import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -18,7 +16,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * (Poisson arrivals at a fixed mean rate). Availability must answer 200 and a booking of a free slot 201; in the
  * contention run 201 and 409 (slot taken) are both correct, and {@link ContentionTally} counts which was which.
  */
-public class BookingSimulation extends Simulation {
+public class BookingSimulation extends BenchSimulation {
 
     private static final String STATUS = "status";
 
@@ -29,13 +27,7 @@ public class BookingSimulation extends Simulation {
         scenario = settings.scenario();
         BookingGrid grid = new BookingGrid(BookingSeed.read(settings.seedFile()));
 
-        HttpProtocolBuilder protocol = http.baseUrl(settings.baseUrl())
-                .acceptHeader("application/json")
-                .authorizationHeader("Bearer " + settings.token())
-                // One pool of keep-alive connections, as webhook-service's REST client would hold.
-                .shareConnections()
-                .disableCaching()
-                .disableWarmUp();
+        HttpProtocolBuilder protocol = jsonProtocol(settings.baseUrl()).authorizationHeader("Bearer " + settings.token());
 
         ChainBuilder request = switch (scenario) {
             case UNCACHED, CACHED -> feed(AvailabilityFeeder.of(grid, settings)).exec(http("availability")
@@ -51,7 +43,7 @@ public class BookingSimulation extends Simulation {
         };
 
         setUp(scenario(scenario.label()).exec(request)
-                .injectOpen(constantUsersPerSec(settings.rate()).during(settings.duration()).randomized()))
+                .injectOpen(poissonArrivals(settings.rate(), settings.duration())))
                 .protocols(protocol);
     }
 
@@ -64,12 +56,12 @@ public class BookingSimulation extends Simulation {
     @Override
     public void before() {
         ContentionTally.reset();
-        RunWindow.opened();
+        super.before();
     }
 
     @Override
     public void after() {
-        RunWindow.closed();
+        super.after();
         if (scenario == BookingScenario.CONTENTION) {
             ContentionTally.Counts counts = ContentionTally.counts();
             System.out.printf("book-contention: %d booked (201), %d refused (409)%n", counts.booked(), counts.refused());

@@ -4,4 +4,7 @@ package io.callbook.loadtest.harness;
 public interface BenchOptions {
 
     CommonOptions common();
+
+    /** Whether every service the bench measures is the local suite's, so that the bench may start the suite itself. */
+    boolean targetsLocalSuite();
 }

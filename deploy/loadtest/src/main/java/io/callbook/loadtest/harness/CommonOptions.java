@@ -15,9 +15,6 @@ import java.time.Duration;
 public record CommonOptions(String url, String token, Duration duration, Duration warmup, boolean writeDocs, Duration startTimeout,
                      Path resultsDir) {
 
-    /** Where the benches of other services make their token and seed the directory. */
-    public static final String DEFAULT_RESOLVER_URL = "http://127.0.0.1:8081";
-
     public static final String HELP = """
               --token TOKEN             platform-admin bearer token (default: CALLBOOK_TOKEN, else one made from
                                         .callbook/bootstrap.key)
@@ -33,12 +30,6 @@ public record CommonOptions(String url, String token, Duration duration, Duratio
     static int port(String url) {
         URI uri = URI.create(url);
         return uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-    }
-
-    /** Whether the URL is the local suite's service on that port, which the bench may start itself. */
-    public static boolean isLocalSuite(String url, int suitePort) {
-        String host = URI.create(url).getHost();
-        return port(url) == suitePort && ("127.0.0.1".equals(host) || "localhost".equals(host));
     }
 
     /** Collects the common options; a target's own builder hands it every option it does not know. */

@@ -26,14 +26,14 @@ public final class RunWindow {
         listener = null;
     }
 
-    public static void opened() {
+    static void opened() {
         Listener current = listener;
         if (current != null) {
             current.opened();
         }
     }
 
-    public static void closed() {
+    static void closed() {
         Listener current = listener;
         if (current != null) {
             current.closed();

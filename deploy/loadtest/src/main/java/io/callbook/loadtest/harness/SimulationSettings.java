@@ -26,6 +26,13 @@ public interface SimulationSettings {
         return 0;
     }
 
+    /** Checks a run's length: every simulation runs for some time. */
+    static void requirePositive(Duration duration) {
+        if (duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException("The duration must be positive");
+        }
+    }
+
     /** A rate's arrivals over a run, with room for Poisson arrivals running above their mean. */
     static long expectedArrivals(double rate, Duration duration) {
         return (long) Math.ceil(rate * (duration.toMillis() / 1000.0) * 1.1) + 20;

@@ -18,20 +18,10 @@ import java.util.Properties;
  */
 public final class SuiteProcesses {
 
-    /** The services of {@code ./callbook up} and their ports; the short name is the table's. */
-    static final List<SuiteService> SERVICES = List.of(
-            new SuiteService("resolver-service", "resolver", 8081),
-            new SuiteService("booking-service", "booking", 8082),
-            new SuiteService("webhook-service", "webhook", 8083),
-            new SuiteService("perf-ops-service", "perf-ops", 8084));
-
     private static final List<Infrastructure> INFRASTRUCTURE = List.of(
             new Infrastructure("postgres", "pg", true),
             new Infrastructure("redis", "redis", false),
             new Infrastructure("kafka", "kafka", false));
-
-    record SuiteService(String module, String name, int port) {
-    }
 
     /**
      * @param process      the devstack's name: its state holds {@code process.<process>.pid} and {@code .marker}
@@ -46,8 +36,8 @@ public final class SuiteProcesses {
     /** In table order: services, then PostgreSQL, Redis, Kafka; what does not run is left out. */
     public static List<WatchedProcess> find(Path repoRoot) {
         List<WatchedProcess> found = new ArrayList<>();
-        for (SuiteService service : SERVICES) {
-            ServicePids.find(service.module(), service.port()).ifPresent(pid -> found.add(WatchedProcess.service(service.name(), pid)));
+        for (SuiteService service : SuiteService.values()) {
+            ServicePids.find(service.module(), service.port()).ifPresent(pid -> found.add(WatchedProcess.service(service.shortName(), pid)));
         }
         Properties state = stackState(repoRoot.resolve(".callbook/state.properties"));
         for (Infrastructure infrastructure : INFRASTRUCTURE) {

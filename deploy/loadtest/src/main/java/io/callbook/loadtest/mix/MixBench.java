@@ -2,17 +2,15 @@ package io.callbook.loadtest.mix;
 
 import io.callbook.loadtest.booking.BookingSeedPlan;
 import io.callbook.loadtest.booking.BookingSeeder;
-import io.callbook.loadtest.harness.AdminToken;
 import io.callbook.loadtest.harness.ApiClient;
 import io.callbook.loadtest.harness.BenchReport;
+import io.callbook.loadtest.harness.BenchSession;
 import io.callbook.loadtest.harness.BenchTarget;
 import io.callbook.loadtest.harness.CommonOptions;
 import io.callbook.loadtest.harness.DurationText;
 import io.callbook.loadtest.harness.ExitStatus;
 import io.callbook.loadtest.harness.GatlingReport;
-import io.callbook.loadtest.harness.GatlingRunner;
 import io.callbook.loadtest.harness.LatencyTarget;
-import io.callbook.loadtest.harness.LocalSuiteLauncher;
 import io.callbook.loadtest.harness.MeasuredProcesses;
 import io.callbook.loadtest.harness.ResolverClient;
 import io.callbook.loadtest.harness.RunResult;
@@ -59,27 +57,24 @@ public final class MixBench {
     }
 
     int run() {
-        BenchReport report = new BenchReport(repoRoot, common, out);
-        report.printHeader("mix");
         ResolverClient resolver = ResolverClient.anonymous(options.resolverUrl());
         ApiClient booking = ApiClient.anonymous(options.bookingUrl());
         ApiClient webhooks = ApiClient.anonymous(common.url());
-        try (LocalSuiteLauncher suite = LocalSuiteLauncher.ensureRunning(repoRoot, List.of(resolver, booking, webhooks),
-                options.targetsLocalSuite(), common.startTimeout(), common.resultsDir().resolve("local-suite.log"), out)) {
-            String token = AdminToken.obtain(resolver, common.token(), AdminToken.bootstrapKey(repoRoot, common.token()), out);
+        try (BenchSession session = BenchSession.start("mix", options, List.of(resolver, booking, webhooks), repoRoot, out)) {
+            String token = session.adminToken(resolver);
             ResolverClient resolverAdmin = resolver.withToken(token);
             ApiClient bookingAdmin = booking.withToken(token);
             ApiClient webhooksAdmin = webhooks.withToken(token);
             VoiceSeeder voiceSeeder = new VoiceSeeder(new BookingSeeder(resolverAdmin, bookingAdmin, out), resolverAdmin, out);
             VoiceCallsPlanner planner = VoiceCallsPlanner.prepare(voiceSeeder, BookingSeedPlan.BENCH,
-                    repoRoot.resolve("deploy/loadtest/target/bench"), common.resultsDir(), options.bookShare(), out);
+                    session.benchDir(), common.resultsDir(), options.bookShare(), out);
             TenantAdminKey tenantAdmin = TenantAdminKey.create(resolverAdmin, planner.companyId(),
                     "Loadtest mix " + common.resultsDir().getFileName());
             try {
                 MixRuns runs = new MixRuns(options, planner, new WebhookSeeder(resolverAdmin, webhooksAdmin, out),
                         new InboxReadBack(webhooksAdmin), bookingAdmin, tenantAdmin.token(),
-                        new GatlingRunner(common.resultsDir()), suiteProcesses(), out);
-                return summarize(report, runs.run());
+                        session.gatling(), suiteProcesses(), out);
+                return summarize(session.report(), runs.run());
             } finally {
                 revoke(tenantAdmin, resolverAdmin);
             }

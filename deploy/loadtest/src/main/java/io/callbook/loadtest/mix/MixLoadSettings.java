@@ -1,13 +1,13 @@
 package io.callbook.loadtest.mix;
 
-import io.callbook.loadtest.booking.BookingOptions;
 import io.callbook.loadtest.harness.DurationText;
+import io.callbook.loadtest.harness.SettingsProperties;
 import io.callbook.loadtest.harness.SimulationSettings;
+import io.callbook.loadtest.harness.SuiteService;
 import io.callbook.loadtest.webhooks.VoiceCalls;
 import io.gatling.javaapi.core.Simulation;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,11 +25,10 @@ public record MixLoadSettings(String baseUrl, String bookingUrl, String runId, i
                               VoiceCalls voice) implements SimulationSettings {
 
     static final String PREFIX = "loadtest.mix.";
+    private static final SettingsProperties PROPERTIES = new SettingsProperties(PREFIX);
 
     public MixLoadSettings {
-        if (duration.isZero() || duration.isNegative()) {
-            throw new IllegalArgumentException("The duration must be positive");
-        }
+        SimulationSettings.requirePositive(duration);
         new MixPace(calls, thinkTime, voice.bookShare(), adminRate); // checks the rest
     }
 
@@ -54,19 +53,19 @@ public record MixLoadSettings(String baseUrl, String bookingUrl, String runId, i
 
     @Override
     public Map<String, String> toProperties() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put(PREFIX + "url", baseUrl);
-        properties.put(PREFIX + "booking-url", bookingUrl);
-        properties.put(PREFIX + "run-id", runId);
-        properties.put(PREFIX + "calls", Integer.toString(calls));
-        properties.put(PREFIX + "think-time", DurationText.format(thinkTime));
-        properties.put(PREFIX + "admin-rate", Double.toString(adminRate));
-        properties.put(PREFIX + "duration", DurationText.format(duration));
-        properties.put(PREFIX + "voice-integration", integration);
-        properties.put(PREFIX + "voice-secret", secret);
-        properties.put(PREFIX + "tenant-token", tenantToken);
-        properties.putAll(voice.toProperties(PREFIX));
-        return properties;
+        SettingsProperties properties = new SettingsProperties(PREFIX)
+                .put("url", baseUrl)
+                .put("booking-url", bookingUrl)
+                .put("run-id", runId)
+                .put("calls", calls)
+                .put("think-time", thinkTime)
+                .put("admin-rate", adminRate)
+                .put("duration", duration)
+                .put("voice-integration", integration)
+                .put("voice-secret", secret)
+                .put("tenant-token", tenantToken);
+        voice.writeTo(properties);
+        return properties.toMap();
     }
 
     /**
@@ -75,28 +74,16 @@ public record MixLoadSettings(String baseUrl, String bookingUrl, String runId, i
      */
     public static MixLoadSettings fromSystemProperties() {
         return new MixLoadSettings(
-                property("url", MixOptions.DEFAULT_URL),
-                property("booking-url", BookingOptions.DEFAULT_URL),
-                property("run-id", "byhand-" + System.currentTimeMillis()),
-                Integer.parseInt(property("calls", Integer.toString(MixOptions.DEFAULT_CALLS))),
-                DurationText.parse(property("think-time", DurationText.format(MixOptions.DEFAULT_THINK_TIME))),
-                Double.parseDouble(property("admin-rate", Double.toString(MixOptions.DEFAULT_ADMIN_RATE))),
-                DurationText.parse(property("duration", "30s")),
-                required("voice-integration"),
-                required("voice-secret"),
-                required("tenant-token"),
-                VoiceCalls.fromSystemProperties(PREFIX));
-    }
-
-    private static String required(String name) {
-        String value = property(name, null);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("Set -D" + PREFIX + name);
-        }
-        return value;
-    }
-
-    private static String property(String name, String fallback) {
-        return System.getProperty(PREFIX + name, fallback);
+                PROPERTIES.get("url", SuiteService.WEBHOOK.localUrl()),
+                PROPERTIES.get("booking-url", SuiteService.BOOKING.localUrl()),
+                PROPERTIES.get("run-id", "byhand-" + System.currentTimeMillis()),
+                Integer.parseInt(PROPERTIES.get("calls", Integer.toString(MixOptions.DEFAULT_CALLS))),
+                PROPERTIES.duration("think-time", DurationText.format(MixOptions.DEFAULT_THINK_TIME)),
+                Double.parseDouble(PROPERTIES.get("admin-rate", Double.toString(MixOptions.DEFAULT_ADMIN_RATE))),
+                PROPERTIES.duration("duration", "30s"),
+                PROPERTIES.required("voice-integration"),
+                PROPERTIES.required("voice-secret"),
+                PROPERTIES.required("tenant-token"),
+                VoiceCalls.from(PROPERTIES));
     }
 }

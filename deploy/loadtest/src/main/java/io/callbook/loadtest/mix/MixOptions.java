@@ -1,11 +1,10 @@
 package io.callbook.loadtest.mix;
 
-import io.callbook.loadtest.booking.BookingOptions;
 import io.callbook.loadtest.harness.BenchOptions;
 import io.callbook.loadtest.harness.CommonOptions;
 import io.callbook.loadtest.harness.DurationText;
 import io.callbook.loadtest.harness.OptionArgs;
-import io.callbook.loadtest.webhooks.WebhookOptions;
+import io.callbook.loadtest.harness.SuiteService;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import java.util.List;
 public record MixOptions(CommonOptions common, String resolverUrl, String bookingUrl, int calls, Duration thinkTime,
                   double bookShare, double adminRate, Duration settle) implements BenchOptions {
 
-    static final String DEFAULT_URL = WebhookOptions.DEFAULT_URL;
     static final int DEFAULT_CALLS = 250;
     /** With 250 calls: about 1 270 requests per second planned, the predecessor's 1 200 with room for slow answers. */
     static final Duration DEFAULT_THINK_TIME = Duration.ofMillis(300);
@@ -74,7 +72,7 @@ public record MixOptions(CommonOptions common, String resolverUrl, String bookin
             """ + CommonOptions.HELP;
 
     static MixOptions parse(List<String> args, Path defaultResultsDir) {
-        Builder options = new Builder(new CommonOptions.Builder(DEFAULT_URL, defaultResultsDir, Duration.ofMinutes(5),
+        Builder options = new Builder(new CommonOptions.Builder(SuiteService.WEBHOOK.localUrl(), defaultResultsDir, Duration.ofMinutes(5),
                 Duration.ofSeconds(30)));
         OptionArgs.parse(args, options::apply);
         return options.build();
@@ -82,8 +80,8 @@ public record MixOptions(CommonOptions common, String resolverUrl, String bookin
 
     /** The bench may start the local suite only when it measures the local services. */
     public boolean targetsLocalSuite() {
-        return CommonOptions.isLocalSuite(common.url(), 8083) && CommonOptions.isLocalSuite(resolverUrl, 8081)
-                && CommonOptions.isLocalSuite(bookingUrl, 8082);
+        return SuiteService.WEBHOOK.isLocal(common.url()) && SuiteService.RESOLVER.isLocal(resolverUrl)
+                && SuiteService.BOOKING.isLocal(bookingUrl);
     }
 
     public MixPace pace() {
@@ -92,8 +90,8 @@ public record MixOptions(CommonOptions common, String resolverUrl, String bookin
 
     private static final class Builder {
         final CommonOptions.Builder common;
-        String resolverUrl = CommonOptions.DEFAULT_RESOLVER_URL;
-        String bookingUrl = BookingOptions.DEFAULT_URL;
+        String resolverUrl = SuiteService.RESOLVER.localUrl();
+        String bookingUrl = SuiteService.BOOKING.localUrl();
         int calls = DEFAULT_CALLS;
         Duration thinkTime = DEFAULT_THINK_TIME;
         double bookShare = DEFAULT_BOOK_SHARE;

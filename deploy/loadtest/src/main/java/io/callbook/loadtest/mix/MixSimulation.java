@@ -1,6 +1,6 @@
 package io.callbook.loadtest.mix;
 
-import io.callbook.loadtest.harness.RunWindow;
+import io.callbook.loadtest.harness.BenchSimulation;
 import io.callbook.loadtest.webhooks.SignedRequest;
 import io.callbook.loadtest.webhooks.VoiceAnswerVerdict;
 import io.callbook.loadtest.webhooks.VoiceCallBody;
@@ -8,7 +8,6 @@ import io.callbook.loadtest.webhooks.WebhookSignature;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
-import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import java.nio.charset.StandardCharsets;
@@ -19,13 +18,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
-import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.pause;
-import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -36,7 +32,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * and a new one starts when one ends, as a voice platform's lines are busy; the admin reads arrive at their own rate
  * (open model). A step fails unless it gets its expected status and, for the voice steps, the real answer.
  */
-public class MixSimulation extends Simulation {
+public class MixSimulation extends BenchSimulation {
 
     private static final String STEP_STARTED = "stepStarted";
     private static final String EVENT_BODY = "eventBody";
@@ -45,13 +41,7 @@ public class MixSimulation extends Simulation {
         MixLoadSettings settings = MixLoadSettings.fromSystemProperties();
         MixPace pace = settings.pace();
 
-        HttpProtocolBuilder protocol = http.baseUrl(settings.baseUrl())
-                .acceptHeader("application/json")
-                .contentTypeHeader("application/json")
-                // The voice platform holds a pool of keep-alive connections for all its calls, not one per call.
-                .shareConnections()
-                .disableCaching()
-                .disableWarmUp();
+        HttpProtocolBuilder protocol = jsonProtocol(settings.baseUrl()).contentTypeHeader("application/json");
 
         ChainBuilder call = exec(
                 event(MixStep.CALL_STARTED, settings),
@@ -72,12 +62,10 @@ public class MixSimulation extends Simulation {
         List<PopulationBuilder> populations = new ArrayList<>();
         // The ramp spreads the first calls' starts over one call, as if the day had been going on.
         populations.add(scenario("calls").exec(feed(MixCallFeeder.of(settings)), call)
-                .injectClosed(rampConcurrentUsers(0).to(settings.calls()).during(pace.meanCallLength()),
-                        constantConcurrentUsers(settings.calls()).during(settings.duration())));
+                .injectClosed(concurrentUsers(settings.calls(), pace.meanCallLength(), settings.duration())));
         if (settings.adminRate() > 0) {
             populations.add(scenario("admin").exec(feed(AdminReadFeeder.of(settings)), adminRead(settings))
-                    .injectOpen(constantUsersPerSec(settings.adminRate())
-                            .during(pace.meanCallLength().plus(settings.duration())).randomized()));
+                    .injectOpen(poissonArrivals(settings.adminRate(), pace.meanCallLength().plus(settings.duration()))));
         }
         setUp(populations).protocols(protocol);
     }
@@ -130,15 +118,5 @@ public class MixSimulation extends Simulation {
                 .get(session -> session.getString(AdminReadFeeder.URL))
                 .header("Authorization", "Bearer " + settings.tenantToken())
                 .check(status().is(MixStep.ADMIN_READS.expectedStatus())));
-    }
-
-    @Override
-    public void before() {
-        RunWindow.opened();
-    }
-
-    @Override
-    public void after() {
-        RunWindow.closed();
     }
 }

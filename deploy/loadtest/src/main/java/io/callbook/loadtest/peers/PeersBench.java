@@ -1,15 +1,13 @@
 package io.callbook.loadtest.peers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.callbook.loadtest.harness.AdminToken;
 import io.callbook.loadtest.harness.ApiClient;
 import io.callbook.loadtest.harness.BenchReport;
+import io.callbook.loadtest.harness.BenchSession;
 import io.callbook.loadtest.harness.BenchTarget;
 import io.callbook.loadtest.harness.CommonOptions;
 import io.callbook.loadtest.harness.DurationText;
 import io.callbook.loadtest.harness.ExitStatus;
-import io.callbook.loadtest.harness.GatlingRunner;
-import io.callbook.loadtest.harness.LocalSuiteLauncher;
 import io.callbook.loadtest.harness.MeasuredProcesses;
 import io.callbook.loadtest.harness.MeasuredRuns;
 import io.callbook.loadtest.harness.ResolverClient;
@@ -57,30 +55,25 @@ public final class PeersBench {
     }
 
     int run() {
-        BenchReport report = new BenchReport(repoRoot, common, out);
-        report.printHeader("peers");
         List<String> notes = new ArrayList<>();
         List<Peer> peers = new ArrayList<>(options.peers());
         boolean needsServers = peers.stream().anyMatch(Peer::needsPeerServers);
         Optional<PeerTools> tools = needsServers ? PeerTools.find() : Optional.empty();
         if (needsServers && tools.isEmpty()) {
-            String skipped = "The static and php peers are skipped: " + String.join(", ", PeerTools.missing())
-                    + " not found on this machine (" + PeerTools.INSTALL + ").";
-            out.println(skipped);
-            notes.add(skipped);
+            notes.add("The static and php peers are skipped: " + String.join(", ", PeerTools.missing())
+                    + " not found on this machine (" + PeerTools.INSTALL + ").");
             peers.removeIf(Peer::needsPeerServers);
-        }
-        if (peers.isEmpty()) {
-            out.println("Nothing left to measure.");
-            return ExitStatus.FAILED;
         }
         boolean ours = peers.contains(Peer.OURS);
         ResolverClient anonymous = ResolverClient.anonymous(common.url());
-        try (LocalSuiteLauncher suite = ours ? LocalSuiteLauncher.ensureRunning(repoRoot, List.of(anonymous),
-                options.targetsLocalSuite(), common.startTimeout(), common.resultsDir().resolve("local-suite.log"), out) : null) {
-            Optional<String> bootstrapKey = ours ? AdminToken.bootstrapKey(repoRoot, common.token()) : Optional.empty();
-            Optional<ResolverClient> admin = ours
-                    ? Optional.of(anonymous.withToken(AdminToken.obtain(anonymous, common.token(), bootstrapKey, out)))
+        try (BenchSession session = BenchSession.start("peers", options, ours ? List.of(anonymous) : List.of(), repoRoot,
+                out)) {
+            notes.forEach(out::println);
+            if (peers.isEmpty()) {
+                out.println("Nothing left to measure.");
+                return ExitStatus.FAILED;
+            }
+            Optional<ResolverClient> admin = ours ? Optional.of(anonymous.withToken(session.adminToken(anonymous)))
                     : Optional.empty();
             SeedData seed = admin.map(this::seedResolver).orElseGet(this::seedWithoutResolver);
             Path numbers = common.resultsDir().resolve("seed.json");
@@ -92,20 +85,14 @@ public final class PeersBench {
                 if (servers != null) {
                     watched.addAll(servers.phpProcesses());
                 }
-                MeasuredRuns measured = MeasuredRuns.watching(new GatlingRunner(common.resultsDir()),
-                        new MeasuredProcesses(List.of(), watched), out);
+                MeasuredRuns measured = MeasuredRuns.watching(session.gatling(), new MeasuredProcesses(List.of(), watched),
+                        out);
                 PeerRuns runs = new PeerRuns(options, measured, numbers, admin.map(ApiClient::token).orElse(NO_TOKEN), targets);
                 Map<Peer, RunResult> results = new EnumMap<>(Peer.class);
-                try {
+                return session.keepingPartialResults("server", () -> List.copyOf(results.values()), () -> {
                     peers.forEach(peer -> results.put(peer, runs.run(peer)));
-                } catch (RuntimeException e) {
-                    if (results.isEmpty()) {
-                        throw e;
-                    }
-                    report.printPartial(e.getMessage(), List.copyOf(results.values()), "server");
-                    return ExitStatus.FAILED;
-                }
-                return summarize(report, results, seed, tools, notes);
+                    return summarize(session.report(), results, seed, tools, notes);
+                });
             }
         }
     }

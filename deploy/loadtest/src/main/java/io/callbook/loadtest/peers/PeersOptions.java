@@ -4,7 +4,7 @@ import io.callbook.loadtest.harness.BenchOptions;
 import io.callbook.loadtest.harness.CommonOptions;
 import io.callbook.loadtest.harness.DurationText;
 import io.callbook.loadtest.harness.OptionArgs;
-import io.callbook.loadtest.resolve.ResolveOptions;
+import io.callbook.loadtest.harness.SuiteService;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +25,6 @@ import java.util.Set;
 public record PeersOptions(CommonOptions common, List<Peer> peers, int users, Duration ramp, int phpChildren)
         implements BenchOptions {
 
-    static final String DEFAULT_URL = ResolveOptions.DEFAULT_URL;
     static final int DEFAULT_USERS = 100;
     /** Enough to keep 2 cores busy while some workers wait on Redis, without queueing on a worker that waits. */
     public static final int DEFAULT_PHP_CHILDREN = 2 * Runtime.getRuntime().availableProcessors();
@@ -58,14 +57,14 @@ public record PeersOptions(CommonOptions common, List<Peer> peers, int users, Du
             """ + CommonOptions.HELP;
 
     static PeersOptions parse(List<String> args, Path defaultResultsDir) {
-        Builder options = new Builder(new CommonOptions.Builder(DEFAULT_URL, defaultResultsDir, Duration.ofSeconds(20)));
+        Builder options = new Builder(new CommonOptions.Builder(SuiteService.RESOLVER.localUrl(), defaultResultsDir, Duration.ofSeconds(20)));
         OptionArgs.parse(args, options::apply);
         return options.build();
     }
 
     /** The bench may start the local suite only when ours is the local resolver. */
     public boolean targetsLocalSuite() {
-        return CommonOptions.isLocalSuite(common.url(), 8081);
+        return SuiteService.RESOLVER.isLocal(common.url());
     }
 
     private static final class Builder {

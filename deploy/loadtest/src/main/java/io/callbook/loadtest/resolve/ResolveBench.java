@@ -1,16 +1,14 @@
 package io.callbook.loadtest.resolve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.callbook.loadtest.harness.AdminToken;
 import io.callbook.loadtest.harness.BenchReport;
+import io.callbook.loadtest.harness.BenchSession;
 import io.callbook.loadtest.harness.BenchTarget;
 import io.callbook.loadtest.harness.CommonOptions;
-import io.callbook.loadtest.harness.ExitStatus;
-import io.callbook.loadtest.harness.GatlingRunner;
-import io.callbook.loadtest.harness.LocalSuiteLauncher;
 import io.callbook.loadtest.harness.MeasuredRuns;
 import io.callbook.loadtest.harness.ResolverClient;
 import io.callbook.loadtest.harness.RunResult;
+import io.callbook.loadtest.harness.SuiteService;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -45,33 +43,22 @@ public final class ResolveBench {
     }
 
     int run() {
-        BenchReport report = new BenchReport(repoRoot, common, out);
-        report.printHeader("resolve");
         ResolverClient anonymous = ResolverClient.anonymous(common.url());
-        try (LocalSuiteLauncher suite = LocalSuiteLauncher.ensureRunning(repoRoot, List.of(anonymous),
-                options.targetsLocalSuite(), common.startTimeout(), common.resultsDir().resolve("local-suite.log"), out)) {
-            Optional<String> bootstrapKey = AdminToken.bootstrapKey(repoRoot, common.token());
-            ResolverClient admin = anonymous.withToken(AdminToken.obtain(anonymous, common.token(), bootstrapKey, out));
-            MeasuredRuns measured = MeasuredRuns.of(new GatlingRunner(common.resultsDir()), "resolver-service",
-                    common.port(), repoRoot, out);
+        try (BenchSession session = BenchSession.start("resolve", options, List.of(anonymous), repoRoot, out)) {
+            ResolverClient admin = anonymous.withToken(session.adminToken(anonymous));
+            MeasuredRuns measured = session.measuredRuns(SuiteService.RESOLVER);
             SeedData seed = new Seeder(admin, out).ensure(options.seedPlan(), repoRoot.resolve(SeedData.BENCH_FILE));
             Path numbers = common.resultsDir().resolve("seed.json");
             seed.write(numbers); // the runs read this copy, so the folder shows exactly which numbers were looked up
             Runs runs = new Runs(admin, measured, numbers);
-            try {
+            return session.keepingPartialResults("resolver", measured::results, () -> {
                 runs.fixedRates();
                 if (options.closed()) {
                     runs.closedScenarios();
                 }
                 Optional<SaturationSearch.Outcome> saturation = options.saturation() ? Optional.of(runs.saturation()) : Optional.empty();
-                return summarize(report, measured.results(), seed, saturation);
-            } catch (RuntimeException e) {
-                if (measured.results().isEmpty()) {
-                    throw e;
-                }
-                report.printPartial(e.getMessage(), measured.results(), "resolver");
-                return ExitStatus.FAILED;
-            }
+                return summarize(session.report(), measured.results(), seed, saturation);
+            });
         }
     }
 

@@ -1,12 +1,12 @@
 package io.callbook.loadtest.resolve;
 
-import io.callbook.loadtest.harness.DurationText;
+import io.callbook.loadtest.harness.SettingsProperties;
 import io.callbook.loadtest.harness.SimulationSettings;
+import io.callbook.loadtest.harness.SuiteService;
 import io.gatling.javaapi.core.Simulation;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,14 +24,13 @@ public record ResolveLoadSettings(String baseUrl, String token, Path numbersFile
         implements SimulationSettings {
 
     static final String PREFIX = "loadtest.";
+    private static final SettingsProperties PROPERTIES = new SettingsProperties(PREFIX);
 
     public ResolveLoadSettings {
         if (scenario.isClosed() ? users < 1 : rate < 1) {
             throw new IllegalArgumentException(scenario.label() + " needs " + (scenario.isClosed() ? "users" : "a rate") + " > 0");
         }
-        if (duration.isZero() || duration.isNegative()) {
-            throw new IllegalArgumentException("The duration must be positive");
-        }
+        SimulationSettings.requirePositive(duration);
     }
 
     public static ResolveLoadSettings open(String baseUrl, String token, Path numbersFile, int rate, Duration duration) {
@@ -61,40 +60,33 @@ public record ResolveLoadSettings(String baseUrl, String token, Path numbersFile
 
     @Override
     public Map<String, String> toProperties() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put(PREFIX + "url", baseUrl);
-        properties.put(PREFIX + "token", token);
-        properties.put(PREFIX + "numbers", numbersFile.toAbsolutePath().toString());
-        properties.put(PREFIX + "scenario", scenario.label());
-        properties.put(PREFIX + "users", Integer.toString(users));
-        properties.put(PREFIX + "rate", Integer.toString(rate));
-        properties.put(PREFIX + "duration", DurationText.format(duration));
-        properties.put(PREFIX + "ramp", DurationText.format(ramp));
-        properties.put(PREFIX + "think-time", DurationText.format(thinkTime));
-        properties.put(PREFIX + "static-file", Boolean.toString(staticFile));
-        return properties;
+        return new SettingsProperties(PREFIX)
+                .put("url", baseUrl)
+                .put("token", token)
+                .put("numbers", numbersFile)
+                .put("scenario", scenario.label())
+                .put("users", users)
+                .put("rate", rate)
+                .put("duration", duration)
+                .put("ramp", ramp)
+                .put("think-time", thinkTime)
+                .put("static-file", staticFile)
+                .toMap();
     }
 
     public static ResolveLoadSettings fromSystemProperties() {
-        ResolveScenario scenario = ResolveScenario.of(property("scenario", "open"));
-        String token = property("token", System.getenv("CALLBOOK_TOKEN"));
-        if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("No token: set -D" + PREFIX + "token (or CALLBOOK_TOKEN)");
-        }
+        ResolveScenario scenario = ResolveScenario.of(PROPERTIES.get("scenario", "open"));
+        String token = PROPERTIES.token();
         return new ResolveLoadSettings(
-                property("url", "http://127.0.0.1:8081"),
+                PROPERTIES.get("url", SuiteService.RESOLVER.localUrl()),
                 token,
-                Path.of(property("numbers", "target/bench/seed.json")),
+                Path.of(PROPERTIES.get("numbers", "target/bench/seed.json")),
                 scenario,
-                Integer.parseInt(property("users", Integer.toString(scenario.defaultUsers()))),
-                Integer.parseInt(property("rate", "500")),
-                DurationText.parse(property("duration", "30s")),
-                DurationText.parse(property("ramp", "5s")),
-                DurationText.parse(property("think-time", "0ms")),
-                Boolean.parseBoolean(property("static-file", "false")));
-    }
-
-    private static String property(String name, String fallback) {
-        return System.getProperty(PREFIX + name, fallback);
+                Integer.parseInt(PROPERTIES.get("users", Integer.toString(scenario.defaultUsers()))),
+                Integer.parseInt(PROPERTIES.get("rate", "500")),
+                PROPERTIES.duration("duration", "30s"),
+                PROPERTIES.duration("ramp", "5s"),
+                PROPERTIES.duration("think-time", "0ms"),
+                Boolean.parseBoolean(PROPERTIES.get("static-file", "false")));
     }
 }

@@ -4,6 +4,7 @@ import io.callbook.loadtest.harness.BenchOptions;
 import io.callbook.loadtest.harness.CommonOptions;
 import io.callbook.loadtest.harness.DurationText;
 import io.callbook.loadtest.harness.OptionArgs;
+import io.callbook.loadtest.harness.SuiteService;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,8 +17,6 @@ public record ResolveOptions(CommonOptions common, List<Integer> rates, List<Str
                       Duration thinkTime, boolean saturation, int saturationStart, int saturationStep, int saturationMax,
                       Duration saturationDuration, int saturationP99Ms, SeedPlan seedPlan, int targetRate, int targetP99Ms)
         implements BenchOptions {
-
-    public static final String DEFAULT_URL = "http://127.0.0.1:8081";
 
     static final String USAGE = """
             Usage: ./callbook bench resolve [options]
@@ -51,14 +50,14 @@ public record ResolveOptions(CommonOptions common, List<Integer> rates, List<Str
             """ + CommonOptions.HELP;
 
     static ResolveOptions parse(List<String> args, Path defaultResultsDir) {
-        Builder options = new Builder(new CommonOptions.Builder(DEFAULT_URL, defaultResultsDir));
+        Builder options = new Builder(new CommonOptions.Builder(SuiteService.RESOLVER.localUrl(), defaultResultsDir));
         OptionArgs.parse(args, options::apply);
         return options.build();
     }
 
     /** The bench may start the local suite only when it measures the local resolver. */
     public boolean targetsLocalSuite() {
-        return CommonOptions.isLocalSuite(common.url(), 8081);
+        return SuiteService.RESOLVER.isLocal(common.url());
     }
 
     private static final class Builder {

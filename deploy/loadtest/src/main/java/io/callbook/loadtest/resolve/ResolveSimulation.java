@@ -1,22 +1,15 @@
 package io.callbook.loadtest.resolve;
 
-import io.callbook.loadtest.harness.RunWindow;
+import io.callbook.loadtest.harness.BenchSimulation;
 import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.ClosedInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
-import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
-import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
-import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -27,7 +20,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * number, 404 for an unknown one, 422 for an anonymous or malformed one; 404 and 422 are correct answers, not errors.
  * A static file (a peer of {@code ./callbook bench peers}) answers 200 to all.
  */
-public class ResolveSimulation extends Simulation {
+public class ResolveSimulation extends BenchSimulation {
 
     public static final String REQUEST_NAME = "resolve";
 
@@ -35,14 +28,7 @@ public class ResolveSimulation extends Simulation {
         ResolveLoadSettings settings = ResolveLoadSettings.fromSystemProperties();
         LookupFeeder lookups = new LookupFeeder(SeedData.read(settings.numbersFile()).numbers(), LookupMix.DEFAULT);
 
-        HttpProtocolBuilder protocol = http.baseUrl(settings.baseUrl())
-                .acceptHeader("application/json")
-                .authorizationHeader("Bearer " + settings.token())
-                // One pool of keep-alive connections, like a voice platform's HTTP client; a connection per virtual
-                // user would measure TCP handshakes and run out of ephemeral ports at thousands of users per second.
-                .shareConnections()
-                .disableCaching()
-                .disableWarmUp();
+        HttpProtocolBuilder protocol = jsonProtocol(settings.baseUrl()).authorizationHeader("Bearer " + settings.token());
 
         ChainBuilder lookup = feed(lookups).exec(http(REQUEST_NAME).get("/v1/resolve")
                 .queryParamMap(session -> session.<Map<String, Object>>get(LookupFeeder.QUERY))
@@ -54,31 +40,16 @@ public class ResolveSimulation extends Simulation {
 
     private static PopulationBuilder population(ResolveLoadSettings settings, ChainBuilder lookup) {
         if (!settings.scenario().isClosed()) {
-            // Poisson arrivals at a fixed mean rate: calls do not come on a metronome.
             return scenario(settings.scenario().label()).exec(lookup)
-                    .injectOpen(constantUsersPerSec(settings.rate()).during(settings.duration()).randomized());
+                    .injectOpen(poissonArrivals(settings.rate(), settings.duration()));
         }
         ChainBuilder step = lookup;
         Duration think = settings.thinkTime();
         if (!think.isZero()) {
             step = exec(lookup).pause(think.dividedBy(2), think.plus(think.dividedBy(2)));
         }
-        List<ClosedInjectionStep> steps = new ArrayList<>();
-        if (!settings.ramp().isZero()) {
-            steps.add(rampConcurrentUsers(0).to(settings.users()).during(settings.ramp()));
-        }
-        steps.add(constantConcurrentUsers(settings.users()).during(settings.duration()));
         // Each virtual user is one lookup; the closed injector replaces it at once, keeping the concurrency constant.
-        return scenario(settings.scenario().label()).exec(step).injectClosed(steps.toArray(ClosedInjectionStep[]::new));
-    }
-
-    @Override
-    public void before() {
-        RunWindow.opened();
-    }
-
-    @Override
-    public void after() {
-        RunWindow.closed();
+        return scenario(settings.scenario().label()).exec(step)
+                .injectClosed(concurrentUsers(settings.users(), settings.ramp(), settings.duration()));
     }
 }

@@ -2,11 +2,10 @@ package io.callbook.loadtest.webhooks;
 
 import io.callbook.loadtest.booking.BookingGrid;
 import io.callbook.loadtest.booking.BookingLedger;
+import io.callbook.loadtest.harness.SettingsProperties;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * What a voice-function run calls, beyond its integration: the seeded branches and catalog, and for the bookings a
@@ -34,24 +33,22 @@ public record VoiceCalls(Path seedFile, double bookShare, LocalDate slotDay0, lo
         return firstSlot + Math.floorMod(booking, slotCount);
     }
 
-    public Map<String, String> toProperties(String prefix) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put(prefix + "voice-seed", seedFile.toAbsolutePath().toString());
-        properties.put(prefix + "book-share", Double.toString(bookShare));
-        properties.put(prefix + "slot-day0", slotDay0.toString());
-        properties.put(prefix + "first-slot", Long.toString(firstSlot));
-        properties.put(prefix + "slot-count", Long.toString(slotCount));
-        return properties;
+    public void writeTo(SettingsProperties properties) {
+        properties.put("voice-seed", seedFile)
+                .put("book-share", bookShare)
+                .put("slot-day0", slotDay0)
+                .put("first-slot", firstSlot)
+                .put("slot-count", slotCount);
     }
 
     /** By hand, a second run with bookings needs another {@code first-slot}, else its slots are taken. */
-    public static VoiceCalls fromSystemProperties(String prefix) {
+    public static VoiceCalls from(SettingsProperties properties) {
         LocalDate day0 = LocalDate.now(BookingGrid.ZONE).plusDays(BookingLedger.FIRST_BOOKING_DAY);
         return new VoiceCalls(
-                Path.of(System.getProperty(prefix + "voice-seed", "target/bench/voice-seed.json")),
-                Double.parseDouble(System.getProperty(prefix + "book-share", "0.1")),
-                LocalDate.parse(System.getProperty(prefix + "slot-day0", day0.toString())),
-                Long.parseLong(System.getProperty(prefix + "first-slot", "0")),
-                Long.parseLong(System.getProperty(prefix + "slot-count", "100000")));
+                Path.of(properties.get("voice-seed", "target/bench/voice-seed.json")),
+                Double.parseDouble(properties.get("book-share", "0.1")),
+                LocalDate.parse(properties.get("slot-day0", day0.toString())),
+                Long.parseLong(properties.get("first-slot", "0")),
+                Long.parseLong(properties.get("slot-count", "100000")));
     }
 }

@@ -3,19 +3,17 @@ package io.callbook.loadtest.webhooks;
 import io.callbook.loadtest.booking.BookingLedger;
 import io.callbook.loadtest.booking.BookingSeedPlan;
 import io.callbook.loadtest.booking.BookingSeeder;
-import io.callbook.loadtest.harness.AdminToken;
 import io.callbook.loadtest.harness.ApiClient;
 import io.callbook.loadtest.harness.BenchReport;
+import io.callbook.loadtest.harness.BenchSession;
 import io.callbook.loadtest.harness.BenchTarget;
 import io.callbook.loadtest.harness.CommonOptions;
 import io.callbook.loadtest.harness.DurationText;
-import io.callbook.loadtest.harness.ExitStatus;
-import io.callbook.loadtest.harness.GatlingRunner;
 import io.callbook.loadtest.harness.LatencyTarget;
-import io.callbook.loadtest.harness.LocalSuiteLauncher;
 import io.callbook.loadtest.harness.MeasuredRuns;
 import io.callbook.loadtest.harness.ResolverClient;
 import io.callbook.loadtest.harness.RunResult;
+import io.callbook.loadtest.harness.SuiteService;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -53,35 +51,25 @@ public final class WebhookBench {
     }
 
     int run() {
-        BenchReport report = new BenchReport(repoRoot, common, out);
-        report.printHeader("webhooks");
         ResolverClient resolver = ResolverClient.anonymous(options.resolverUrl());
         ApiClient webhooks = ApiClient.anonymous(common.url());
         ApiClient booking = ApiClient.anonymous(options.bookingUrl());
         List<ApiClient> services = options.needsBooking() ? List.of(resolver, booking, webhooks) : List.of(resolver, webhooks);
-        try (LocalSuiteLauncher suite = LocalSuiteLauncher.ensureRunning(repoRoot, services,
-                options.targetsLocalSuite(), common.startTimeout(), common.resultsDir().resolve("local-suite.log"), out)) {
-            String token = AdminToken.obtain(resolver, common.token(), AdminToken.bootstrapKey(repoRoot, common.token()), out);
+        try (BenchSession session = BenchSession.start("webhooks", options, services, repoRoot, out)) {
+            String token = session.adminToken(resolver);
             ApiClient admin = webhooks.withToken(token);
             WebhookSeeder seeder = new WebhookSeeder(resolver.withToken(token), admin, out);
-            MeasuredRuns measured = MeasuredRuns.of(new GatlingRunner(common.resultsDir()), "webhook-service",
-                    common.port(), repoRoot, out);
+            MeasuredRuns measured = session.measuredRuns(SuiteService.WEBHOOK);
             VoiceSeeder voiceSeeder = new VoiceSeeder(new BookingSeeder(resolver.withToken(token), booking.withToken(token), out),
                     resolver.withToken(token), out);
             Supplier<VoiceCallsPlanner> voice = () -> VoiceCallsPlanner.prepare(voiceSeeder, BookingSeedPlan.BENCH,
-                    repoRoot.resolve("deploy/loadtest/target/bench"), common.resultsDir(), options.voiceBookShare(), out);
+                    session.benchDir(), common.resultsDir(), options.voiceBookShare(), out);
             WebhookRuns runs = new WebhookRuns(options, seeder, seeder.ensureCompany(), new InboxReadBack(admin), measured,
                     voice, out);
-            try {
+            return session.keepingPartialResults("webhook", runs::rows, () -> {
                 runs.runAll();
-                return summarize(report, runs);
-            } catch (RuntimeException e) {
-                if (runs.rows().isEmpty()) {
-                    throw e;
-                }
-                report.printPartial(e.getMessage(), runs.rows(), "webhook");
-                return ExitStatus.FAILED;
-            }
+                return summarize(session.report(), runs);
+            });
         }
     }
 

@@ -1,11 +1,11 @@
 package io.callbook.loadtest.webhooks;
 
-import io.callbook.loadtest.harness.DurationText;
+import io.callbook.loadtest.harness.SettingsProperties;
 import io.callbook.loadtest.harness.SimulationSettings;
+import io.callbook.loadtest.harness.SuiteService;
 import io.gatling.javaapi.core.Simulation;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,14 +19,13 @@ public record WebhookLoadSettings(String baseUrl, WebhookScenario scenario, int 
         implements SimulationSettings {
 
     static final String PREFIX = "loadtest.webhooks.";
+    private static final SettingsProperties PROPERTIES = new SettingsProperties(PREFIX);
 
     public WebhookLoadSettings {
         if (rate < 1) {
             throw new IllegalArgumentException("The rate must be positive");
         }
-        if (duration.isZero() || duration.isNegative()) {
-            throw new IllegalArgumentException("The duration must be positive");
-        }
+        SimulationSettings.requirePositive(duration);
         if ((scenario == WebhookScenario.VOICE) != (voice != null)) {
             throw new IllegalArgumentException("Voice calls go with the voice scenario, and only with it");
         }
@@ -51,50 +50,41 @@ public record WebhookLoadSettings(String baseUrl, WebhookScenario scenario, int 
 
     @Override
     public Map<String, String> toProperties() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put(PREFIX + "url", baseUrl);
-        properties.put(PREFIX + "scenario", scenario.option());
-        properties.put(PREFIX + "rate", Integer.toString(rate));
-        properties.put(PREFIX + "duration", DurationText.format(duration));
-        properties.put(PREFIX + "run-id", runId);
-        properties.put(PREFIX + "voice-integration", integrations.voiceId());
-        properties.put(PREFIX + "voice-secret", integrations.voiceSecret());
-        properties.put(PREFIX + "calendar-integration", integrations.calendarId());
-        properties.put(PREFIX + "calendar-secret", integrations.calendarSecret());
-        properties.put(PREFIX + "repeat-share", Double.toString(mix.repeatShare()));
-        properties.put(PREFIX + "calendar-share", Double.toString(mix.calendarShare()));
+        SettingsProperties properties = new SettingsProperties(PREFIX)
+                .put("url", baseUrl)
+                .put("scenario", scenario.option())
+                .put("rate", rate)
+                .put("duration", duration)
+                .put("run-id", runId)
+                .put("voice-integration", integrations.voiceId())
+                .put("voice-secret", integrations.voiceSecret())
+                .put("calendar-integration", integrations.calendarId())
+                .put("calendar-secret", integrations.calendarSecret())
+                .put("repeat-share", mix.repeatShare())
+                .put("calendar-share", mix.calendarShare());
         if (voice != null) {
-            properties.putAll(voice.toProperties(PREFIX));
+            voice.writeTo(properties);
         }
-        return properties;
+        return properties.toMap();
     }
 
     /** By hand: the integrations and their secrets are what POST /v1/companies/{c}/integrations answered. */
     public static WebhookLoadSettings fromSystemProperties() {
-        WebhookIntegrations integrations = new WebhookIntegrations(required("voice-integration"),
-                required("voice-secret"), required("calendar-integration"), required("calendar-secret"));
-        WebhookScenario scenario = WebhookScenario.of(property("scenario", "acknowledge"));
+        WebhookIntegrations integrations = new WebhookIntegrations(PROPERTIES.required("voice-integration"),
+                PROPERTIES.required("voice-secret"), PROPERTIES.required("calendar-integration"),
+                PROPERTIES.required("calendar-secret"));
+        WebhookScenario scenario = WebhookScenario.of(PROPERTIES.get("scenario", "acknowledge"));
         return new WebhookLoadSettings(
-                property("url", WebhookOptions.DEFAULT_URL),
+                PROPERTIES.get("url", SuiteService.WEBHOOK.localUrl()),
                 scenario,
-                Integer.parseInt(property("rate", "200")),
-                DurationText.parse(property("duration", "30s")),
-                property("run-id", "byhand-" + System.currentTimeMillis()),
+                Integer.parseInt(PROPERTIES.get("rate", "200")),
+                PROPERTIES.duration("duration", "30s"),
+                PROPERTIES.get("run-id", "byhand-" + System.currentTimeMillis()),
                 integrations,
-                new WebhookMix(Double.parseDouble(property("repeat-share", Double.toString(WebhookMix.DEFAULT.repeatShare()))),
-                        Double.parseDouble(property("calendar-share", Double.toString(WebhookMix.DEFAULT.calendarShare())))),
-                scenario == WebhookScenario.VOICE ? VoiceCalls.fromSystemProperties(PREFIX) : null);
-    }
-
-    private static String required(String name) {
-        String value = property(name, null);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("Set -D" + PREFIX + name);
-        }
-        return value;
-    }
-
-    private static String property(String name, String fallback) {
-        return System.getProperty(PREFIX + name, fallback);
+                new WebhookMix(
+                        Double.parseDouble(PROPERTIES.get("repeat-share", Double.toString(WebhookMix.DEFAULT.repeatShare()))),
+                        Double.parseDouble(PROPERTIES.get("calendar-share",
+                                Double.toString(WebhookMix.DEFAULT.calendarShare())))),
+                scenario == WebhookScenario.VOICE ? VoiceCalls.from(PROPERTIES) : null);
     }
 }

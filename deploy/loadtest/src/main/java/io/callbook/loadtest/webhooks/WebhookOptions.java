@@ -1,10 +1,10 @@
 package io.callbook.loadtest.webhooks;
 
-import io.callbook.loadtest.booking.BookingOptions;
 import io.callbook.loadtest.harness.BenchOptions;
 import io.callbook.loadtest.harness.CommonOptions;
 import io.callbook.loadtest.harness.DurationText;
 import io.callbook.loadtest.harness.OptionArgs;
+import io.callbook.loadtest.harness.SuiteService;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +28,6 @@ import java.util.Set;
 public record WebhookOptions(CommonOptions common, String resolverUrl, String bookingUrl, List<WebhookScenario> scenarios,
                       List<Integer> ackRates, int processedRate, WebhookMix mix, Duration settle, int voiceRate,
                       double voiceBookShare) implements BenchOptions {
-
-    public static final String DEFAULT_URL = "http://127.0.0.1:8083";
 
     static final String USAGE = """
             Usage: ./callbook bench webhooks [options]
@@ -72,15 +70,15 @@ public record WebhookOptions(CommonOptions common, String resolverUrl, String bo
             """ + CommonOptions.HELP;
 
     static WebhookOptions parse(List<String> args, Path defaultResultsDir) {
-        Builder options = new Builder(new CommonOptions.Builder(DEFAULT_URL, defaultResultsDir));
+        Builder options = new Builder(new CommonOptions.Builder(SuiteService.WEBHOOK.localUrl(), defaultResultsDir));
         OptionArgs.parse(args, options::apply);
         return options.build();
     }
 
     /** The bench may start the local suite only when it measures the local services. */
     public boolean targetsLocalSuite() {
-        return CommonOptions.isLocalSuite(common.url(), 8083) && CommonOptions.isLocalSuite(resolverUrl, 8081)
-                && (!needsBooking() || CommonOptions.isLocalSuite(bookingUrl, 8082));
+        return SuiteService.WEBHOOK.isLocal(common.url()) && SuiteService.RESOLVER.isLocal(resolverUrl)
+                && (!needsBooking() || SuiteService.BOOKING.isLocal(bookingUrl));
     }
 
     /** Only the voice run calls booking-service (through webhook-service, and to seed its catalog). */
@@ -90,8 +88,8 @@ public record WebhookOptions(CommonOptions common, String resolverUrl, String bo
 
     private static final class Builder {
         final CommonOptions.Builder common;
-        String resolverUrl = CommonOptions.DEFAULT_RESOLVER_URL;
-        String bookingUrl = BookingOptions.DEFAULT_URL;
+        String resolverUrl = SuiteService.RESOLVER.localUrl();
+        String bookingUrl = SuiteService.BOOKING.localUrl();
         Set<WebhookScenario> scenarios = EnumSet.allOf(WebhookScenario.class);
         List<Integer> ackRates = List.of(200, 1_000);
         int processedRate = 1_000;

@@ -1,9 +1,8 @@
 package io.callbook.loadtest.webhooks;
 
-import io.callbook.loadtest.harness.RunWindow;
+import io.callbook.loadtest.harness.BenchSimulation;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Choice;
-import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import java.util.Arrays;
@@ -14,7 +13,6 @@ import java.util.function.Consumer;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.doSwitch;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
@@ -29,18 +27,12 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * status its kind expects (202 for a new event, 200 for a repeat of one already acknowledged or a voice function) and,
  * for a voice function, the real answer.
  */
-public class WebhookSimulation extends Simulation {
+public class WebhookSimulation extends BenchSimulation {
 
     public WebhookSimulation() {
         WebhookLoadSettings settings = WebhookLoadSettings.fromSystemProperties();
 
-        HttpProtocolBuilder protocol = http.baseUrl(settings.baseUrl())
-                .acceptHeader("application/json")
-                .contentTypeHeader("application/json")
-                // A provider holds a few keep-alive connections to us, not a connection per webhook.
-                .shareConnections()
-                .disableCaching()
-                .disableWarmUp();
+        HttpProtocolBuilder protocol = jsonProtocol(settings.baseUrl()).contentTypeHeader("application/json");
 
         Iterator<Map<String, Object>> feeder;
         Consumer<String> acknowledged;
@@ -56,7 +48,7 @@ public class WebhookSimulation extends Simulation {
                 .toArray(Choice.WithKey[]::new);
         setUp(scenario(settings.scenario().option())
                 .exec(feed(feeder), doSwitch("#{" + WebhookFeeder.KIND + "}").on(requests))
-                .injectOpen(constantUsersPerSec(settings.rate()).during(settings.duration()).randomized()))
+                .injectOpen(poissonArrivals(settings.rate(), settings.duration())))
                 .protocols(protocol);
     }
 
@@ -88,15 +80,5 @@ public class WebhookSimulation extends Simulation {
         // the verdict in Gatling's error message, e.g. "... found fallback (...)": Gatling 3.15 says only "failed"
         return List.of(status, bodyString().transform(body -> VoiceAnswerVerdict.of(kind, body))
                 .is(VoiceAnswerVerdict.REAL).logActualValueInError(true));
-    }
-
-    @Override
-    public void before() {
-        RunWindow.opened();
-    }
-
-    @Override
-    public void after() {
-        RunWindow.closed();
     }
 }
