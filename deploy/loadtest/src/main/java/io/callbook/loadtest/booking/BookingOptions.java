@@ -6,10 +6,7 @@ import io.callbook.loadtest.harness.OptionArgs;
 import io.callbook.loadtest.harness.SuiteService;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The command line of {@code ./callbook bench booking}.
@@ -75,7 +72,7 @@ public record BookingOptions(CommonOptions common, String resolverUrl, List<Book
     private static final class Builder {
         final CommonOptions.Builder common;
         String resolverUrl = SuiteService.RESOLVER.localUrl();
-        Set<BookingScenario> scenarios = EnumSet.allOf(BookingScenario.class);
+        List<BookingScenario> scenarios = List.of(BookingScenario.values());
         int uncachedRate = 50;
         int cachedRate = 200;
         int hotSet = 20;
@@ -91,7 +88,8 @@ public record BookingOptions(CommonOptions common, String resolverUrl, List<Book
         boolean apply(String option, String value) {
             switch (option) {
                 case "--resolver-url" -> resolverUrl = value;
-                case "--scenarios" -> scenarios = scenarios(value);
+                case "--scenarios" -> scenarios = OptionArgs.choices(value, BookingScenario.class, BookingScenario::of,
+                        BookingScenario::option, "--scenarios");
                 case "--uncached-rate" -> uncachedRate = OptionArgs.positiveInt(value);
                 case "--cached-rate" -> cachedRate = OptionArgs.positiveInt(value);
                 case "--hot-set" -> hotSet = OptionArgs.positiveInt(value);
@@ -106,17 +104,8 @@ public record BookingOptions(CommonOptions common, String resolverUrl, List<Book
         }
 
         BookingOptions build() {
-            return new BookingOptions(common.build(), resolverUrl, List.copyOf(scenarios), uncachedRate, cachedRate, hotSet,
+            return new BookingOptions(common.build(), resolverUrl, scenarios, uncachedRate, cachedRate, hotSet,
                     bookRate, contentionRate, contentionSlots);
-        }
-
-        private static Set<BookingScenario> scenarios(String value) {
-            Set<BookingScenario> chosen = EnumSet.noneOf(BookingScenario.class);
-            Arrays.stream(value.split(",")).filter(s -> !s.isBlank()).map(BookingScenario::of).forEach(chosen::add);
-            if (chosen.isEmpty()) {
-                throw new IllegalArgumentException("--scenarios needs at least one of uncached, cached, book, contention");
-            }
-            return chosen;
         }
     }
 }

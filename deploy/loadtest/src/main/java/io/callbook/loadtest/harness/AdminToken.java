@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** The platform-admin token a bench acts with: the one given (--token, CALLBOOK_TOKEN), else one made from a key. */
-public final class AdminToken {
+final class AdminToken {
 
     private AdminToken() {
     }
 
     /** The local suite's platform-admin API key, unless a token was given. */
-    public static Optional<String> bootstrapKey(Path repoRoot, String givenToken) {
+    static Optional<String> bootstrapKey(Path repoRoot, String givenToken) {
         Path keyFile = repoRoot.resolve(".callbook/bootstrap.key");
         if (isGiven(givenToken) || !Files.isRegularFile(keyFile)) {
             return Optional.empty();
@@ -25,7 +25,7 @@ public final class AdminToken {
         }
     }
 
-    public static String obtain(ResolverClient anonymous, String givenToken, Optional<String> bootstrapKey, PrintStream out) {
+    static String obtain(ResolverClient anonymous, String givenToken, Optional<String> bootstrapKey, PrintStream out) {
         if (isGiven(givenToken)) {
             return givenToken;
         }

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * Makes sure the local suite answers: when the services a bench needs are not ready it runs {@code ./callbook up} in
  * the background and waits for their readiness; {@link #close()} stops only a suite it started, with SIGINT as Ctrl-C would.
  */
-public final class LocalSuiteLauncher implements AutoCloseable {
+final class LocalSuiteLauncher implements AutoCloseable {
 
     private static final Duration INT_GRACE = Duration.ofSeconds(30);
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
@@ -34,7 +34,7 @@ public final class LocalSuiteLauncher implements AutoCloseable {
      * @param services the services the bench talks to; all must be ready
      * @param mayStart false when the bench targets something else than the local suite: then it only checks
      */
-    public static LocalSuiteLauncher ensureRunning(Path repoRoot, List<? extends ApiClient> services, boolean mayStart,
+    static LocalSuiteLauncher ensureRunning(Path repoRoot, List<? extends ApiClient> services, boolean mayStart,
                                             Duration timeout, Path logFile, PrintStream out) {
         String urls = String.join(", ", services.stream().map(ApiClient::baseUrl).toList());
         List<String> notReady = notReady(services);

@@ -1,7 +1,11 @@
 package io.callbook.loadtest.harness;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Reading {@code --option value} command lines, shared by the bench targets. */
 public final class OptionArgs {
@@ -34,6 +38,25 @@ public final class OptionArgs {
             // a value parser was handed the missing value of the last option
             throw new IllegalArgumentException(option + " needs a value");
         }
+    }
+
+    /**
+     * A comma-separated choice among an enum's values, e.g. {@code --scenarios book,uncached}: at least one, always in
+     * the enum's order whatever the order given.
+     *
+     * @param parse      one value by its name on the command line; throws for an unknown one
+     * @param name       that name, for the message when none is given
+     * @param optionName the option, for that message
+     */
+    public static <E extends Enum<E>> List<E> choices(String value, Class<E> type, Function<String, E> parse,
+                                                      Function<E, String> name, String optionName) {
+        Set<E> chosen = EnumSet.noneOf(type);
+        Arrays.stream(value.split(",")).filter(choice -> !choice.isBlank()).map(parse).forEach(chosen::add);
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException(optionName + " needs at least one of "
+                    + Arrays.stream(type.getEnumConstants()).map(name).collect(Collectors.joining(", ")));
+        }
+        return List.copyOf(chosen);
     }
 
     public static List<Integer> positiveInts(String value) {

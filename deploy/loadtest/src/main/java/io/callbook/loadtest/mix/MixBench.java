@@ -38,7 +38,8 @@ import java.util.Locale;
 public final class MixBench {
 
     public static final BenchTarget<MixOptions> TARGET = new BenchTarget<>("mix",
-            "the whole day at once: concurrent simulated calls and admin reads through every service", MixOptions.USAGE, MixOptions::parse,
+            "the whole day at once: concurrent simulated calls and admin reads through every service",
+            MixOptions.USAGE, MixOptions::parse,
             (options, repoRoot, out) -> new MixBench(options, repoRoot, out).run());
 
     /** The predecessor's documented production load, suite-wide (DESIGN: performance targets). */

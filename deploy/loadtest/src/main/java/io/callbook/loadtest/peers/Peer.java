@@ -24,11 +24,11 @@ public enum Peer {
         return label;
     }
 
-    String option() {
+    public String option() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static Peer of(String option) {
+    public static Peer of(String option) {
         return Arrays.stream(values()).filter(peer -> peer.option().equals(option.trim().toLowerCase(Locale.ROOT)))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("Unknown peer '" + option + "' ("
                         + Arrays.stream(values()).map(Peer::option).collect(Collectors.joining(", ")) + ")"));

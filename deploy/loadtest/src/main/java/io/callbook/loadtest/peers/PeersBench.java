@@ -36,7 +36,8 @@ import java.util.OptionalLong;
 public final class PeersBench {
 
     public static final BenchTarget<PeersOptions> TARGET = new BenchTarget<>("peers",
-            "the predecessor's architecture (nginx, PHP-FPM, Redis) beside our resolver, same load", PeersOptions.USAGE, PeersOptions::parse,
+            "the predecessor's architecture (nginx, PHP-FPM, Redis) beside our resolver, same load",
+            PeersOptions.USAGE, PeersOptions::parse,
             (options, repoRoot, out) -> new PeersBench(options, repoRoot, out).run());
 
     /** Sent with every lookup when no resolver runs to make a real token; nobody checks it then. */

@@ -8,10 +8,7 @@ import io.callbook.loadtest.harness.SuiteService;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The command line of {@code ./callbook bench peers}.
@@ -69,7 +66,7 @@ public record PeersOptions(CommonOptions common, List<Peer> peers, int users, Du
 
     private static final class Builder {
         final CommonOptions.Builder common;
-        Set<Peer> peers = EnumSet.allOf(Peer.class);
+        List<Peer> peers = List.of(Peer.values());
         int users = DEFAULT_USERS;
         Duration ramp = Duration.ofSeconds(5);
         int phpChildren = DEFAULT_PHP_CHILDREN;
@@ -81,7 +78,8 @@ public record PeersOptions(CommonOptions common, List<Peer> peers, int users, Du
         /** @return whether the option consumed the value */
         boolean apply(String option, String value) {
             switch (option) {
-                case "--peers" -> peers = peers(value);
+                case "--peers" -> peers = OptionArgs.choices(value, Peer.class, Peer::of,
+                        Peer::option, "--peers");
                 case "--users" -> users = OptionArgs.positiveInt(value);
                 case "--ramp" -> ramp = DurationText.parse(value);
                 case "--php-children" -> phpChildren = OptionArgs.positiveInt(value);
@@ -93,16 +91,7 @@ public record PeersOptions(CommonOptions common, List<Peer> peers, int users, Du
         }
 
         PeersOptions build() {
-            return new PeersOptions(common.build(), List.copyOf(peers), users, ramp, phpChildren);
-        }
-
-        private static Set<Peer> peers(String value) {
-            Set<Peer> chosen = EnumSet.noneOf(Peer.class);
-            Arrays.stream(value.split(",")).filter(s -> !s.isBlank()).map(Peer::of).forEach(chosen::add);
-            if (chosen.isEmpty()) {
-                throw new IllegalArgumentException("--peers needs at least one of static, php, ours");
-            }
-            return chosen;
+            return new PeersOptions(common.build(), peers, users, ramp, phpChildren);
         }
     }
 }

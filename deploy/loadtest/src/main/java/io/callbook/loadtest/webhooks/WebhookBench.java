@@ -30,7 +30,8 @@ import java.util.function.Supplier;
 public final class WebhookBench {
 
     public static final BenchTarget<WebhookOptions> TARGET = new BenchTarget<>("webhooks",
-            "signed provider webhooks: acknowledged, then processed (webhook-service)", WebhookOptions.USAGE, WebhookOptions::parse,
+            "signed provider webhooks: acknowledged, then processed (webhook-service)",
+            WebhookOptions.USAGE, WebhookOptions::parse,
             (options, repoRoot, out) -> new WebhookBench(options, repoRoot, out).run());
 
     /** The design's targets (DESIGN: performance targets). */

@@ -8,10 +8,7 @@ import io.callbook.loadtest.harness.SuiteService;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The command line of {@code ./callbook bench webhooks}.
@@ -90,7 +87,7 @@ public record WebhookOptions(CommonOptions common, String resolverUrl, String bo
         final CommonOptions.Builder common;
         String resolverUrl = SuiteService.RESOLVER.localUrl();
         String bookingUrl = SuiteService.BOOKING.localUrl();
-        Set<WebhookScenario> scenarios = EnumSet.allOf(WebhookScenario.class);
+        List<WebhookScenario> scenarios = List.of(WebhookScenario.values());
         List<Integer> ackRates = List.of(200, 1_000);
         int processedRate = 1_000;
         double repeatShare = WebhookMix.DEFAULT.repeatShare();
@@ -108,7 +105,8 @@ public record WebhookOptions(CommonOptions common, String resolverUrl, String bo
             switch (option) {
                 case "--resolver-url" -> resolverUrl = value;
                 case "--booking-url" -> bookingUrl = value;
-                case "--scenarios" -> scenarios = scenarios(value);
+                case "--scenarios" -> scenarios = OptionArgs.choices(value, WebhookScenario.class, WebhookScenario::of,
+                        WebhookScenario::option, "--scenarios");
                 case "--ack-rates" -> ackRates = OptionArgs.positiveInts(value);
                 case "--processed-rate" -> processedRate = OptionArgs.positiveInt(value);
                 case "--repeat-share" -> repeatShare = OptionArgs.share(value);
@@ -124,17 +122,8 @@ public record WebhookOptions(CommonOptions common, String resolverUrl, String bo
         }
 
         WebhookOptions build() {
-            return new WebhookOptions(common.build(), resolverUrl, bookingUrl, List.copyOf(scenarios), ackRates,
+            return new WebhookOptions(common.build(), resolverUrl, bookingUrl, scenarios, ackRates,
                     processedRate, new WebhookMix(repeatShare, calendarShare), settle, voiceRate, voiceBookShare);
-        }
-
-        private static Set<WebhookScenario> scenarios(String value) {
-            Set<WebhookScenario> chosen = EnumSet.noneOf(WebhookScenario.class);
-            Arrays.stream(value.split(",")).filter(s -> !s.isBlank()).map(WebhookScenario::of).forEach(chosen::add);
-            if (chosen.isEmpty()) {
-                throw new IllegalArgumentException("--scenarios needs at least one of acknowledge, processed, voice");
-            }
-            return chosen;
         }
     }
 }
