@@ -1,10 +1,10 @@
 package io.callbook.loadtest.booking;
 
 import io.callbook.loadtest.harness.ApiClient;
+import io.callbook.loadtest.harness.BenchMain;
 import io.callbook.loadtest.harness.BenchReport;
 import io.callbook.loadtest.harness.BenchSession;
 import io.callbook.loadtest.harness.BenchTarget;
-import io.callbook.loadtest.harness.CommonOptions;
 import io.callbook.loadtest.harness.ExitStatus;
 import io.callbook.loadtest.harness.LatencyTarget;
 import io.callbook.loadtest.harness.MeasuredRuns;
@@ -22,33 +22,26 @@ import java.util.List;
  * JVM, measures booking-service's CPU and memory, checks the design's latency targets, prints a table, keeps the HTML
  * reports and appends to docs/benchmarks.md.
  */
-public final class BookingBench {
+public final class BookingBench extends BenchMain<BookingOptions> {
 
     public static final BenchTarget<BookingOptions> TARGET = new BenchTarget<>("booking",
             "availability and booking (booking-service)", BookingOptions.USAGE, BookingOptions::parse,
-            (options, repoRoot, out) -> new BookingBench(options, repoRoot, out).run());
+            BookingBench::new);
 
     /** The design's targets (docs: DESIGN, performance targets). */
     static final int UNCACHED_P99_MS = 25;
     static final int CACHED_P99_MS = 5;
     static final int BOOK_P99_MS = 30;
 
-    private final BookingOptions options;
-    private final CommonOptions common;
-    private final Path repoRoot;
-    private final PrintStream out;
-
     BookingBench(BookingOptions options, Path repoRoot, PrintStream out) {
-        this.options = options;
-        this.common = options.common();
-        this.repoRoot = repoRoot;
-        this.out = out;
+        super(options, repoRoot, out);
     }
 
-    int run() {
+    @Override
+    public int run() {
         ResolverClient resolver = ResolverClient.anonymous(options.resolverUrl());
         ApiClient booking = ApiClient.anonymous(common.url());
-        try (BenchSession session = BenchSession.start("booking", options, List.of(resolver, booking), repoRoot, out)) {
+        try (BenchSession session = startSession("booking", List.of(resolver, booking))) {
             String token = session.adminToken(resolver);
             ApiClient admin = booking.withToken(token);
             Path benchDir = session.benchDir();

@@ -14,11 +14,11 @@ import java.util.function.BiFunction;
  *                IllegalArgumentException for bad ones
  */
 public record BenchTarget<O extends BenchOptions>(String name, String summary, String usage,
-                                                   BiFunction<List<String>, Path, O> parse, Main<O> main) {
+                                                   BiFunction<List<String>, Path, O> parse, Factory<O> bench) {
 
-    /** Runs the bench; the exit status is one of {@link ExitStatus}'s. */
-    public interface Main<O> {
-        int run(O options, Path repoRoot, PrintStream out);
+    /** Usually the bench's constructor. */
+    public interface Factory<O extends BenchOptions> {
+        BenchMain<O> create(O options, Path repoRoot, PrintStream out);
     }
 
     /** A bench whose options are read and checked, ready to run. */
@@ -39,7 +39,7 @@ public record BenchTarget<O extends BenchOptions>(String name, String summary, S
 
             @Override
             public int run(Path repoRoot, PrintStream out) {
-                return main.run(options, repoRoot, out);
+                return bench.create(options, repoRoot, out).run();
             }
         };
     }

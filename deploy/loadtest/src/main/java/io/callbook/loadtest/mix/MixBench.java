@@ -3,10 +3,10 @@ package io.callbook.loadtest.mix;
 import io.callbook.loadtest.booking.BookingSeedPlan;
 import io.callbook.loadtest.booking.BookingSeeder;
 import io.callbook.loadtest.harness.ApiClient;
+import io.callbook.loadtest.harness.BenchMain;
 import io.callbook.loadtest.harness.BenchReport;
 import io.callbook.loadtest.harness.BenchSession;
 import io.callbook.loadtest.harness.BenchTarget;
-import io.callbook.loadtest.harness.CommonOptions;
 import io.callbook.loadtest.harness.DurationText;
 import io.callbook.loadtest.harness.ExitStatus;
 import io.callbook.loadtest.harness.GatlingReport;
@@ -35,33 +35,26 @@ import java.util.Locale;
  * JVM, reads the call events and bookings back, measures every service's CPU and memory, checks the design's targets,
  * prints the tables, keeps the HTML report and appends to docs/benchmarks.md.
  */
-public final class MixBench {
+public final class MixBench extends BenchMain<MixOptions> {
 
     public static final BenchTarget<MixOptions> TARGET = new BenchTarget<>("mix",
             "the whole day at once: concurrent simulated calls and admin reads through every service",
             MixOptions.USAGE, MixOptions::parse,
-            (options, repoRoot, out) -> new MixBench(options, repoRoot, out).run());
+            MixBench::new);
 
     /** The predecessor's documented production load, suite-wide (DESIGN: performance targets). */
     public static final int TARGET_RATE = 1_200;
 
-    private final MixOptions options;
-    private final CommonOptions common;
-    private final Path repoRoot;
-    private final PrintStream out;
-
     MixBench(MixOptions options, Path repoRoot, PrintStream out) {
-        this.options = options;
-        this.common = options.common();
-        this.repoRoot = repoRoot;
-        this.out = out;
+        super(options, repoRoot, out);
     }
 
-    int run() {
+    @Override
+    public int run() {
         ResolverClient resolver = ResolverClient.anonymous(options.resolverUrl());
         ApiClient booking = ApiClient.anonymous(options.bookingUrl());
         ApiClient webhooks = ApiClient.anonymous(common.url());
-        try (BenchSession session = BenchSession.start("mix", options, List.of(resolver, booking, webhooks), repoRoot, out)) {
+        try (BenchSession session = startSession("mix", List.of(resolver, booking, webhooks))) {
             String token = session.adminToken(resolver);
             ResolverClient resolverAdmin = resolver.withToken(token);
             ApiClient bookingAdmin = booking.withToken(token);

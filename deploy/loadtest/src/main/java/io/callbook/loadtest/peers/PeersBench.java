@@ -2,10 +2,10 @@ package io.callbook.loadtest.peers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callbook.loadtest.harness.ApiClient;
+import io.callbook.loadtest.harness.BenchMain;
 import io.callbook.loadtest.harness.BenchReport;
 import io.callbook.loadtest.harness.BenchSession;
 import io.callbook.loadtest.harness.BenchTarget;
-import io.callbook.loadtest.harness.CommonOptions;
 import io.callbook.loadtest.harness.DurationText;
 import io.callbook.loadtest.harness.ExitStatus;
 import io.callbook.loadtest.harness.MeasuredProcesses;
@@ -33,29 +33,22 @@ import java.util.OptionalLong;
  * resolver, each under the same closed-model load in the same bench run; prints throughput, latency and server CPU per
  * lookup of each with the ratios, keeps the HTML reports and appends to docs/benchmarks.md.
  */
-public final class PeersBench {
+public final class PeersBench extends BenchMain<PeersOptions> {
 
     public static final BenchTarget<PeersOptions> TARGET = new BenchTarget<>("peers",
             "the predecessor's architecture (nginx, PHP-FPM, Redis) beside our resolver, same load",
             PeersOptions.USAGE, PeersOptions::parse,
-            (options, repoRoot, out) -> new PeersBench(options, repoRoot, out).run());
+            PeersBench::new);
 
     /** Sent with every lookup when no resolver runs to make a real token; nobody checks it then. */
     private static final String NO_TOKEN = "none";
 
-    private final PeersOptions options;
-    private final CommonOptions common;
-    private final Path repoRoot;
-    private final PrintStream out;
-
     PeersBench(PeersOptions options, Path repoRoot, PrintStream out) {
-        this.options = options;
-        this.common = options.common();
-        this.repoRoot = repoRoot;
-        this.out = out;
+        super(options, repoRoot, out);
     }
 
-    int run() {
+    @Override
+    public int run() {
         List<String> notes = new ArrayList<>();
         List<Peer> peers = new ArrayList<>(options.peers());
         boolean needsServers = peers.stream().anyMatch(Peer::needsPeerServers);
@@ -67,8 +60,7 @@ public final class PeersBench {
         }
         boolean ours = peers.contains(Peer.OURS);
         ResolverClient anonymous = ResolverClient.anonymous(common.url());
-        try (BenchSession session = BenchSession.start("peers", options, ours ? List.of(anonymous) : List.of(), repoRoot,
-                out)) {
+        try (BenchSession session = startSession("peers", ours ? List.of(anonymous) : List.of())) {
             notes.forEach(out::println);
             if (peers.isEmpty()) {
                 out.println("Nothing left to measure.");

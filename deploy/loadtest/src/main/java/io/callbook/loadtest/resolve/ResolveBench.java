@@ -1,10 +1,10 @@
 package io.callbook.loadtest.resolve;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.callbook.loadtest.harness.BenchMain;
 import io.callbook.loadtest.harness.BenchReport;
 import io.callbook.loadtest.harness.BenchSession;
 import io.callbook.loadtest.harness.BenchTarget;
-import io.callbook.loadtest.harness.CommonOptions;
 import io.callbook.loadtest.harness.MeasuredRuns;
 import io.callbook.loadtest.harness.ResolverClient;
 import io.callbook.loadtest.harness.RunResult;
@@ -22,29 +22,22 @@ import java.util.Optional;
  * {@code ./callbook bench resolve}: seeds the directory, runs the resolution scenarios with Gatling in this JVM,
  * measures the resolver's CPU and memory, prints a table, keeps the HTML reports and appends to docs/benchmarks.md.
  */
-public final class ResolveBench {
+public final class ResolveBench extends BenchMain<ResolveOptions> {
 
     public static final BenchTarget<ResolveOptions> TARGET = new BenchTarget<>("resolve",
             "number resolution (resolver-service)", ResolveOptions.USAGE, ResolveOptions::parse,
-            (options, repoRoot, out) -> new ResolveBench(options, repoRoot, out).run());
+            ResolveBench::new);
 
     private static final int JIT_WARM_UP_RATE = 500;
 
-    private final ResolveOptions options;
-    private final CommonOptions common;
-    private final Path repoRoot;
-    private final PrintStream out;
-
     ResolveBench(ResolveOptions options, Path repoRoot, PrintStream out) {
-        this.options = options;
-        this.common = options.common();
-        this.repoRoot = repoRoot;
-        this.out = out;
+        super(options, repoRoot, out);
     }
 
-    int run() {
+    @Override
+    public int run() {
         ResolverClient anonymous = ResolverClient.anonymous(common.url());
-        try (BenchSession session = BenchSession.start("resolve", options, List.of(anonymous), repoRoot, out)) {
+        try (BenchSession session = startSession("resolve", List.of(anonymous))) {
             ResolverClient admin = anonymous.withToken(session.adminToken(anonymous));
             MeasuredRuns measured = session.measuredRuns(SuiteService.RESOLVER);
             SeedData seed = new Seeder(admin, out).ensure(options.seedPlan(), repoRoot.resolve(SeedData.BENCH_FILE));

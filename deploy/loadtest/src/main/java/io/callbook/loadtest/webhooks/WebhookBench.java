@@ -4,10 +4,10 @@ import io.callbook.loadtest.booking.BookingLedger;
 import io.callbook.loadtest.booking.BookingSeedPlan;
 import io.callbook.loadtest.booking.BookingSeeder;
 import io.callbook.loadtest.harness.ApiClient;
+import io.callbook.loadtest.harness.BenchMain;
 import io.callbook.loadtest.harness.BenchReport;
 import io.callbook.loadtest.harness.BenchSession;
 import io.callbook.loadtest.harness.BenchTarget;
-import io.callbook.loadtest.harness.CommonOptions;
 import io.callbook.loadtest.harness.DurationText;
 import io.callbook.loadtest.harness.LatencyTarget;
 import io.callbook.loadtest.harness.MeasuredRuns;
@@ -27,36 +27,29 @@ import java.util.function.Supplier;
  * this JVM, reads the processing times back from the inbox, measures webhook-service's CPU and memory, checks the
  * design's targets, prints a table, keeps the HTML reports and appends to docs/benchmarks.md.
  */
-public final class WebhookBench {
+public final class WebhookBench extends BenchMain<WebhookOptions> {
 
     public static final BenchTarget<WebhookOptions> TARGET = new BenchTarget<>("webhooks",
             "signed provider webhooks: acknowledged, then processed (webhook-service)",
             WebhookOptions.USAGE, WebhookOptions::parse,
-            (options, repoRoot, out) -> new WebhookBench(options, repoRoot, out).run());
+            WebhookBench::new);
 
     /** The design's targets (DESIGN: performance targets). */
     public static final int ACKNOWLEDGE_P99_MS = 10;
     public static final int PROCESSED_P99_MS = 1_000;
     public static final int VOICE_P99_MS = 100;
 
-    private final WebhookOptions options;
-    private final CommonOptions common;
-    private final Path repoRoot;
-    private final PrintStream out;
-
     WebhookBench(WebhookOptions options, Path repoRoot, PrintStream out) {
-        this.options = options;
-        this.common = options.common();
-        this.repoRoot = repoRoot;
-        this.out = out;
+        super(options, repoRoot, out);
     }
 
-    int run() {
+    @Override
+    public int run() {
         ResolverClient resolver = ResolverClient.anonymous(options.resolverUrl());
         ApiClient webhooks = ApiClient.anonymous(common.url());
         ApiClient booking = ApiClient.anonymous(options.bookingUrl());
         List<ApiClient> services = options.needsBooking() ? List.of(resolver, booking, webhooks) : List.of(resolver, webhooks);
-        try (BenchSession session = BenchSession.start("webhooks", options, services, repoRoot, out)) {
+        try (BenchSession session = startSession("webhooks", services)) {
             String token = session.adminToken(resolver);
             ApiClient admin = webhooks.withToken(token);
             WebhookSeeder seeder = new WebhookSeeder(resolver.withToken(token), admin, out);
