@@ -1,6 +1,7 @@
 package io.callbook.loadtest.booking;
 
-import java.util.Iterator;
+import io.callbook.loadtest.harness.EndlessFeeder;
+
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,7 +11,7 @@ import java.util.function.Supplier;
  * An endless stream of availability queries for Gatling's {@code feed}: for an uncached run the run's fresh
  * combinations one after the other, for a cached run a random member of the hot set.
  */
-public final class AvailabilityFeeder implements Iterator<Map<String, Object>> {
+public final class AvailabilityFeeder extends EndlessFeeder {
 
     public static final String PATH = "availabilityPath";
 
@@ -32,11 +33,6 @@ public final class AvailabilityFeeder implements Iterator<Map<String, Object>> {
                     ThreadLocalRandom.current().nextInt((int) settings.count()), settings.day0()));
             default -> throw new IllegalArgumentException(settings.scenario() + " is not an availability scenario");
         };
-    }
-
-    @Override
-    public boolean hasNext() {
-        return true;
     }
 
     @Override

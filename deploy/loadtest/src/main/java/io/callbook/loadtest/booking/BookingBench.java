@@ -25,8 +25,7 @@ import java.util.List;
 public final class BookingBench extends BenchMain<BookingOptions> {
 
     public static final BenchTarget<BookingOptions> TARGET = new BenchTarget<>("booking",
-            "availability and booking (booking-service)", BookingOptions.USAGE, BookingOptions::parse,
-            BookingBench::new);
+            "availability and booking (booking-service)", BookingOptions.USAGE, BookingOptions::parse, BookingBench::new);
 
     /** The design's targets (docs: DESIGN, performance targets). */
     static final int UNCACHED_P99_MS = 25;

@@ -1,6 +1,7 @@
 package io.callbook.loadtest.booking;
 
-import java.util.Iterator;
+import io.callbook.loadtest.harness.EndlessFeeder;
+
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,7 +12,7 @@ import java.util.function.LongSupplier;
  * for a slot of the run's block: spread, every request its own slot; contention, each second a new set of slots and
  * every request one of the current set, so that callers race for them.
  */
-public final class SlotFeeder implements Iterator<Map<String, Object>> {
+public final class SlotFeeder extends EndlessFeeder {
 
     public static final String BODY = "body";
 
@@ -48,11 +49,6 @@ public final class SlotFeeder implements Iterator<Map<String, Object>> {
             return settings.first() + second * settings.slotsPerSecond()
                     + ThreadLocalRandom.current().nextInt(settings.slotsPerSecond());
         };
-    }
-
-    @Override
-    public boolean hasNext() {
-        return true;
     }
 
     @Override

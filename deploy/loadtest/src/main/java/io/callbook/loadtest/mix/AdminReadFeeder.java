@@ -3,12 +3,12 @@ package io.callbook.loadtest.mix;
 import io.callbook.loadtest.booking.BookingGrid;
 import io.callbook.loadtest.booking.BookingRequestBody;
 import io.callbook.loadtest.booking.BookingSeed;
+import io.callbook.loadtest.harness.EndlessFeeder;
 import io.callbook.loadtest.webhooks.VoiceSeed;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
  * appointments and a week of a service's availability at a branch (booking-service). Each as an absolute URL, since
  * the reads go to two services.
  */
-public final class AdminReadFeeder implements Iterator<Map<String, Object>> {
+public final class AdminReadFeeder extends EndlessFeeder {
 
     public static final String URL = "adminUrl";
 
@@ -40,12 +40,7 @@ public final class AdminReadFeeder implements Iterator<Map<String, Object>> {
     public static AdminReadFeeder of(MixLoadSettings settings) {
         return new AdminReadFeeder(settings.baseUrl(), settings.bookingUrl(),
                 VoiceSeed.read(settings.voice().seedFile()).catalog(), Clock.systemUTC(),
-                RandomGenerator.of("L64X128MixRandom"));
-    }
-
-    @Override
-    public boolean hasNext() {
-        return true;
+                newRandom());
     }
 
     @Override

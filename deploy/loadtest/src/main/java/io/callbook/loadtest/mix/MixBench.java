@@ -39,8 +39,7 @@ public final class MixBench extends BenchMain<MixOptions> {
 
     public static final BenchTarget<MixOptions> TARGET = new BenchTarget<>("mix",
             "the whole day at once: concurrent simulated calls and admin reads through every service",
-            MixOptions.USAGE, MixOptions::parse,
-            MixBench::new);
+            MixOptions.USAGE, MixOptions::parse, MixBench::new);
 
     /** The predecessor's documented production load, suite-wide (DESIGN: performance targets). */
     public static final int TARGET_RATE = 1_200;

@@ -2,6 +2,7 @@ package io.callbook.loadtest.mix;
 
 import io.callbook.loadtest.booking.BookingGrid;
 import io.callbook.loadtest.booking.BookingSeed;
+import io.callbook.loadtest.harness.EndlessFeeder;
 import io.callbook.loadtest.webhooks.SignedRequest;
 import io.callbook.loadtest.webhooks.VoiceCalls;
 import io.callbook.loadtest.webhooks.VoiceFunctionBody;
@@ -11,7 +12,6 @@ import io.callbook.loadtest.webhooks.VoiceSeed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -22,7 +22,7 @@ import java.util.random.RandomGenerator;
  * half the calls) and, in the book share, which slot they book: the next of the run's block nobody booked before, at
  * the branch the call dialled. Call events are built as they are sent, since they carry the time.
  */
-public final class MixCallFeeder implements Iterator<Map<String, Object>> {
+public final class MixCallFeeder extends EndlessFeeder {
 
     public static final String CALL_ID = "callId";
     public static final String CALLER = "caller";
@@ -53,12 +53,7 @@ public final class MixCallFeeder implements Iterator<Map<String, Object>> {
 
     public static MixCallFeeder of(MixLoadSettings settings) {
         return new MixCallFeeder(settings, VoiceSeed.read(settings.voice().seedFile()), Clock.systemUTC(),
-                RandomGenerator.of("L64X128MixRandom"));
-    }
-
-    @Override
-    public boolean hasNext() {
-        return true;
+                newRandom());
     }
 
     /** Gatling may feed from several threads; the counters and the random generator need one at a time. */

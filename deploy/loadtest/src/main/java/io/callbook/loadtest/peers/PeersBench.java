@@ -37,8 +37,7 @@ public final class PeersBench extends BenchMain<PeersOptions> {
 
     public static final BenchTarget<PeersOptions> TARGET = new BenchTarget<>("peers",
             "the predecessor's architecture (nginx, PHP-FPM, Redis) beside our resolver, same load",
-            PeersOptions.USAGE, PeersOptions::parse,
-            PeersBench::new);
+            PeersOptions.USAGE, PeersOptions::parse, PeersBench::new);
 
     /** Sent with every lookup when no resolver runs to make a real token; nobody checks it then. */
     private static final String NO_TOKEN = "none";

@@ -1,8 +1,9 @@
 package io.callbook.loadtest.resolve;
 
+import io.callbook.loadtest.harness.EndlessFeeder;
+
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -12,7 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * An endless stream of lookups for Gatling's {@code feed}: each record holds the query ({@value #QUERY}) and the status
  * the resolver must answer ({@value #EXPECTED_STATUS}).
  */
-public final class LookupFeeder implements Iterator<Map<String, Object>> {
+public final class LookupFeeder extends EndlessFeeder {
 
     public static final String QUERY = "query";
     public static final String EXPECTED_STATUS = "expectedStatus";
@@ -45,11 +46,6 @@ public final class LookupFeeder implements Iterator<Map<String, Object>> {
     /** The numbers that take the hot share of the traffic. */
     public List<SeededNumber> hotNumbers() {
         return numbers.subList(0, hotCount);
-    }
-
-    @Override
-    public boolean hasNext() {
-        return true;
     }
 
     @Override

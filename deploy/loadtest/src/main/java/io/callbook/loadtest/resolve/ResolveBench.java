@@ -25,8 +25,7 @@ import java.util.Optional;
 public final class ResolveBench extends BenchMain<ResolveOptions> {
 
     public static final BenchTarget<ResolveOptions> TARGET = new BenchTarget<>("resolve",
-            "number resolution (resolver-service)", ResolveOptions.USAGE, ResolveOptions::parse,
-            ResolveBench::new);
+            "number resolution (resolver-service)", ResolveOptions.USAGE, ResolveOptions::parse, ResolveBench::new);
 
     private static final int JIT_WARM_UP_RATE = 500;
 

@@ -2,11 +2,11 @@ package io.callbook.loadtest.webhooks;
 
 import io.callbook.loadtest.booking.BookingGrid;
 import io.callbook.loadtest.booking.BookingSeed;
+import io.callbook.loadtest.harness.EndlessFeeder;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
  * branch, and a share of {@code book_appointment}s, each of a slot of the run's block nobody booked before, with the
  * staff member and branch that slot belongs to. Each call is a call of its own (call_id), from a random mobile.
  */
-public final class VoiceFunctionFeeder implements Iterator<Map<String, Object>> {
+public final class VoiceFunctionFeeder extends EndlessFeeder {
 
     /** Availability is asked for a day within this many days from tomorrow: what callers ask for. */
     static final int DAYS_AHEAD = 14;
@@ -43,12 +43,7 @@ public final class VoiceFunctionFeeder implements Iterator<Map<String, Object>> 
 
     public static VoiceFunctionFeeder of(WebhookLoadSettings settings) {
         return new VoiceFunctionFeeder(settings, VoiceSeed.read(settings.voice().seedFile()), Clock.systemUTC(),
-                RandomGenerator.of("L64X128MixRandom"));
-    }
-
-    @Override
-    public boolean hasNext() {
-        return true;
+                newRandom());
     }
 
     /** Gatling may feed from several threads; the counters and the random generator need one at a time. */

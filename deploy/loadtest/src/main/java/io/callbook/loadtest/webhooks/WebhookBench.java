@@ -31,8 +31,7 @@ public final class WebhookBench extends BenchMain<WebhookOptions> {
 
     public static final BenchTarget<WebhookOptions> TARGET = new BenchTarget<>("webhooks",
             "signed provider webhooks: acknowledged, then processed (webhook-service)",
-            WebhookOptions.USAGE, WebhookOptions::parse,
-            WebhookBench::new);
+            WebhookOptions.USAGE, WebhookOptions::parse, WebhookBench::new);
 
     /** The design's targets (DESIGN: performance targets). */
     public static final int ACKNOWLEDGE_P99_MS = 10;

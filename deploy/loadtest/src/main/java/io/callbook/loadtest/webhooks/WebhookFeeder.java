@@ -1,11 +1,12 @@
 package io.callbook.loadtest.webhooks;
 
+import io.callbook.loadtest.harness.EndlessFeeder;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -14,7 +15,7 @@ import java.util.random.RandomGenerator;
  * order (started, ended, analyzed of one call, then the next call), repeats of call events already acknowledged, and
  * calendar bookings. Each request is signed as it is fed, so the voice signature's time is current.
  */
-public final class WebhookFeeder implements Iterator<Map<String, Object>> {
+public final class WebhookFeeder extends EndlessFeeder {
 
     public static final String KIND = "kind";
     public static final String PATH = "path";
@@ -39,12 +40,7 @@ public final class WebhookFeeder implements Iterator<Map<String, Object>> {
     }
 
     public static WebhookFeeder of(WebhookLoadSettings settings) {
-        return new WebhookFeeder(settings, Clock.systemUTC(), RandomGenerator.of("L64X128MixRandom"));
-    }
-
-    @Override
-    public boolean hasNext() {
-        return true;
+        return new WebhookFeeder(settings, Clock.systemUTC(), newRandom());
     }
 
     /** Gatling may feed from several threads; the order of call events and the repeat queue need one at a time. */
