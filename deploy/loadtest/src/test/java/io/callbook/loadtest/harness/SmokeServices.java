@@ -10,8 +10,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The packaged services the smoke tests start on the shared test stack, each with a database of its own. */
+/**
+ * The packaged services the smoke tests start on the shared test stack, each with a database and a Redis database of
+ * its own.
+ */
 public final class SmokeServices {
+
+    private static final Map<String, Integer> REDIS_DATABASES = new HashMap<>();
 
     private SmokeServices() {
     }
@@ -22,13 +27,13 @@ public final class SmokeServices {
     }
 
     public static ServiceProcess startResolver(String name, String database, String bootstrapKey, Path logFile) {
-        Map<String, String> config = new HashMap<>(Devstack.shared().serviceConfig(database));
+        Map<String, String> config = config(database);
         config.put("callbook.auth.bootstrap-api-key", bootstrapKey);
         return start("resolver-service", name, config, logFile);
     }
 
     public static ServiceProcess startBooking(String name, String database, Path logFile) {
-        return start("booking-service", name, Devstack.shared().serviceConfig(database), logFile);
+        return start("booking-service", name, config(database), logFile);
     }
 
     /**
@@ -38,7 +43,7 @@ public final class SmokeServices {
      */
     public static ServiceProcess startWebhook(String name, String database, Path logFile, ServiceProcess resolver,
                                        ServiceProcess booking) {
-        Map<String, String> config = new HashMap<>(Devstack.shared().serviceConfig(database));
+        Map<String, String> config = config(database);
         config.put("quarkus.rest-client.resolver.url", resolver.baseUrl());
         config.put("quarkus.rest-client.booking.url", booking.baseUrl());
         config.putAll(GENEROUS_VOICE_BUDGETS);
@@ -57,6 +62,29 @@ public final class SmokeServices {
             "io.callbook.webhook.infra.BookingGateway/Timeout/value", "3000",
             "quarkus.rest-client.resolver.read-timeout", "3000",
             "quarkus.rest-client.booking.read-timeout", "3000");
+
+    /**
+     * The stack's Redis outlives a test class: on a shared Redis database a resolver answered from the cache another
+     * test's resolver filled (the same numbers, other companies), depending on the order the classes ran in.
+     */
+    private static Map<String, String> config(String database) {
+        Map<String, String> config = new HashMap<>(Devstack.shared().serviceConfig(database));
+        config.put("quarkus.redis.hosts", Devstack.shared().redisUrl() + "/" + redisDatabase(database));
+        return config;
+    }
+
+    /** Redis has 16 databases; 0 is the other tests'. */
+    private static synchronized int redisDatabase(String database) {
+        Integer index = REDIS_DATABASES.get(database);
+        if (index == null) {
+            index = REDIS_DATABASES.size() + 1;
+            if (index > 15) {
+                throw new IllegalStateException("More smoke-test databases than Redis has: " + REDIS_DATABASES.keySet());
+            }
+            REDIS_DATABASES.put(database, index);
+        }
+        return index;
+    }
 
     private static ServiceProcess start(String module, String name, Map<String, String> config, Path logFile) {
         Path root = Path.of(System.getProperty("callbook.root", "../..")).toAbsolutePath().normalize();
