@@ -86,7 +86,11 @@ public final class SmokeServices {
         return index;
     }
 
-    private static ServiceProcess start(String module, String name, Map<String, String> config, Path logFile) {
+    /**
+     * One at a time: each start records its process in the stack's state file, and two records at once (a test that
+     * starts two services in parallel) collide on the file's temporary copy ("Cannot write devstack state").
+     */
+    private static synchronized ServiceProcess start(String module, String name, Map<String, String> config, Path logFile) {
         Path root = Path.of(System.getProperty("callbook.root", "../..")).toAbsolutePath().normalize();
         return ServiceProcess.start(name, root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"), Ports.free(),
                 config, logFile);
