@@ -1,5 +1,17 @@
 package io.callbook.loadtest;
 
+import io.callbook.loadtest.booking.BookingOptions;
+import io.callbook.loadtest.booking.BookingScenario;
+import io.callbook.loadtest.harness.BenchOptions;
+import io.callbook.loadtest.mix.MixBench;
+import io.callbook.loadtest.mix.MixOptions;
+import io.callbook.loadtest.peers.Peer;
+import io.callbook.loadtest.peers.PeerTools;
+import io.callbook.loadtest.peers.PeersOptions;
+import io.callbook.loadtest.resolve.ResolveOptions;
+import io.callbook.loadtest.webhooks.WebhookMix;
+import io.callbook.loadtest.webhooks.WebhookOptions;
+import io.callbook.loadtest.webhooks.WebhookScenario;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -18,7 +30,7 @@ class BenchOptionsTest {
 
     @Test
     void bookingTakesItsOwnAndTheCommonOptions() {
-        BookingOptions options = (BookingOptions) BenchOptions.parse(new String[] {"booking", "--scenarios", "contention,uncached",
+        BookingOptions options = (BookingOptions) Bench.options(new String[] {"booking", "--scenarios", "contention,uncached",
                 "--book-rate", "80", "--duration", "20s", "--no-docs", "--resolver-url", "http://localhost:8081"}, ROOT, "t");
         assertEquals(List.of(BookingScenario.UNCACHED, BookingScenario.CONTENTION), options.scenarios()); // always in bench order
         assertEquals(80, options.rate(BookingScenario.BOOK));
@@ -32,7 +44,7 @@ class BenchOptionsTest {
 
     @Test
     void resolveKeepsItsOptions() {
-        BenchOptions options = BenchOptions.parse(new String[] {"resolve", "--rates", "2000", "--no-saturation",
+        BenchOptions options = Bench.options(new String[] {"resolve", "--rates", "2000", "--no-saturation",
                 "--url", "http://10.0.0.5:8081"}, ROOT, "t");
         ResolveOptions resolve = assertInstanceOf(ResolveOptions.class, options);
         assertEquals(List.of(2_000), resolve.rates());
@@ -42,7 +54,7 @@ class BenchOptionsTest {
 
     @Test
     void webhooksTakeTheirOwnAndTheCommonOptions() {
-        WebhookOptions options = (WebhookOptions) BenchOptions.parse(new String[] {"webhooks", "--scenarios",
+        WebhookOptions options = (WebhookOptions) Bench.options(new String[] {"webhooks", "--scenarios",
                 "processed,acknowledge", "--ack-rates", "200,1000", "--repeat-share", "0.1", "--settle", "5s",
                 "--duration", "20s"}, ROOT, "t");
         assertEquals(List.of(WebhookScenario.ACKNOWLEDGE, WebhookScenario.PROCESSED), options.scenarios());
@@ -52,36 +64,36 @@ class BenchOptionsTest {
         assertEquals(Duration.ofSeconds(5), options.settle());
         assertEquals("http://127.0.0.1:8083", options.common().url());
         assertTrue(options.targetsLocalSuite());
-        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"webhooks", "--calendar-share",
+        assertThrows(IllegalArgumentException.class, () -> Bench.options(new String[] {"webhooks", "--calendar-share",
                 "1.5"}, ROOT, "t"));
-        assertTrue(BenchOptions.usage(new String[] {"webhooks"}).contains("--processed-rate"));
+        assertTrue(Bench.usage(new String[] {"webhooks"}).contains("--processed-rate"));
     }
 
     @Test
     void theVoiceRunNeedsBookingServiceToo() {
-        WebhookOptions voice = (WebhookOptions) BenchOptions.parse(new String[] {"webhooks", "--scenarios", "voice",
+        WebhookOptions voice = (WebhookOptions) Bench.options(new String[] {"webhooks", "--scenarios", "voice",
                 "--voice-rate", "80", "--voice-book-share", "0.2"}, ROOT, "t");
         assertEquals(List.of(WebhookScenario.VOICE), voice.scenarios());
         assertEquals(80, voice.voiceRate());
         assertEquals(0.2, voice.voiceBookShare());
         assertTrue(voice.needsBooking());
         assertTrue(voice.targetsLocalSuite());
-        WebhookOptions remoteBooking = (WebhookOptions) BenchOptions.parse(new String[] {"webhooks", "--booking-url",
+        WebhookOptions remoteBooking = (WebhookOptions) Bench.options(new String[] {"webhooks", "--booking-url",
                 "http://10.0.0.5:8082"}, ROOT, "t");
         assertEquals(List.of(WebhookScenario.values()), remoteBooking.scenarios());
         assertEquals(50, remoteBooking.voiceRate());
         assertFalse(remoteBooking.targetsLocalSuite());
-        WebhookOptions inboxOnly = (WebhookOptions) BenchOptions.parse(new String[] {"webhooks", "--scenarios",
+        WebhookOptions inboxOnly = (WebhookOptions) Bench.options(new String[] {"webhooks", "--scenarios",
                 "acknowledge", "--booking-url", "http://10.0.0.5:8082"}, ROOT, "t");
         assertFalse(inboxOnly.needsBooking());
         assertTrue(inboxOnly.targetsLocalSuite());
-        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"webhooks",
+        assertThrows(IllegalArgumentException.class, () -> Bench.options(new String[] {"webhooks",
                 "--voice-book-share", "2"}, ROOT, "t"));
     }
 
     @Test
     void peersTakeTheirOwnAndTheCommonOptions() {
-        PeersOptions defaults = (PeersOptions) BenchOptions.parse(new String[] {"peers"}, ROOT, "t");
+        PeersOptions defaults = (PeersOptions) Bench.options(new String[] {"peers"}, ROOT, "t");
         assertEquals(List.of(Peer.STATIC, Peer.PHP, Peer.OURS), defaults.peers());
         assertEquals(100, defaults.users());
         assertEquals(Duration.ofSeconds(20), defaults.common().duration());
@@ -89,7 +101,7 @@ class BenchOptionsTest {
         assertEquals("http://127.0.0.1:8081", defaults.common().url());
         assertTrue(defaults.targetsLocalSuite());
 
-        PeersOptions chosen = (PeersOptions) BenchOptions.parse(new String[] {"peers", "--peers", "ours,php", "--users", "300",
+        PeersOptions chosen = (PeersOptions) Bench.options(new String[] {"peers", "--peers", "ours,php", "--users", "300",
                 "--php-children", "8", "--duration", "30s", "--ramp", "2s", "--no-docs", "--url", "http://10.0.0.5:8081"},
                 ROOT, "t");
         assertEquals(List.of(Peer.PHP, Peer.OURS), chosen.peers()); // always in bench order
@@ -99,15 +111,15 @@ class BenchOptionsTest {
         assertEquals(Duration.ofSeconds(30), chosen.common().duration());
         assertFalse(chosen.common().writeDocs());
         assertFalse(chosen.targetsLocalSuite());
-        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"peers", "--peers", "java"}, ROOT, "t"));
-        assertTrue(BenchOptions.usage(new String[] {"peers"}).contains("--php-children"));
-        assertTrue(BenchOptions.usage(new String[] {"peers"}).contains(PeerTools.INSTALL));
-        assertTrue(BenchOptions.usage(new String[] {}).contains("peers"));
+        assertThrows(IllegalArgumentException.class, () -> Bench.options(new String[] {"peers", "--peers", "java"}, ROOT, "t"));
+        assertTrue(Bench.usage(new String[] {"peers"}).contains("--php-children"));
+        assertTrue(Bench.usage(new String[] {"peers"}).contains(PeerTools.INSTALL));
+        assertTrue(Bench.usage(new String[] {}).contains("peers"));
     }
 
     @Test
     void theMixDefaultsToTheDaysLoadForMinutes() {
-        MixOptions mix = (MixOptions) BenchOptions.parse(new String[] {"mix"}, ROOT, "t");
+        MixOptions mix = (MixOptions) Bench.options(new String[] {"mix"}, ROOT, "t");
         assertEquals(250, mix.calls());
         assertEquals(Duration.ofMinutes(5), mix.common().duration());
         assertEquals(Duration.ofSeconds(30), mix.common().warmup());
@@ -115,7 +127,7 @@ class BenchOptionsTest {
         assertTrue(mix.targetsLocalSuite());
         assertTrue(mix.pace().plannedRate() >= MixBench.TARGET_RATE, "planned " + mix.pace().plannedRate());
 
-        MixOptions small = (MixOptions) BenchOptions.parse(new String[] {"mix", "--calls", "10", "--think-time", "2s",
+        MixOptions small = (MixOptions) Bench.options(new String[] {"mix", "--calls", "10", "--think-time", "2s",
                 "--book-share", "0", "--admin-rate", "0.5", "--duration", "20s", "--booking-url", "http://10.0.0.5:8082"},
                 ROOT, "t");
         assertEquals(10, small.calls());
@@ -124,20 +136,20 @@ class BenchOptionsTest {
         assertEquals(0.5, small.adminRate());
         assertEquals(Duration.ofSeconds(20), small.common().duration());
         assertFalse(small.targetsLocalSuite());
-        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"mix", "--think-time", "0"},
+        assertThrows(IllegalArgumentException.class, () -> Bench.options(new String[] {"mix", "--think-time", "0"},
                 ROOT, "t"));
-        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"mix", "--admin-rate", "-1"},
+        assertThrows(IllegalArgumentException.class, () -> Bench.options(new String[] {"mix", "--admin-rate", "-1"},
                 ROOT, "t"));
-        assertTrue(BenchOptions.usage(new String[] {"mix"}).contains("--think-time"));
+        assertTrue(Bench.usage(new String[] {"mix"}).contains("--think-time"));
     }
 
     @Test
     void badCommandLinesAreExplained() {
-        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"webhook"}, ROOT, "t"));
-        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"booking", "--rates", "1"}, ROOT, "t"));
+        assertThrows(IllegalArgumentException.class, () -> Bench.options(new String[] {"webhook"}, ROOT, "t"));
+        assertThrows(IllegalArgumentException.class, () -> Bench.options(new String[] {"booking", "--rates", "1"}, ROOT, "t"));
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> BenchOptions.parse(new String[] {"booking", "--duration"}, ROOT, "t"));
+                () -> Bench.options(new String[] {"booking", "--duration"}, ROOT, "t"));
         assertEquals("--duration needs a value", missing.getMessage());
-        assertTrue(BenchOptions.usage(new String[] {"booking", "--help"}).contains("--contention-rate"));
+        assertTrue(Bench.usage(new String[] {"booking", "--help"}).contains("--contention-rate"));
     }
 }

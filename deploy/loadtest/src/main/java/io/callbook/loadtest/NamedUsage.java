@@ -1,5 +1,0 @@
-package io.callbook.loadtest;
-
-/** One measured process's usage, by the name the table gives it; {@code perOperation} as in {@link WatchedProcess}. */
-public record NamedUsage(String name, ProcessUsage usage, boolean perOperation) {
-}

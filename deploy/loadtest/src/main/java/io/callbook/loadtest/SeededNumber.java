@@ -1,5 +1,0 @@
-package io.callbook.loadtest;
-
-/** A phone number the load test assigned, in both ways callers send it, and the company it must resolve to. */
-public record SeededNumber(String e164, String national, String companyId) {
-}
