@@ -96,7 +96,8 @@ public final class StackState {
     private void save() {
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+            // A file of its own per write: two instances of this state (two class loaders) may save at once.
+            Path tmp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
             try (Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 values.store(writer, "Callbook devstack: ports and pids of the running stack");
             }

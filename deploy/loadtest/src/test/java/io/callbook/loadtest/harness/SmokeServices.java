@@ -56,10 +56,10 @@ public final class SmokeServices {
      * to see it).
      */
     static final Map<String, String> GENEROUS_VOICE_BUDGETS = Map.of(
-            "io.callbook.webhook.domain.voice.VoiceFunctions/call/Timeout/value", "4000",
-            "io.callbook.webhook.domain.voice.InboundCalls/answer/Timeout/value", "4000",
-            "io.callbook.webhook.infra.ResolverGateway/Timeout/value", "3000",
-            "io.callbook.webhook.infra.BookingGateway/Timeout/value", "3000",
+            "io.callbook.webhook.voice.domain.VoiceFunctions/call/Timeout/value", "4000",
+            "io.callbook.webhook.voice.domain.InboundCalls/answer/Timeout/value", "4000",
+            "io.callbook.webhook.voice.infra.ResolverGateway/Timeout/value", "3000",
+            "io.callbook.webhook.voice.infra.BookingGateway/Timeout/value", "3000",
             "quarkus.rest-client.resolver.read-timeout", "3000",
             "quarkus.rest-client.booking.read-timeout", "3000");
 
