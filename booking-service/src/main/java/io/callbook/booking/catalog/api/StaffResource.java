@@ -1,5 +1,6 @@
 package io.callbook.booking.catalog.api;
 
+import io.callbook.booking.BookingConfig;
 import io.callbook.booking.catalog.api.CatalogDtos.DateHoursEntry;
 import io.callbook.booking.catalog.api.CatalogDtos.DateHoursRequest;
 import io.callbook.booking.catalog.api.CatalogDtos.HoursEntry;
@@ -13,9 +14,11 @@ import io.callbook.booking.catalog.api.CatalogDtos.WeeklyHoursRequest;
 import io.callbook.booking.catalog.domain.HoursInterval;
 import io.callbook.booking.catalog.domain.HoursKind;
 import io.callbook.booking.catalog.domain.Staff;
+import io.callbook.booking.catalog.domain.StaffBatchInvalid;
 import io.callbook.booking.catalog.domain.StaffDirectory;
 import io.callbook.booking.catalog.domain.StaffDirectory.NewStaff;
 import io.callbook.common.api.BatchItems;
+import io.callbook.common.api.BatchProblems;
 import io.callbook.common.api.Page;
 import io.callbook.common.api.ProblemException;
 import io.callbook.common.ratelimit.RateLimited;
@@ -60,11 +63,13 @@ public class StaffResource {
     private final StaffDirectory staff;
     private final CallerContext caller;
     private final Validator validator;
+    private final BookingConfig config;
 
-    public StaffResource(StaffDirectory staff, CallerContext caller, Validator validator) {
+    public StaffResource(StaffDirectory staff, CallerContext caller, Validator validator, BookingConfig config) {
         this.staff = staff;
         this.caller = caller;
         this.validator = validator;
+        this.config = config;
     }
 
     @POST
@@ -94,9 +99,19 @@ public class StaffResource {
         if (request == null || request.items() == null) {
             throw ProblemException.badRequest("A body with items is required");
         }
+        BatchProblems.requireSize(request.items().size(), config.maxImportBatchSize(), "staff members");
         BatchItems<NewStaff> items = BatchItems.check(request.items(), validator, StaffBatchItem::toNewStaff);
-        List<StaffResponse> created = staff.createBatch(companyId, items).stream().map(StaffResponse::of).toList();
-        return Response.status(Response.Status.CREATED).entity(new StaffBatchResponse(created)).build();
+        List<Staff> created;
+        try {
+            created = staff.createBatch(companyId, items);
+        } catch (StaffBatchInvalid e) {
+            // One answer lists what this resource and the directory found wrong, so a client fixes every item at once.
+            e.failures().forEach((index, failure) -> items.reject(index, CatalogExceptionMappers.problem(failure)));
+            items.throwIfInvalid();
+            throw e;
+        }
+        return Response.status(Response.Status.CREATED)
+                .entity(new StaffBatchResponse(created.stream().map(StaffResponse::of).toList())).build();
     }
 
     @GET

@@ -2,10 +2,9 @@ package io.callbook.booking.catalog.domain;
 
 import io.callbook.booking.BookingConfig;
 import io.callbook.booking.branch.domain.BranchDirectory;
+import io.callbook.booking.branch.domain.BranchNotFound;
 import io.callbook.booking.branch.domain.SlotsChanged;
 import io.callbook.common.api.BatchItems;
-import io.callbook.common.api.BatchProblems;
-import io.callbook.common.api.ProblemException;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -21,6 +20,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,14 +33,11 @@ public class StaffDirectory {
     private final BranchDirectory branches;
     private final Event<SlotsChanged> slotsChanged;
     private final UpcomingAppointments appointments;
-    private final BookingConfig config;
 
-    public StaffDirectory(BranchDirectory branches, Event<SlotsChanged> slotsChanged, UpcomingAppointments appointments,
-                          BookingConfig config) {
+    public StaffDirectory(BranchDirectory branches, Event<SlotsChanged> slotsChanged, UpcomingAppointments appointments) {
         this.branches = branches;
         this.slotsChanged = slotsChanged;
         this.appointments = appointments;
-        this.config = config;
     }
 
     /**
@@ -68,39 +66,43 @@ public class StaffDirectory {
      * All or nothing: every item is checked before any is written, then one transaction creates them all with their
      * services and hours. Availability of each branch touched is dropped once, after the commit.
      *
-     * @throws ProblemException 422 for an empty or oversized batch or invalid items (an unknown branch or service,
-     *                          hours that overlap or end before they start), each listed with its index
+     * @param items the batch, its size checked already against {@link BookingConfig#maxImportBatchSize()}; items the
+     *              API ruled out are left out of the checks here
+     * @throws StaffBatchInvalid if any item is invalid (an unknown branch or service, hours that overlap or end before
+     *                           they start), or the API ruled one out
      */
     @Transactional
     public List<Staff> createBatch(UUID companyId, BatchItems<NewStaff> items) {
-        BatchProblems.requireSize(items.size(), config.maxImportBatchSize(), "staff members");
         List<NewStaff> checked = items.validInputs();
         Set<UUID> knownBranches = branches.activeIds(companyId, checked.stream().map(NewStaff::branchId).toList());
         Set<UUID> knownServices = knownServices(companyId, checked.stream()
                 .flatMap(item -> item.serviceIds() == null ? Stream.empty() : item.serviceIds().stream())
                 .collect(Collectors.toSet()));
+        SortedMap<Integer, RuntimeException> failures = new TreeMap<>();
         for (int i : items.validIndexes()) {
             NewStaff item = items.get(i);
             Set<UUID> missing = item.serviceIds() == null ? Set.of() : item.serviceIds().stream()
                     .filter(id -> !knownServices.contains(id)).collect(Collectors.toSet());
             try {
                 if (!knownBranches.contains(item.branchId())) {
-                    throw ProblemException.notFound("Branch " + item.branchId());
+                    throw new BranchNotFound(item.branchId());
                 }
                 if (!missing.isEmpty()) {
-                    throw unknownServices(missing);
+                    throw new UnknownServices(missing);
                 }
                 if (item.weeklyHours() != null) {
                     validate(item.weeklyHours());
                 }
-            } catch (ProblemException e) {
-                items.reject(i, e.problem());
+            } catch (BranchNotFound | UnknownServices | InvalidHours e) {
+                failures.put(i, e);
             }
         }
-        items.throwIfInvalid();
+        if (!failures.isEmpty() || checked.size() < items.size()) {
+            throw new StaffBatchInvalid(failures);
+        }
 
         List<Staff> created = new ArrayList<>(items.size());
-        for (NewStaff item : items.all()) {
+        for (NewStaff item : checked) {
             Staff staff = new Staff();
             staff.companyId = companyId;
             staff.branchId = item.branchId();
@@ -241,7 +243,7 @@ public class StaffDirectory {
         Set<UUID> found = knownServices(companyId, serviceIds);
         Set<UUID> missing = serviceIds.stream().filter(id -> !found.contains(id)).collect(Collectors.toSet());
         if (!missing.isEmpty()) {
-            throw unknownServices(missing);
+            throw new UnknownServices(missing);
         }
         return found;
     }
@@ -255,16 +257,11 @@ public class StaffDirectory {
                 companyId, serviceIds).stream().map(s -> s.id).collect(Collectors.toSet());
     }
 
-    private static ProblemException unknownServices(Set<UUID> missing) {
-        return ProblemException.unprocessable("unknown-service", "Unknown service",
-                "These services do not exist in this company: " + missing);
-    }
-
     /** Work intervals of a day must not overlap, and every break must lie inside one of them. */
     private static void validate(List<HoursInterval> intervals) {
         for (HoursInterval interval : intervals) {
             if (!interval.start().isBefore(interval.end())) {
-                throw invalidHours(interval.day() + " " + interval.start() + "–" + interval.end() + " ends before it starts");
+                throw new InvalidHours(interval.day() + " " + interval.start() + "–" + interval.end() + " ends before it starts");
             }
         }
         Map<DayOfWeek, List<HoursInterval>> byDay = intervals.stream().collect(Collectors.groupingBy(HoursInterval::day));
@@ -273,7 +270,7 @@ public class StaffDirectory {
                     .sorted(Comparator.comparing(HoursInterval::start)).toList();
             for (int i = 1; i < work.size(); i++) {
                 if (work.get(i).start().isBefore(work.get(i - 1).end())) {
-                    throw invalidHours(day + ": work intervals " + work.get(i - 1).start() + "–" + work.get(i - 1).end()
+                    throw new InvalidHours(day + ": work intervals " + work.get(i - 1).start() + "–" + work.get(i - 1).end()
                             + " and " + work.get(i).start() + "–" + work.get(i).end() + " overlap");
                 }
             }
@@ -281,12 +278,8 @@ public class StaffDirectory {
                     .filter(b -> work.stream().noneMatch(w -> !b.start().isBefore(w.start()) && !b.end().isAfter(w.end())))
                     .findFirst()
                     .ifPresent(b -> {
-                        throw invalidHours(day + ": break " + b.start() + "–" + b.end() + " is outside working hours");
+                        throw new InvalidHours(day + ": break " + b.start() + "–" + b.end() + " is outside working hours");
                     });
         });
-    }
-
-    private static ProblemException invalidHours(String detail) {
-        return ProblemException.unprocessable("invalid-hours", "Invalid working hours", detail);
     }
 }
