@@ -1,14 +1,17 @@
 package io.callbook.booking.customer.api;
 
+import io.callbook.booking.BookingConfig;
 import io.callbook.booking.customer.api.CustomerDtos.CustomerBatchRequest;
 import io.callbook.booking.customer.api.CustomerDtos.CustomerBatchResponse;
 import io.callbook.booking.customer.api.CustomerDtos.CustomerRequest;
 import io.callbook.booking.customer.api.CustomerDtos.CustomerResponse;
 import io.callbook.booking.customer.api.CustomerDtos.CustomerUpdate;
 import io.callbook.booking.customer.domain.Customer;
+import io.callbook.booking.customer.domain.CustomerBatchInvalid;
 import io.callbook.booking.customer.domain.Customers;
 import io.callbook.booking.customer.domain.Customers.NewCustomer;
 import io.callbook.common.api.BatchItems;
+import io.callbook.common.api.BatchProblems;
 import io.callbook.common.api.Page;
 import io.callbook.common.api.ProblemException;
 import io.callbook.common.ratelimit.RateLimited;
@@ -51,11 +54,13 @@ public class CustomerResource {
     private final Customers customers;
     private final CallerContext caller;
     private final Validator validator;
+    private final BookingConfig config;
 
-    public CustomerResource(Customers customers, CallerContext caller, Validator validator) {
+    public CustomerResource(Customers customers, CallerContext caller, Validator validator, BookingConfig config) {
         this.customers = customers;
         this.caller = caller;
         this.validator = validator;
+        this.config = config;
     }
 
     /** Creates the customer or updates the one with this phone number: callers need not look up first. */
@@ -88,10 +93,20 @@ public class CustomerResource {
         if (request == null || request.items() == null) {
             throw ProblemException.badRequest("A body with items is required");
         }
+        BatchProblems.requireSize(request.items().size(), config.maxImportBatchSize(), "customers");
         BatchItems<NewCustomer> items = BatchItems.check(request.items(), validator, item -> new NewCustomer(item.phone(),
                 item.region() == null ? DEFAULT_REGION : item.region(), item.name(), item.email()));
-        List<CustomerResponse> created = customers.importBatch(companyId, items).stream().map(CustomerResponse::of).toList();
-        return Response.status(Response.Status.CREATED).entity(new CustomerBatchResponse(created)).build();
+        List<Customer> created;
+        try {
+            created = customers.importBatch(companyId, items);
+        } catch (CustomerBatchInvalid e) {
+            // One answer lists what this resource and the import found wrong, so a client fixes every item at once.
+            e.failures().forEach((index, failure) -> items.reject(index, CustomerExceptionMappers.problem(failure)));
+            items.throwIfInvalid();
+            throw e;
+        }
+        return Response.status(Response.Status.CREATED)
+                .entity(new CustomerBatchResponse(created.stream().map(CustomerResponse::of).toList())).build();
     }
 
     /** With {@code phone} or {@code email}: the matching customer (or none); without: every customer, page by page. */

@@ -2,11 +2,9 @@ package io.callbook.booking.customer.domain;
 
 import io.callbook.booking.BookingConfig;
 import io.callbook.common.api.BatchItems;
-import io.callbook.common.api.BatchProblems;
 import io.callbook.common.api.Ids;
-import io.callbook.common.api.Problem;
-import io.callbook.common.api.ProblemException;
 import io.callbook.common.persistence.UniqueViolations;
+import io.callbook.common.phone.InvalidPhoneNumberException;
 import io.callbook.common.phone.PhoneNumberNormalizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,12 +28,10 @@ public class Customers {
 
     private final PhoneNumberNormalizer numbers;
     private final EntityManager entityManager;
-    private final BookingConfig config;
 
-    public Customers(PhoneNumberNormalizer numbers, EntityManager entityManager, BookingConfig config) {
+    public Customers(PhoneNumberNormalizer numbers, EntityManager entityManager) {
         this.numbers = numbers;
         this.entityManager = entityManager;
-        this.config = config;
     }
 
     /**
@@ -59,7 +55,7 @@ public class Customers {
 
     /**
      * {@link #upsertByPhone} in one statement, for a booking that only needs the id: a name or email given replaces
-     * the stored one; an email another customer of the company has is refused (409).
+     * the stored one; an email another customer of the company has is refused with {@link EmailTaken}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID upsertByE164(UUID companyId, String e164, String name, String email) {
@@ -103,38 +99,40 @@ public class Customers {
      * All or nothing, and create only: unlike {@link #upsertByPhone}, an import never changes a customer who exists
      * (found by phone, or by email), so a repeated or mixed-up file cannot quietly overwrite names and emails.
      *
-     * @throws ProblemException 422 for an empty or oversized batch or invalid items (a number that is none, a phone
-     *                          or email given twice), each listed with its index; 409 naming the items whose phone or
-     *                          email another customer of the company has
+     * @param items the batch, its size checked already against {@link BookingConfig#maxImportBatchSize()}; items the
+     *              API ruled out are left out of the checks here
+     * @throws CustomerBatchInvalid  if any item is invalid (a number that is none, a phone or email given twice), or
+     *                               the API ruled one out
+     * @throws CustomerBatchConflict naming the items whose phone or email another customer of the company has
      */
     @Transactional
     public List<Customer> importBatch(UUID companyId, BatchItems<NewCustomer> items) {
-        BatchProblems.requireSize(items.size(), config.maxImportBatchSize(), "customers");
         String[] phones = new String[items.size()];
         Map<String, Integer> itemOfPhone = new HashMap<>();
         Map<String, Integer> itemOfEmail = new HashMap<>();
+        SortedMap<Integer, RuntimeException> failures = new TreeMap<>();
         for (int i : items.validIndexes()) {
             NewCustomer item = items.get(i);
             try {
                 phones[i] = numbers.normalize(item.phone(), item.region()).e164();
-            } catch (ProblemException e) {
-                items.reject(i, e.problem());
+            } catch (InvalidPhoneNumberException e) {
+                failures.put(i, e);
                 continue;
             }
             Integer earlier = itemOfPhone.putIfAbsent(phones[i], i);
             if (earlier != null) {
-                items.reject(i, Problem.of(422, "duplicate-phone", "Phone given twice", phones[i] + " is item " + earlier
-                        + " already"));
+                failures.put(i, new DuplicatePhone(phones[i], earlier));
                 continue;
             }
             String email = email(item.email());
             earlier = email == null ? null : itemOfEmail.putIfAbsent(email, i);
             if (earlier != null) {
-                items.reject(i, Problem.of(422, "duplicate-email", "Email given twice", email + " is item " + earlier
-                        + " already"));
+                failures.put(i, new DuplicateEmail(email, earlier));
             }
         }
-        items.throwIfInvalid();
+        if (!failures.isEmpty() || items.validIndexes().size() < items.size()) {
+            throw new CustomerBatchInvalid(failures);
+        }
         requireNew(companyId, itemOfPhone, itemOfEmail);
 
         List<Customer> created = new ArrayList<>(items.size());
@@ -188,18 +186,17 @@ public class Customers {
 
     /** Two queries for the whole batch; every item whose phone or email is taken is named. */
     private static void requireNew(UUID companyId, Map<String, Integer> itemOfPhone, Map<String, Integer> itemOfEmail) {
-        SortedMap<Integer, Problem> taken = new TreeMap<>();
+        SortedMap<Integer, RuntimeException> taken = new TreeMap<>();
         Customer.<Customer>find("companyId = ?1 and phoneE164 in ?2", companyId, itemOfPhone.keySet()).list()
-                .forEach(existing -> taken.put(itemOfPhone.get(existing.phoneE164), Problem.of(409, "customer-exists",
-                        "Customer exists", "Customer " + existing.id + " has the phone " + existing.phoneE164 + " already")));
+                .forEach(existing -> taken.put(itemOfPhone.get(existing.phoneE164),
+                        new CustomerExists(existing.id, existing.phoneE164)));
         if (!itemOfEmail.isEmpty()) {
             Customer.<Customer>find("companyId = ?1 and lower(email) in ?2", companyId, itemOfEmail.keySet()).list()
                     .forEach(existing -> taken.putIfAbsent(itemOfEmail.get(existing.email.toLowerCase(Locale.ROOT)),
-                            Problem.of(409, "email-taken", "Email taken", "Customer " + existing.id
-                                    + " uses the email " + existing.email + " already")));
+                            new EmailTaken(existing.email, existing.id)));
         }
         if (!taken.isEmpty()) {
-            throw BatchProblems.conflicts(taken);
+            throw new CustomerBatchConflict(taken);
         }
     }
 
@@ -211,8 +208,7 @@ public class Customers {
             // The key reads "<company id>, <phone or email>".
             Optional<String> value = UniqueViolations.collidingKey(e).map(key -> key.substring(key.lastIndexOf(", ") + 2));
             Integer item = value.map(v -> itemOfPhone.getOrDefault(v, itemOfEmail.get(v))).orElseThrow(() -> e);
-            throw BatchProblems.conflicts(new TreeMap<>(Map.of(item, Problem.of(409, "customer-exists", "Customer exists",
-                    "Another request created a customer with " + value.get() + " a moment ago"))));
+            throw new CustomerBatchConflict(new TreeMap<>(Map.of(item, new CustomerExists(null, value.get()))));
         }
     }
 
