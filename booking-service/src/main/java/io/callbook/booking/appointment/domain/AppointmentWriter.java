@@ -6,7 +6,7 @@ import io.callbook.booking.branch.domain.SlotsChanged;
 import io.callbook.booking.catalog.domain.BookableService;
 import io.callbook.booking.customer.domain.CustomerNotFound;
 import io.callbook.booking.customer.domain.Customers;
-import io.callbook.common.api.ProblemException;
+import io.callbook.common.phone.InvalidPhoneNumberException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -87,7 +87,7 @@ public class AppointmentWriter {
                 BookAppointment command = Objects.requireNonNull(items.get(i), "item").get();
                 plans.add(rules.plan(companyId, command, now));
                 commands.add(command);
-            } catch (AppointmentRefused | BranchNotFound | CustomerNotFound | ProblemException e) {
+            } catch (AppointmentRefused | BranchNotFound | CustomerNotFound | InvalidPhoneNumberException e) {
                 // Phone numbers that are none answer with common's problem.
                 failures.put(i, e);
             } catch (NullPointerException e) {

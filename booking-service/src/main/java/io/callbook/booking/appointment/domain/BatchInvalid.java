@@ -7,7 +7,10 @@ public class BatchInvalid extends AppointmentRefused {
 
     private final transient SortedMap<Integer, RuntimeException> failures;
 
-    /** @param failures each an {@link AppointmentRefused} or a problem another part of the service raised */
+    /**
+     * @param failures each an {@link AppointmentRefused}, a branch or customer not found, or the
+     *                 {@link io.callbook.common.phone.InvalidPhoneNumberException} of a number that is none
+     */
     public BatchInvalid(SortedMap<Integer, RuntimeException> failures) {
         super(failures.size() + " invalid batch item(s)");
         this.failures = failures;
