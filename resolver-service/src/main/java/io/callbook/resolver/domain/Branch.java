@@ -4,6 +4,8 @@ import io.callbook.common.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -25,7 +27,8 @@ public class Branch extends VersionedEntity {
     @Column(nullable = false)
     public String locale;
 
-    @Column(name = "phone_region", nullable = false)
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "phone_region", nullable = false, length = 2)
     public String phoneRegion;
 
     @Column(nullable = false)

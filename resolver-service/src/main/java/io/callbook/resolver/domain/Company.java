@@ -4,6 +4,8 @@ import io.callbook.common.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 
@@ -15,7 +17,8 @@ public class Company extends VersionedEntity {
     @Column(nullable = false)
     public String name;
 
-    @Column(name = "default_region", nullable = false)
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "default_region", nullable = false, length = 2)
     public String defaultRegion;
 
     @Column(nullable = false)

@@ -4,6 +4,8 @@ import io.callbook.common.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +28,8 @@ public class BookableService extends VersionedEntity {
     @Column(name = "price_cents")
     public Long priceCents;
 
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(length = 3)
     public String currency;
 
     @Column(name = "buffer_before_minutes", nullable = false)
