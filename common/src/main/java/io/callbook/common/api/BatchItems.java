@@ -6,6 +6,7 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -27,6 +28,19 @@ public final class BatchItems<T> {
 
     private BatchItems(List<T> inputs) {
         this.inputs = inputs;
+    }
+
+    /**
+     * A request body's items, checked as {@link #check} does once the body has items (else 400) and the batch is
+     * neither empty nor larger than {@code maxSize} (else 422).
+     */
+    public static <I, T> BatchItems<T> checkBody(List<I> items, int maxSize, String noun, Validator validator,
+                                                 Function<I, T> toInput) {
+        if (items == null) {
+            throw ProblemException.badRequest("A body with items is required");
+        }
+        BatchProblems.requireSize(items.size(), maxSize, noun);
+        return check(items, validator, toInput);
     }
 
     /**
@@ -74,6 +88,14 @@ public final class BatchItems<T> {
     /** Rules an item out; an item keeps the first problem found with it. */
     public void reject(int index, Problem problem) {
         rejected.putIfAbsent(index, problem);
+    }
+
+    /**
+     * Adds what the domain found wrong with items to what was found here, and throws the one 422 that lists them all.
+     */
+    public <F> void throwWith(Map<Integer, F> failures, Function<F, Problem> toProblem) {
+        failures.forEach((index, failure) -> reject(index, toProblem.apply(failure)));
+        throwIfInvalid();
     }
 
     /** @throws ProblemException 422 listing every rejected item with its index, status, type and detail */

@@ -1,9 +1,7 @@
 package io.callbook.resolver.api;
 
 import io.callbook.common.api.BatchItems;
-import io.callbook.common.api.BatchProblems;
 import io.callbook.common.api.Page;
-import io.callbook.common.api.ProblemException;
 import io.callbook.common.ratelimit.RateLimited;
 import io.callbook.common.security.CallerContext;
 import io.callbook.common.security.Roles;
@@ -87,19 +85,15 @@ public class PhoneNumberResource {
     @APIResponse(responseCode = "422", description = "The batch is empty or too large, or items are invalid; `errors` names each item")
     public Response assignBatch(@PathParam("companyId") UUID companyId, PhoneNumberBatchRequest request) {
         caller.requireCompany(companyId, "Company " + companyId);
-        if (request == null || request.items() == null) {
-            throw ProblemException.badRequest("A body with items is required");
-        }
-        BatchProblems.requireSize(request.items().size(), config.maxImportBatchSize(), "phone numbers");
-        BatchItems<NumberAssignment> items = BatchItems.check(request.items(), validator,
+        BatchItems<NumberAssignment> items = BatchItems.checkBody(request == null ? null : request.items(),
+                config.maxImportBatchSize(), "phone numbers", validator,
                 item -> new NumberAssignment(item.number(), item.branchId(), item.label()));
         List<PhoneNumber> assigned;
         try {
             assigned = numbers.assignBatch(companyId, items);
         } catch (InvalidBatch e) {
             // One answer lists what this resource and the domain found wrong, so a client fixes every item at once.
-            e.failures().forEach((index, failure) -> items.reject(index, DirectoryExceptionMappers.problem(failure)));
-            items.throwIfInvalid();
+            items.throwWith(e.failures(), DirectoryExceptionMappers::problem);
             throw e;
         }
         return Response.status(Response.Status.CREATED)

@@ -18,7 +18,6 @@ import io.callbook.booking.catalog.domain.StaffBatchInvalid;
 import io.callbook.booking.catalog.domain.StaffDirectory;
 import io.callbook.booking.catalog.domain.StaffDirectory.NewStaff;
 import io.callbook.common.api.BatchItems;
-import io.callbook.common.api.BatchProblems;
 import io.callbook.common.api.Page;
 import io.callbook.common.api.ProblemException;
 import io.callbook.common.ratelimit.RateLimited;
@@ -96,18 +95,14 @@ public class StaffResource {
             + "its index")
     public Response createBatch(@PathParam("companyId") UUID companyId, StaffBatchRequest request) {
         caller.requireCompany(companyId, "Company " + companyId);
-        if (request == null || request.items() == null) {
-            throw ProblemException.badRequest("A body with items is required");
-        }
-        BatchProblems.requireSize(request.items().size(), config.maxImportBatchSize(), "staff members");
-        BatchItems<NewStaff> items = BatchItems.check(request.items(), validator, StaffBatchItem::toNewStaff);
+        BatchItems<NewStaff> items = BatchItems.checkBody(request == null ? null : request.items(),
+                config.maxImportBatchSize(), "staff members", validator, StaffBatchItem::toNewStaff);
         List<Staff> created;
         try {
             created = staff.createBatch(companyId, items);
         } catch (StaffBatchInvalid e) {
             // One answer lists what this resource and the directory found wrong, so a client fixes every item at once.
-            e.failures().forEach((index, failure) -> items.reject(index, CatalogExceptionMappers.problem(failure)));
-            items.throwIfInvalid();
+            items.throwWith(e.failures(), CatalogExceptionMappers::problem);
             throw e;
         }
         return Response.status(Response.Status.CREATED)

@@ -11,7 +11,6 @@ import io.callbook.booking.customer.domain.CustomerBatchInvalid;
 import io.callbook.booking.customer.domain.Customers;
 import io.callbook.booking.customer.domain.Customers.NewCustomer;
 import io.callbook.common.api.BatchItems;
-import io.callbook.common.api.BatchProblems;
 import io.callbook.common.api.Page;
 import io.callbook.common.api.ProblemException;
 import io.callbook.common.ratelimit.RateLimited;
@@ -90,19 +89,15 @@ public class CustomerResource {
             + "its index")
     public Response importBatch(@PathParam("companyId") UUID companyId, CustomerBatchRequest request) {
         caller.requireCompany(companyId, "Company " + companyId);
-        if (request == null || request.items() == null) {
-            throw ProblemException.badRequest("A body with items is required");
-        }
-        BatchProblems.requireSize(request.items().size(), config.maxImportBatchSize(), "customers");
-        BatchItems<NewCustomer> items = BatchItems.check(request.items(), validator, item -> new NewCustomer(item.phone(),
-                item.region() == null ? DEFAULT_REGION : item.region(), item.name(), item.email()));
+        BatchItems<NewCustomer> items = BatchItems.checkBody(request == null ? null : request.items(),
+                config.maxImportBatchSize(), "customers", validator, item -> new NewCustomer(item.phone(),
+                        item.region() == null ? DEFAULT_REGION : item.region(), item.name(), item.email()));
         List<Customer> created;
         try {
             created = customers.importBatch(companyId, items);
         } catch (CustomerBatchInvalid e) {
             // One answer lists what this resource and the import found wrong, so a client fixes every item at once.
-            e.failures().forEach((index, failure) -> items.reject(index, CustomerExceptionMappers.problem(failure)));
-            items.throwIfInvalid();
+            items.throwWith(e.failures(), CustomerExceptionMappers::problem);
             throw e;
         }
         return Response.status(Response.Status.CREATED)
