@@ -137,6 +137,9 @@ public final class LocalSuite {
             config.put("callbook.auth.bootstrap-api-key", bootstrapKey);
             config.put("callbook.auth.token-ttl", "PT8H");
             config.putAll(restClientUrls(service, configured));
+            if (service.name().equals("perf-ops")) {
+                config.putAll(opsTargets(configured, stack));
+            }
             configs.put(service, config);
         }
         startServices(built, configs);
@@ -166,6 +169,16 @@ public final class LocalSuite {
                     urls.put("quarkus.rest-client." + client + ".url", baseUrl(called)));
         }
         return urls;
+    }
+
+    /** perf-ops-service watches every service of the run: its URL at the port it has in this run, and its database. */
+    static Map<String, String> opsTargets(List<LocalService> services, Devstack stack) {
+        Map<String, String> targets = new LinkedHashMap<>();
+        for (LocalService service : services) {
+            targets.put("callbook.ops.services." + service.name() + ".urls", baseUrl(service));
+            targets.put("callbook.ops.services." + service.name() + ".jdbc-url", stack.jdbcUrl(service.database()));
+        }
+        return targets;
     }
 
     private void startServices(List<LocalService> built, Map<LocalService, Map<String, String>> configs) {

@@ -1,0 +1,38 @@
+package io.callbook.perfops;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What perf-ops-service watches and how often it acts; several features read it. */
+@ConfigMapping(prefix = "callbook.ops")
+public interface OpsConfig {
+
+    /** The suite's services by short name: resolver, booking, webhook, perf-ops. */
+    Map<String, Service> services();
+
+    /** A run (optimize, analyze, ...) that takes longer than this is stopped and reported as failed. */
+    @WithDefault("10m")
+    Duration runTimeout();
+
+    interface Service {
+
+        /**
+         * Base URLs of its replicas, e.g. {@code http://127.0.0.1:8081}. A URL whose host resolves to several addresses
+         * (a headless Service in Kubernetes) stands for one replica per address.
+         */
+        List<String> urls();
+
+        /** Its database; empty for a service without one. */
+        Optional<String> jdbcUrl();
+
+        /** Defaults to perf-ops-service's own database user, which must be allowed to read pg_stat_* there. */
+        Optional<String> username();
+
+        Optional<String> password();
+    }
+}
