@@ -19,6 +19,12 @@ public interface OpsConfig {
     @WithDefault("10m")
     Duration runTimeout();
 
+    /**
+     * Finding keys (e.g. {@code index:booking:appointment(branch_id)}) the team has looked at and accepted: they are
+     * reported but never count as new advice, so {@code --fail-on-new-advice} in CI fails only on what is really new.
+     */
+    Optional<List<String>> acceptedFindings();
+
     interface Service {
 
         /**
