@@ -25,6 +25,24 @@ public interface OpsConfig {
      */
     Optional<List<String>> acceptedFindings();
 
+    Schedule schedule();
+
+    /** Quartz-style crons; "off" turns one off. Read by the @Scheduled methods through property expressions. */
+    interface Schedule {
+
+        @WithDefault("Europe/Berlin")
+        String timeZone();
+
+        @WithDefault("0 0/30 * * * ?")
+        String warmCaches();
+
+        @WithDefault("0 0 * * * ?")
+        String poolCheck();
+
+        @WithDefault("0 0 4 * * ?")
+        String analysis();
+    }
+
     interface Service {
 
         /**
