@@ -3,6 +3,8 @@ package io.callbook.perfops.operation.domain;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -37,6 +39,7 @@ public class OpsReport extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public OptimizeOptions options;
 
+    @Enumerated(EnumType.STRING)
     public Status status;
 
     /** 0–100 over all steps of the run. */
