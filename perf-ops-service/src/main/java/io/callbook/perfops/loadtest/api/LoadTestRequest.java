@@ -19,7 +19,7 @@ public record LoadTestRequest(
                 examples = "[\"--duration\",\"30s\",\"--no-docs\"]")
         @Size(max = BenchCommand.MAX_ARGS)
         List<@NotNull @Pattern(regexp = BenchCommand.ARG_PATTERN,
-                message = "1-64 letters, digits or = . , : _ / -") String> args) {
+                message = "1-200 letters, digits or = . , : _ / -") String> args) {
 
     public LoadTestRequest {
         args = args == null ? List.of() : args;

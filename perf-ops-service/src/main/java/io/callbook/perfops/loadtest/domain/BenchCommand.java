@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * The command line of a bench. Rules: the bench is one of {@link #BENCHES}; at most {@link #MAX_ARGS} arguments, each
- * a plain word of letters, digits and {@code = . , : _ / -} (1–64 characters), so nothing a shell or the launcher would
+ * a plain word of letters, digits and {@code = . , : _ / -} (1–200 characters), so nothing a shell or the launcher would
  * read as more than one word or as an expression. The command is started as a list of words, never through a shell
  * of ours; the launcher script passes the words on quoted.
  */
@@ -17,7 +17,7 @@ public final class BenchCommand {
     public static final List<String> BENCHES = List.of("resolve", "booking", "webhooks", "mix", "peers");
     /** {@link #BENCHES} as a regular expression, for Bean Validation. */
     public static final String BENCH_PATTERN = "resolve|booking|webhooks|mix|peers";
-    public static final String ARG_PATTERN = "^[A-Za-z0-9=.,:_/-]{1,64}$";
+    public static final String ARG_PATTERN = "^[A-Za-z0-9=.,:_/-]{1,200}$";
     public static final int MAX_ARGS = 32;
     private static final Pattern ARG = Pattern.compile(ARG_PATTERN);
 
@@ -49,7 +49,7 @@ public final class BenchCommand {
         }
         for (String arg : args) {
             if (arg == null || !ARG.matcher(arg).matches()) {
-                throw new InvalidLoadTest("Argument '" + arg + "' is not allowed: each is 1-64 letters, digits or = . , : _ / -");
+                throw new InvalidLoadTest("Argument '" + arg + "' is not allowed: each is 1-200 letters, digits or = . , : _ / -");
             }
         }
     }
