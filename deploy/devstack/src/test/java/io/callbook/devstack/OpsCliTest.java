@@ -90,8 +90,9 @@ class OpsCliTest {
         onTerminal.finish();
         String drawn = terminalBytes.toString(StandardCharsets.UTF_8);
         assertEquals(2, drawn.chars().filter(c -> c == '\r').count());
-        assertTrue(drawn.endsWith("pool" + System.lineSeparator()), drawn);
-        assertEquals(1, drawn.lines().count(), "one line, redrawn");
+        assertTrue(drawn.endsWith(System.lineSeparator()) && drawn.stripTrailing().endsWith("]  60%  pool"), drawn);
+        assertTrue(drawn.contains("pool "), "the longer line before is blanked out: " + drawn);
+        assertEquals(1, drawn.chars().filter(c -> c == '\n').count(), "one line, redrawn");
 
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
         ProgressLine inLog = new ProgressLine(new PrintStream(logBytes, true, StandardCharsets.UTF_8), false);
