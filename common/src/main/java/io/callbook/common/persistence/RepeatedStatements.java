@@ -47,7 +47,11 @@ public class RepeatedStatements {
      * a clean request builds no strings.
      */
     public void finish(RequestStatements statements, Supplier<String> route, String requestId) {
-        if (statements == null || statements.highest() < threshold) {
+        if (statements == null) {
+            return;
+        }
+        statements.stop();
+        if (statements.highest() < threshold) {
             return;
         }
         String routeName = route.get();

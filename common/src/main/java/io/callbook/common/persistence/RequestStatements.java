@@ -19,8 +19,13 @@ public final class RequestStatements {
 
     static final String KEY = "callbook.requestStatements";
 
+    private final Context context;
     private Map<String, int[]> counts;
     private int highest;
+
+    private RequestStatements(Context context) {
+        this.context = context;
+    }
 
     /** Starts counting for the request whose context is current; a no-op outside a request's context. */
     public static RequestStatements start() {
@@ -28,9 +33,21 @@ public final class RequestStatements {
         if (context == null || !VertxContext.isDuplicatedContext(context)) {
             return null;
         }
-        RequestStatements statements = new RequestStatements();
+        RequestStatements statements = new RequestStatements(context);
         context.putLocal(KEY, statements);
         return statements;
+    }
+
+    /** Ends counting: work that outlives the request in its context (e.g. after-commit tasks) is not its own. */
+    void stop() {
+        if (context != null) {
+            context.removeLocal(KEY);
+        }
+    }
+
+    /** A tally bound to no context, for tests of the counting itself. */
+    static RequestStatements detached() {
+        return new RequestStatements(null);
     }
 
     /** The tally of the request whose context is current, or null when no request is being counted. */
