@@ -126,7 +126,7 @@ public final class Condition {
         return text.startsWith("$") || text.startsWith("'") || text.startsWith("ANY ") || text.startsWith("ALL ")
                 || text.startsWith("(InitPlan") || text.startsWith("(SubPlan") || text.startsWith("InitPlan")
                 || text.matches("^-?\\d.*") || text.toUpperCase(Locale.ROOT).startsWith("NULL")
-                || text.matches("(?i)^(now\\(\\)|current_\\w+|localtimestamp|true|false)\\b.*")
+                || text.matches("(?is)^(now\\(\\)|current_\\w+|localtimestamp|true|false)(\\W.*)?$")
                 || (unwrap(CAST.matcher(text).replaceAll("")).startsWith("$"));
     }
 

@@ -9,9 +9,12 @@ package io.callbook.perfops.analysis.domain;
 public record TableInfo(String schema, String name, long seqScan, long seqTupRead, long idxScan, long liveRows,
                         double reltuples, long writes, long totalBytes) {
 
-    /** The row count to reason with: the planner's estimate once there is one, else the live rows. */
+    /**
+     * The row count to reason with: the planner's estimate once there is one (pg_stats' fractions are of it), else
+     * the live rows.
+     */
     public double rows() {
-        return reltuples >= 0 ? Math.max(reltuples, liveRows) : liveRows;
+        return reltuples >= 0 ? reltuples : liveRows;
     }
 
     public String qualifiedName() {
