@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The {@code analyze} step, over every service database: slow statements and global N+1 suspects in the window since
@@ -88,7 +89,7 @@ public class AnalyzeStep implements OpsStep {
     }
 
     private void analyse(ServiceDatabase database, DatabaseCatalog catalog, boolean dryRun, Report report,
-                         java.util.function.BiConsumer<Double, String> progress) throws SQLException {
+                         BiConsumer<Double, String> progress) throws SQLException {
         String service = database.service();
         Optional<StatementSnapshot> snapshot = Optional.empty();
         if (catalog.extensionInstalled(STATEMENTS_EXTENSION)) {

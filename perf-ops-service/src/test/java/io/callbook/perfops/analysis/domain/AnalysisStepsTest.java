@@ -98,7 +98,10 @@ class AnalysisStepsTest {
 
         assertFalse(again.actions().stream().anyMatch(action -> action.contains("probe_visit")), again.toString());
         assertFalse(rows(again, "Indexes").stream().anyMatch(row -> row.get(1).equals("public.probe_visit")));
-        assertTrue(run(analyze, ANALYZE).findings().stream().noneMatch(f -> f.key().equals(key)));
+        StepResult later = run(analyze, ANALYZE);
+        assertTrue(later.findings().stream().noneMatch(f -> f.key().equals(key)), later.toString());
+        assertEquals(window(analysis).get(2), window(later).get(1),
+                "the next window starts where the previous snapshot was taken");
     }
 
     @Test
@@ -178,6 +181,11 @@ class AnalysisStepsTest {
     private static List<List<String>> rows(StepResult result, String table) {
         return result.tables().stream().filter(t -> t.title().equals(table)).findFirst().map(ReportTable::rows)
                 .orElseThrow(() -> new AssertionError("no table " + table + " in " + result));
+    }
+
+    private static List<String> window(StepResult analysis) {
+        return rows(analysis, "Statement windows").stream().filter(row -> row.get(0).equals("booking")).findFirst()
+                .orElseThrow();
     }
 
     private static Optional<Finding> finding(StepResult result, String key) {
