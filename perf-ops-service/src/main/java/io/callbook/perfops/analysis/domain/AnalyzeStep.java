@@ -76,7 +76,7 @@ public class AnalyzeStep implements OpsStep {
             double from = (double) i / databases.size();
             double span = 1.0 / databases.size();
             context.progress().update(from, database.service() + ": reading statistics");
-            try (Connection connection = PlanningConnection.open(database)) {
+            try (Connection connection = database.openForPlanning()) {
                 analyse(database, new DatabaseCatalog(connection), dryRun, report,
                         (fraction, message) -> context.progress().update(from + span * fraction, message));
             } catch (SQLException e) {

@@ -70,7 +70,7 @@ public class IndexesStep implements OpsStep {
             double from = (double) i / databases.size();
             double span = 1.0 / databases.size();
             context.progress().update(from, service + ": advice");
-            try (Connection connection = PlanningConnection.open(database)) {
+            try (Connection connection = database.openForPlanning()) {
                 DatabaseCatalog catalog = new DatabaseCatalog(connection);
                 if (!catalog.extensionInstalled("pg_stat_statements")) {
                     notes.add(service + ": no pg_stat_statements, no advice");

@@ -17,12 +17,26 @@ import java.util.Properties;
 public record ServiceDatabase(String service, String jdbcUrl, String name, String username, String password) {
 
     public Connection open() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, properties());
+    }
+
+    /**
+     * A connection speaking the simple query protocol: over the extended protocol the server takes the $n of
+     * {@code EXPLAIN (GENERIC_PLAN) ...} for parameters of the EXPLAIN itself and refuses to run it without values.
+     */
+    public Connection openForPlanning() throws SQLException {
+        Properties properties = properties();
+        properties.setProperty("preferQueryMode", "simple");
+        return DriverManager.getConnection(jdbcUrl, properties);
+    }
+
+    private Properties properties() {
         Properties properties = new Properties();
         properties.setProperty("user", username);
         properties.setProperty("password", password);
         properties.setProperty("ApplicationName", "perf-ops-service");
         properties.setProperty("connectTimeout", "5");
-        return DriverManager.getConnection(jdbcUrl, properties);
+        return properties;
     }
 
     /** The database name in a JDBC URL: the path after the host, without parameters. */
