@@ -1,6 +1,9 @@
 package io.callbook.common.ops;
 
 import io.callbook.common.contracts.ops.CachesWarmed;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Any;
@@ -10,6 +13,7 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Every {@link CacheWarmer} of this service, run one after the other in cache name order. */
 @ApplicationScoped
@@ -18,9 +22,11 @@ public class CacheWarmers {
     private static final Logger LOG = Logger.getLogger(CacheWarmers.class);
 
     private final Instance<CacheWarmer> warmers;
+    private final MeterRegistry metrics;
 
-    public CacheWarmers(@Any Instance<CacheWarmer> warmers) {
+    public CacheWarmers(@Any Instance<CacheWarmer> warmers, MeterRegistry metrics) {
         this.warmers = warmers;
+        this.metrics = metrics;
     }
 
     /** One entry per warmer, failures included; empty for a service with nothing to warm. Never throws. */
@@ -35,12 +41,21 @@ public class CacheWarmers {
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 LOG.infof("Warmed cache %s: %d entries in %d ms", warmer.cache(), entries, ms);
                 results.add(new CachesWarmed.Cache(warmer.cache(), entries, ms, null));
+                record(warmer.cache(), "ok", entries, start);
             } catch (RuntimeException e) {
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 LOG.warnf(e, "Could not warm cache %s", warmer.cache());
                 results.add(new CachesWarmed.Cache(warmer.cache(), 0, ms, e.toString()));
+                record(warmer.cache(), "error", 0, start);
             }
         }
         return results;
+    }
+
+    /** callbook_ops_cache_warmed_total (entries) and callbook_ops_cache_warm_seconds, per cache. */
+    private void record(String cache, String outcome, int entries, long start) {
+        Counter.builder("callbook.ops.cache.warmed").tag("cache", cache).register(metrics).increment(entries);
+        Timer.builder("callbook.ops.cache.warm").tag("cache", cache).tag("outcome", outcome).register(metrics)
+                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 }
