@@ -11,11 +11,9 @@ import io.callbook.perfops.suite.domain.SuiteService;
 import io.callbook.perfops.suite.domain.SuiteServices;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +25,8 @@ import java.util.UUID;
  * answered, or {@link CacheConfig#replyTimeout()} has passed. Replicas that did not answer are listed, not failed:
  * warming is an optimisation, and a replica busy starting up warms itself.
  *
- * <p>A reply is matched to a known replica by address (a pod's IP behind a headless Service), else to one of its
- * service's replicas not yet matched (every replica on one host, as locally). Under dryRun nothing is sent; the
- * report lists the replicas that would be asked.
+ * <p>Replies are matched to replicas as {@link ReplicaReplies} says. Under dryRun nothing is sent; the report lists
+ * the replicas that would be asked.
  */
 @ApplicationScoped
 public class CacheStep implements OpsStep {
@@ -64,62 +61,46 @@ public class CacheStep implements OpsStep {
         Instant now = Instant.now();
         WarmCaches command = new WarmCaches(UUID.randomUUID(), "perf-ops report " + context.reportId(), now,
                 now.plus(config.replyTimeout()));
-        List<CachesWarmed> replies = new ArrayList<>();
+        ReplicaReplies replies = new ReplicaReplies(services);
         context.progress().update(0, "asking " + expected + " replicas to warm their caches");
         try (WarmCommands.Replies inbox = commands.send(command, config.listenTimeout())) {
             long deadline = System.nanoTime() + config.replyTimeout().toNanos();
-            while (!allAnswered(services, replies)) {
+            while (!replies.complete()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;
                 }
                 Optional<CachesWarmed> reply = inbox.next(Duration.ofNanos(left));
-                if (reply.isPresent() && replies.stream().noneMatch(r -> r.replica().equals(reply.get().replica()))) {
-                    replies.add(reply.get());
-                    context.progress().update(Math.min(1.0, (double) replies.size() / expected),
-                            replies.size() + " of " + expected + " replicas answered");
+                if (reply.isPresent() && replies.add(reply.get())) {
+                    int answered = replies.replies().size();
+                    context.progress().update(Math.min(1.0, (double) answered / expected),
+                            answered + " of " + expected + " replicas answered");
                 }
             }
         }
-        return report(command, services, expected, replies, start);
+        return report(command, expected, replies, start);
     }
 
     private StepResult dryRun(List<SuiteService> services, int expected, long start) {
         List<List<String>> rows = new ArrayList<>();
-        services.forEach(service -> service.replicas().forEach(replica -> rows.add(List.of(service.name(), label(replica)))));
+        services.forEach(service -> service.replicas()
+                .forEach(replica -> rows.add(List.of(service.name(), ReplicaReplies.label(replica)))));
         return new StepResult(name(), "Would ask " + expected + " replicas of " + services.size()
                 + " services to warm their caches",
                 List.of(new ReportTable("Replicas that would be asked", List.of("service", "replica"), rows)),
                 List.of(), List.of("send a warm-caches command to " + expected + " replicas"), elapsedMs(start));
     }
 
-    private StepResult report(WarmCaches command, List<SuiteService> services, int expected, List<CachesWarmed> replies,
-                              long start) {
-        Map<CachesWarmed, String> labels = new LinkedHashMap<>();
-        List<List<String>> missing = new ArrayList<>();
-        for (SuiteService service : services) {
-            List<CachesWarmed> own = replies.stream().filter(reply -> isOf(reply, service)).toList();
-            List<URI> unmatched = new ArrayList<>(service.replicas());
-            List<CachesWarmed> pending = new ArrayList<>();
-            for (CachesWarmed reply : own) {
-                Optional<URI> byAddress = unmatched.stream().filter(uri -> sameHost(uri, reply)).findFirst();
-                byAddress.ifPresentOrElse(uri -> {
-                    labels.put(reply, label(uri));
-                    unmatched.remove(uri);
-                }, () -> pending.add(reply));
-            }
-            for (CachesWarmed reply : pending) {
-                labels.put(reply, unmatched.isEmpty() ? reply.host() : label(unmatched.remove(0)));
-            }
-            unmatched.forEach(uri -> missing.add(List.of(service.name(), label(uri))));
-        }
+    private StepResult report(WarmCaches command, int expected, ReplicaReplies replies, long start) {
+        Map<CachesWarmed, String> labels = replies.labels();
+        List<List<String>> missing = replies.missing();
         List<List<String>> rows = new ArrayList<>();
         int caches = 0;
         long entries = 0;
         int errors = 0;
-        for (CachesWarmed reply : replies) {
-            String service = shortName(reply.service());
-            String replica = labels.getOrDefault(reply, reply.host());
+        for (CachesWarmed reply : replies.replies()) {
+            String service = ReplicaReplies.shortName(reply.service());
+            String replica = labels.get(reply);
             if (reply.caches().isEmpty()) {
                 rows.add(List.of(service, replica, "(none)", "0", Long.toString(reply.durationMs()), ""));
             }
@@ -145,34 +126,6 @@ public class CacheStep implements OpsStep {
                         missing.stream().map(row -> row.get(0) + " " + row.get(1)).toList()));
         return new StepResult(name(), summary, tables, List.of(),
                 List.of("warm-caches command " + command.commandId() + " sent"), elapsedMs(start));
-    }
-
-    private static boolean allAnswered(List<SuiteService> services, List<CachesWarmed> replies) {
-        return services.stream().allMatch(service ->
-                replies.stream().filter(reply -> isOf(reply, service)).count() >= service.replicas().size());
-    }
-
-    /** Replies name the application ({@code booking-service}); the suite names the service ({@code booking}). */
-    static boolean isOf(CachesWarmed reply, SuiteService service) {
-        return service.name().equals(reply.service()) || (service.name() + "-service").equals(reply.service());
-    }
-
-    private static String shortName(String application) {
-        return application.endsWith("-service") ? application.substring(0, application.length() - "-service".length())
-                : application;
-    }
-
-    private static boolean sameHost(URI replica, CachesWarmed reply) {
-        String host = replica.getHost();
-        if (host == null) {
-            return false;
-        }
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return bare.equalsIgnoreCase(reply.host()) || reply.addresses().contains(bare);
-    }
-
-    private static String label(URI replica) {
-        return replica.getAuthority();
     }
 
     private static long elapsedMs(long start) {
