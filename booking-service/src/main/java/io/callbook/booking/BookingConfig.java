@@ -45,4 +45,15 @@ public interface BookingConfig {
      */
     @WithDefault("500")
     int maxImportBatchSize();
+
+    /** How many days from today (in each branch's zone) the warm-caches ops command computes into the cache. */
+    @WithDefault("7")
+    int availabilityWarmDays();
+
+    /**
+     * The most one warm-caches command may spend; what is left then is computed by its first caller as usual. Below
+     * perf-ops' wait for replies, so the reply arrives while it still listens.
+     */
+    @WithDefault("20s")
+    Duration availabilityWarmBudget();
 }

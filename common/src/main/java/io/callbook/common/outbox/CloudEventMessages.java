@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,25 +25,39 @@ public final class CloudEventMessages {
     }
 
     public static Message<String> of(OutboxEvent event, String source, CompletableFuture<Void> ack) {
+        return of(event.topic, event.eventType, event.eventId.toString(), event.aggregateId,
+                event.tenantId == null ? "" : event.tenantId.toString(), event.payload, event.createdAt, event.requestId,
+                source, ack);
+    }
+
+    /**
+     * The same envelope for an event that does not go through the outbox (ops commands and replies, which are
+     * ephemeral). {@code key} is also the CloudEvents subject; {@code tenant} is empty for suite-wide events.
+     *
+     * @param ack completed when Kafka acknowledged the record, exceptionally when it did not
+     */
+    public static Message<String> of(String topic, String eventType, String eventId, String key, String tenant,
+                                     String payload, Instant time, String requestId, String source,
+                                     CompletableFuture<Void> ack) {
         RecordHeaders headers = new RecordHeaders();
-        if (event.requestId != null) {
-            headers.add(RequestId.HEADER, event.requestId.getBytes(StandardCharsets.UTF_8));
+        if (requestId != null) {
+            headers.add(RequestId.HEADER, requestId.getBytes(StandardCharsets.UTF_8));
         }
         var kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(event.topic)
-                .withKey(event.aggregateId)
+                .withTopic(topic)
+                .withKey(key)
                 .withHeaders(headers)
                 .build();
         var cloudEvent = OutgoingCloudEventMetadata.builder()
-                .withId(event.eventId.toString())
-                .withType(event.eventType)
+                .withId(eventId)
+                .withType(eventType)
                 .withSource(URI.create(source))
-                .withSubject(event.aggregateId)
+                .withSubject(key)
                 .withDataContentType("application/json")
-                .withTimestamp(event.createdAt.atZone(ZoneOffset.UTC))
-                .withExtension(IncomingEvent.TENANT_EXTENSION, event.tenantId == null ? "" : event.tenantId.toString())
+                .withTimestamp(time.atZone(ZoneOffset.UTC))
+                .withExtension(IncomingEvent.TENANT_EXTENSION, tenant == null ? "" : tenant)
                 .build();
-        return Message.of(event.payload, Metadata.of(kafka, cloudEvent),
+        return Message.of(payload, Metadata.of(kafka, cloudEvent),
                 () -> {
                     ack.complete(null);
                     return CompletableFuture.completedFuture(null);

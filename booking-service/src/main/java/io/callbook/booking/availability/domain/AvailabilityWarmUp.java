@@ -1,0 +1,80 @@
+package io.callbook.booking.availability.domain;
+
+import io.callbook.booking.BookingConfig;
+import io.callbook.booking.branch.domain.BranchReplica;
+import io.callbook.booking.catalog.domain.BookableService;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Fills the availability cache with the coming days ({@link BookingConfig#availabilityWarmDays()}, from today in the
+ * branch's zone) of every bookable service of every active branch, through {@link AvailabilityFinder} as a caller
+ * would: days already cached are read, the others computed and written under the cache's current versions.
+ *
+ * <p>Bounded: one finder call (one batch of queries) per branch and service, one after the other, and no more than
+ * {@link BookingConfig#availabilityWarmBudget()} in all; branches left over are computed by their first caller.
+ */
+@ApplicationScoped
+public class AvailabilityWarmUp {
+
+    private static final Logger LOG = Logger.getLogger(AvailabilityWarmUp.class);
+
+    private final AvailabilityFinder finder;
+    private final BookingConfig config;
+
+    public AvailabilityWarmUp(AvailabilityFinder finder, BookingConfig config) {
+        this.finder = finder;
+        this.config = config;
+    }
+
+    /** @return the days (per branch and service) now in the cache */
+    public int warmComingDays() {
+        int days = Math.max(1, Math.min(config.availabilityWarmDays(), config.maxAvailabilityDays()));
+        long deadline = System.nanoTime() + config.availabilityWarmBudget().toNanos();
+        List<BranchReplica> branches = BranchReplica.<BranchReplica>list("active = true order by id");
+        Map<UUID, List<BookableService>> services = bookableServices(branches);
+        int entries = 0;
+        int pairs = 0;
+        int failed = 0;
+        for (BranchReplica branch : branches) {
+            LocalDate today = LocalDate.now(branch.zone());
+            for (BookableService service : services.getOrDefault(branch.companyId, List.of())) {
+                if (System.nanoTime() > deadline) {
+                    LOG.warnf("Availability warm-up stopped at its budget of %s after %d branch services",
+                            config.availabilityWarmBudget(), pairs);
+                    return entries;
+                }
+                try {
+                    Availability availability = finder.find(branch, new AvailabilityQuery(service.id, today,
+                            today.plusDays(days - 1L), null, null));
+                    entries += availability.branchDates().size();
+                    pairs++;
+                } catch (RuntimeException e) {
+                    // A service deactivated meanwhile, or the finder's bulkhead full under load: that pair stays cold.
+                    failed++;
+                    LOG.debugf("Availability of service %s at branch %s not warmed: %s", service.id, branch.id, e.toString());
+                }
+            }
+        }
+        if (failed > 0) {
+            LOG.infof("Availability warm-up left %d branch services cold (see debug log)", failed);
+        }
+        return entries;
+    }
+
+    private static Map<UUID, List<BookableService>> bookableServices(List<BranchReplica> branches) {
+        List<UUID> companies = branches.stream().map(branch -> branch.companyId).distinct().toList();
+        if (companies.isEmpty()) {
+            return Map.of();
+        }
+        return BookableService.<BookableService>list("companyId in ?1 and active = true and deletedAt is null order by id",
+                        companies).stream()
+                .collect(Collectors.groupingBy(service -> service.companyId));
+    }
+}

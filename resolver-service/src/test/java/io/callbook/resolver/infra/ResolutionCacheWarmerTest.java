@@ -1,0 +1,102 @@
+package io.callbook.resolver.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callbook.common.contracts.ops.OpsEvents;
+import io.callbook.common.ops.ConsumerReadiness;
+import io.callbook.devstack.Devstack;
+import io.callbook.resolver.Directory;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The warm-caches ops command, as perf-ops sends it on Kafka, reaches this replica and is answered there. */
+@QuarkusTest
+class ResolutionCacheWarmerTest {
+
+    @Inject
+    KafkaClientService kafkaClients;
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void aWarmCommandOnTheOpsTopicIsAnsweredWithTheResolutionsWarmed() throws Exception {
+        UUID company = Directory.company("Warm GmbH");
+        UUID branch = Directory.branch(company, "Mitte");
+        Directory.number(company, branch, Directory.freshBerlinNumber());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> ConsumerReadiness.positioned(kafkaClients, "ops-commands", Duration.ofSeconds(5)));
+
+        UUID commandId = UUID.randomUUID();
+        try (KafkaCompanion kafka = new KafkaCompanion(Devstack.shared().kafkaBootstrapServers())) {
+            ConsumerTask<String, String> replies = kafka.consumeStrings().fromTopics(OpsEvents.TOPIC);
+            kafka.produceStrings().fromRecords(warmCommand(commandId)).awaitCompletion();
+
+            ConsumerRecord<String, String> reply = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> replyTo(replies, commandId), Optional::isPresent).orElseThrow();
+            replies.stop();
+
+            assertEquals(OpsEvents.CACHES_WARMED, header(reply, "ce_type"));
+            assertEquals(commandId.toString(), header(reply, "ce_subject"));
+            assertEquals("/callbook/resolver", header(reply, "ce_source"));
+            JsonNode data = json.readTree(reply.value());
+            assertEquals(commandId.toString(), data.get("commandId").asText());
+            assertEquals("resolver-service", data.get("service").asText());
+            assertNotNull(data.get("replica").asText());
+            JsonNode cache = data.get("caches").get(0);
+            assertEquals("resolution", cache.get("cache").asText());
+            assertTrue(cache.get("entries").asInt() > 0, reply.value());
+            assertTrue(cache.get("error").isNull(), reply.value());
+        }
+    }
+
+    /** The command in the suite's envelope: binary-mode CloudEvents headers, JSON data, keyed by the command id. */
+    static ProducerRecord<String, String> warmCommand(UUID commandId) {
+        Instant now = Instant.now();
+        String data = """
+                {"commandId":"%s","requestedBy":"a test","requestedAt":"%s","replyBy":"%s"}"""
+                .formatted(commandId, now, now.plusSeconds(300));
+        ProducerRecord<String, String> record = new ProducerRecord<>(OpsEvents.TOPIC, commandId.toString(), data);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", commandId.toString());
+        header(record, "ce_type", OpsEvents.WARM_CACHES);
+        header(record, "ce_source", "/callbook/test");
+        header(record, "ce_subject", commandId.toString());
+        header(record, "ce_tenant", "");
+        header(record, "content-type", "application/json");
+        return record;
+    }
+
+    private static Optional<ConsumerRecord<String, String>> replyTo(ConsumerTask<String, String> records, UUID commandId) {
+        return records.getRecords().stream()
+                .filter(record -> commandId.toString().equals(record.key()))
+                .filter(record -> OpsEvents.CACHES_WARMED.equals(header(record, "ce_type")))
+                .findFirst();
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
