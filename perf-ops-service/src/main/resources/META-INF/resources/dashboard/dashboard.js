@@ -98,7 +98,7 @@
 
     function chartSpecs(services) {
         const perService = (title, unit, value) => ({
-            id: title.toLowerCase().replace(/[^a-z]+/g, '-'), title: `${title} (${unit})`,
+            id: title.toLowerCase().replace(/[^a-z]+/g, '-'), title: `${title} (${unit})`, percent: unit === '%',
             series: services.map((name) => ({label: name, value: (p) => value(serviceOf(p, name))})),
         });
         const latency = services.map((name) => ({
@@ -140,7 +140,9 @@
                 const box = el('div', {class: 'chart', id: `chart-${spec.id}`});
                 container.append(box);
                 const plot = new uPlot({
-                    title: spec.title, width: chartWidth(box), height: 200, scales: {x: {time: true}},
+                    title: spec.title, width: chartWidth(box), height: 200,
+                    // Shares stay on a 0–100 scale, so a flat 90 % hit rate does not look like a wild swing.
+                    scales: {x: {time: true}, y: spec.percent ? {range: (u, min, max) => [0, Math.max(100, max || 0)]} : {}},
                     series: [{}].concat(spec.series.map((s, i) => ({
                         label: s.label, stroke: COLORS[i % COLORS.length], width: 1.5, value: (u, v) => fmt(v),
                     }))),
