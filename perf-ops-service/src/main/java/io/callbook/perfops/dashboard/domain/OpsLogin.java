@@ -9,6 +9,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * Decides whether a bearer token opens the dashboard. The token is verified exactly as the ops API verifies it (the
@@ -21,6 +22,8 @@ import java.time.Instant;
 @ApplicationScoped
 public class OpsLogin {
 
+    private static final Pattern BEARER = Pattern.compile("^(?i)bearer(\\s+|$)");
+
     private final CachingJwtParser parser;
 
     public OpsLogin(CachingJwtParser parser) {
@@ -29,10 +32,8 @@ public class OpsLogin {
 
     /** @throws LoginRefused with the reason, when the token does not open the dashboard */
     public OpsSession verify(String token) {
-        String raw = token == null ? "" : token.strip();
-        if (raw.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            raw = raw.substring(7).strip();
-        }
+        // Pasted as the whole header value ("Bearer eyJ...") or with a line break, it is still the same token.
+        String raw = token == null ? "" : BEARER.matcher(token.strip()).replaceFirst("").strip();
         if (raw.isEmpty()) {
             throw new LoginRefused(LoginRefused.Reason.MISSING);
         }
