@@ -19,6 +19,30 @@ public interface OpsConfig {
     @WithDefault("10m")
     Duration runTimeout();
 
+    /**
+     * Finding keys (e.g. {@code index:booking:appointment(branch_id)}) the team has looked at and accepted: they are
+     * reported but never count as new advice, so {@code --fail-on-new-advice} in CI fails only on what is really new.
+     */
+    Optional<List<String>> acceptedFindings();
+
+    Schedule schedule();
+
+    /** Quartz-style crons; "off" turns one off. Read by the @Scheduled methods through property expressions. */
+    interface Schedule {
+
+        @WithDefault("Europe/Berlin")
+        String timeZone();
+
+        @WithDefault("0 0/30 * * * ?")
+        String warmCaches();
+
+        @WithDefault("0 0 * * * ?")
+        String poolCheck();
+
+        @WithDefault("0 0 4 * * ?")
+        String analysis();
+    }
+
     interface Service {
 
         /**

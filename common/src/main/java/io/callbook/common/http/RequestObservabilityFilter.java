@@ -1,7 +1,12 @@
 package io.callbook.common.http;
 
 import io.callbook.common.api.RequestId;
+import io.callbook.common.persistence.RepeatedStatements;
+import io.callbook.common.persistence.RequestStatements;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -16,21 +21,26 @@ import java.util.concurrent.atomic.AtomicLong;
  * First thing on every request: binds the request id, stamps {@code X-Response-Time} on the way
  * out and writes one JSON line for requests slower than the configured threshold. Slow lines are
  * capped per second: an overloaded service must not spend what it has left on logging that it is slow.
+ * It also counts the request's SQL statements and reports those it repeated ({@link RepeatedStatements}).
  */
 @ApplicationScoped
 public class RequestObservabilityFilter {
 
     private static final Logger SLOW = Logger.getLogger("callbook.slow-request");
+    /** Where Quarkus REST leaves the matched route template in the request's context (its metrics read it there). */
+    private static final String ROUTE_TEMPLATE = "UrlPathTemplate";
 
     private final long slowThresholdNanos;
     private final int maxSlowLinesPerSecond;
     private final AtomicLong currentSecond = new AtomicLong();
     private final AtomicInteger linesThisSecond = new AtomicInteger();
     private final AtomicLong suppressed = new AtomicLong();
+    private final RepeatedStatements repeatedStatements;
 
-    public RequestObservabilityFilter(HttpConfig config) {
+    public RequestObservabilityFilter(HttpConfig config, RepeatedStatements repeatedStatements) {
         this.slowThresholdNanos = config.slowRequestThreshold().toNanos();
         this.maxSlowLinesPerSecond = config.maxSlowRequestLinesPerSecond();
+        this.repeatedStatements = repeatedStatements;
     }
 
     void register(@Observes Filters filters) {
@@ -44,7 +54,10 @@ public class RequestObservabilityFilter {
         HttpServerResponse response = ctx.response();
         response.putHeader(RequestId.HEADER, requestId);
         ctx.addHeadersEndHandler(v -> response.putHeader("X-Response-Time", formatMillis(System.nanoTime() - start)));
+        Context requestContext = Vertx.currentContext();
+        RequestStatements statements = repeatedStatements.start();
         ctx.addEndHandler(v -> {
+            repeatedStatements.finish(statements, () -> route(ctx, requestContext), requestId);
             long elapsed = System.nanoTime() - start;
             if (elapsed >= slowThresholdNanos && mayLogSlowRequest()) {
                 SLOW.warn(new JsonObject()
@@ -59,6 +72,16 @@ public class RequestObservabilityFilter {
             }
         });
         ctx.next();
+    }
+
+    /** The route as metrics name it, e.g. {@code GET /v1/companies/{id}}: a template, never the raw path. */
+    static String route(RoutingContext ctx, Context requestContext) {
+        Object template = requestContext != null && VertxContext.isDuplicatedContext(requestContext)
+                ? requestContext.getLocal(ROUTE_TEMPLATE) : null;
+        if (template == null && ctx.currentRoute() != null) {
+            template = ctx.currentRoute().getPath();
+        }
+        return ctx.request().method().name() + " " + (template == null ? "UNKNOWN" : template);
     }
 
     private boolean mayLogSlowRequest() {

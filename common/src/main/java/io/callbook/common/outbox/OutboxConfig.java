@@ -31,6 +31,10 @@ public interface OutboxConfig {
     @WithDefault("P7D")
     Duration retention();
 
+    /** How often the backlog gauges read the table (see OutboxBacklog). Read by their schedule. */
+    @WithDefault("5s")
+    Duration gaugeInterval();
+
     /** The CloudEvents {@code source} of this service's events, e.g. {@code /callbook/resolver}. */
     @WithDefault("/callbook")
     String source();

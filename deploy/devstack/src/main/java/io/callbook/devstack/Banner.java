@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What the local run prints once it is up: where everything is and how to call it. */
 final class Banner {
@@ -33,6 +34,9 @@ final class Banner {
                         root.relativize(service.runnerJar(root))));
             }
         }
+        dashboard(services, built).ifPresent(url -> out.append('\n').append("Dashboard\n")
+                .append(String.format("  %-17s %s   (log in with an ops token: ./callbook token admin)%n", "perf-ops", url))
+                .append("  ./callbook ops optimize --cache --analyze --dry-run   ./callbook ops reports   ./callbook ops bench resolve\n"));
         out.append('\n').append("Infrastructure\n");
         out.append(String.format("  %-17s %s  (user postgres, password postgres; databases resolver, booking, webhook, perfops)%n",
                 "PostgreSQL", stack.jdbcUrl("<database>")));
@@ -73,6 +77,12 @@ final class Banner {
         out.append(stopHint).append(" Data is kept in .callbook/ for the next ./callbook up.\n");
         System.out.print(out);
         System.out.flush();
+    }
+
+    /** The live dashboard perf-ops-service serves at its root, when it is built and runs. */
+    static Optional<String> dashboard(List<LocalService> services, List<LocalService> built) {
+        return LocalService.named(built, "perf-ops").filter(services::contains)
+                .map(perfOps -> "http://127.0.0.1:" + perfOps.port() + "/");
     }
 
     /** Free haircut slots in Berlin over the next days, and a booking of the next weekday at 10:00 local time. */

@@ -139,6 +139,7 @@ public final class LocalSuite {
             config.putAll(restClientUrls(service, configured));
             if (service.name().equals("perf-ops")) {
                 config.putAll(opsTargets(configured, stack));
+                config.putAll(loadTestConfig(root));
             }
             configs.put(service, config);
         }
@@ -179,6 +180,14 @@ public final class LocalSuite {
             targets.put("callbook.ops.services." + service.name() + ".jdbc-url", stack.jdbcUrl(service.database()));
         }
         return targets;
+    }
+
+    /**
+     * perf-ops-service starts the benches (POST /v1/ops/loadtests) as this repository's {@code ./callbook bench}: the
+     * root tells it where that is. The benches then find the suite running and use it.
+     */
+    static Map<String, String> loadTestConfig(Path root) {
+        return Map.of("callbook.ops.loadtest.root", root.toString());
     }
 
     private void startServices(List<LocalService> built, Map<LocalService, Map<String, String>> configs) {

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * {@code ./callbook status | token [tenant|admin] | down}: looks at or stops the local run of this repository from any
- * terminal, through the files it keeps in {@code .callbook/}.
+ * {@code ./callbook status | token [tenant|admin] | down | ops ...}: looks at, operates or stops the local run of this
+ * repository from any terminal, through the files it keeps in {@code .callbook/}.
  */
 public final class SuiteControl {
 
@@ -22,8 +22,9 @@ public final class SuiteControl {
             case "status" -> SuiteStatus.report(root, System.out);
             case "token" -> SuiteToken.print(root, args.length > 1 ? args[1] : "tenant", System.out, System.err);
             case "down" -> SuiteStop.run(root, System.out, STOP_TIMEOUT);
+            case "ops" -> SuiteOps.run(root, java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
             default -> {
-                System.err.println("Unknown command: " + command + " (status, token or down)");
+                System.err.println("Unknown command: " + command + " (status, token, down or ops)");
                 yield 2;
             }
         };

@@ -74,4 +74,24 @@ class LocalRunPartsTest {
         assertEquals(publicKey, Files.readString(dir.resolve(JwtKeys.PUBLIC_KEY_FILE)));
         assertFalse(publicKey.contains("\r"));
     }
+
+    @Test
+    void theBannerNamesTheDashboardWhenPerfOpsRuns() {
+        java.util.List<LocalService> services = LocalService.DEFAULTS;
+        assertEquals(Optional.of("http://127.0.0.1:8084/"), Banner.dashboard(services, services));
+        assertEquals(Optional.empty(), Banner.dashboard(services, services.subList(0, 3)));
+        java.util.List<LocalService> moved = LocalService.configured(props("callbook.perf-ops.port", "9084"));
+        assertEquals(Optional.of("http://127.0.0.1:9084/"), Banner.dashboard(moved, moved));
+    }
+
+    @Test
+    void perfOpsLearnsWhereTheBenchesAre(@TempDir Path root) {
+        assertEquals(java.util.Map.of("callbook.ops.loadtest.root", root.toString()), LocalSuite.loadTestConfig(root));
+    }
+
+    private static java.util.Properties props(String key, String value) {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty(key, value);
+        return properties;
+    }
 }

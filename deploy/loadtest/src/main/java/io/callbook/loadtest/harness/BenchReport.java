@@ -3,13 +3,16 @@ package io.callbook.loadtest.harness;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +20,9 @@ import java.util.stream.Collectors;
  * block in docs/benchmarks.md, and the exit status.
  */
 public final class BenchReport {
+
+    /** In the results folder, which the header names ("Reports: ..."). */
+    public static final String SUMMARY_FILE = "summary.json";
 
     private final Path repoRoot;
     private final Machine machine;
@@ -80,10 +86,31 @@ public final class BenchReport {
         out.println();
         notes.forEach(out::println);
         out.println("HTML reports: " + options.resultsDir() + "/<run>/index.html");
+        writeSummary(target, data, consoleTables, markdownTables, notes);
         if (options.writeDocs()) {
             Path docs = repoRoot.resolve("docs/benchmarks.md");
             BenchmarksLog.append(docs, docsBlock(target, data, markdownTables, notes));
             out.println("Appended to " + docs);
+        }
+    }
+
+    /**
+     * {@code <results>/summary.json}: the same tables and notes for a program, e.g. perf-ops-service, which starts
+     * benches and keeps their results beside its reports. Written with every run, also with --no-docs.
+     */
+    private void writeSummary(String target, String data, String consoleTables, String markdownTables, List<String> notes) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("target", target);
+        summary.put("startedAt", startedAt.toInstant().toString());
+        summary.put("data", data);
+        summary.put("durationPerRun", DurationText.format(options.duration()));
+        summary.put("console", consoleTables);
+        summary.put("markdown", markdownTables);
+        summary.put("notes", notes);
+        try {
+            JsonFiles.write(options.resultsDir().resolve(SUMMARY_FILE), summary);
+        } catch (UncheckedIOException e) {
+            out.println("No " + SUMMARY_FILE + ": " + e.getMessage());
         }
     }
 

@@ -7,6 +7,7 @@ import io.callbook.devstack.ServiceProcess;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -48,6 +49,25 @@ public final class SmokeServices {
         config.put("quarkus.rest-client.booking.url", booking.baseUrl());
         config.putAll(GENEROUS_VOICE_BUDGETS);
         return start("webhook-service", name, config, logFile);
+    }
+
+    /** A service perf-ops-service watches: its short name (resolver, booking, webhook), its process and its database. */
+    public record Watched(String name, ServiceProcess process, String database) {
+    }
+
+    /**
+     * perf-ops-service watching the services given, as the local run configures it: each one's URL and database
+     * ({@code callbook.ops.services.<name>.urls / jdbc-url}). Its own entry (perf-ops) comes from its
+     * application.properties. A service of the defaults that is not given keeps its default URL (nothing answers
+     * there; perf-ops reports it as unreachable). Load tests stay off: no {@code callbook.ops.loadtest.root}.
+     */
+    public static ServiceProcess startPerfOps(String name, String database, Path logFile, List<Watched> watched) {
+        Map<String, String> config = config(database);
+        for (Watched service : watched) {
+            config.put("callbook.ops.services." + service.name() + ".urls", service.process().baseUrl());
+            config.put("callbook.ops.services." + service.name() + ".jdbc-url", Devstack.shared().jdbcUrl(service.database()));
+        }
+        return start("perf-ops-service", name, config, logFile);
     }
 
     /**

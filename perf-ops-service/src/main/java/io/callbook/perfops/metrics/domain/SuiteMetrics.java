@@ -7,9 +7,28 @@ import java.util.List;
  * The suite at one moment, as {@code GET /v1/ops/metrics} and the dashboard's live feed show it. Rates and
  * percentiles are over the window since the previous scrape, merged across a service's replicas.
  *
- * @param window seconds between the two scrapes the rates come from
+ * @param window         seconds between the two scrapes the rates come from
+ * @param consumerGroups every Kafka consumer group with its lag, also those no service is known for
  */
-public record SuiteMetrics(Instant at, double window, List<ServiceMetrics> services, List<Alert> alerts) {
+public record SuiteMetrics(Instant at, double window, List<ServiceMetrics> services, List<Alert> alerts,
+                           List<ConsumerGroup> consumerGroups) {
+
+    public SuiteMetrics(Instant at, double window, List<ServiceMetrics> services, List<Alert> alerts) {
+        this(at, window, services, alerts, List.of());
+    }
+
+    /** The service of that name, if it was scraped. */
+    public java.util.Optional<ServiceMetrics> service(String name) {
+        return services.stream().filter(service -> service.service().equals(name)).findFirst();
+    }
+
+    /**
+     * @param service the service the group's name says it belongs to; null when no prefix matches
+     * @param state   Kafka's group state, e.g. Stable, Empty
+     * @param lag     records not read yet, summed over the group's partitions
+     */
+    public record ConsumerGroup(String group, String service, String state, long lag, int partitions) {
+    }
 
     /**
      * One service, all its replicas together. A figure the service does not have (no cache, no outbox) is null.

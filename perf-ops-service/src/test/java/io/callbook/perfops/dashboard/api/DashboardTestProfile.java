@@ -20,7 +20,10 @@ public class DashboardTestProfile implements QuarkusTestProfile {
         String port = port();
         return Map.of(
                 "quarkus.http.test-port", port,
-                "callbook.ops.services.perf-ops.urls", "http://127.0.0.1:" + port);
+                "callbook.ops.services.perf-ops.urls", "http://127.0.0.1:" + port,
+                // Tests collect metrics themselves by default; the dashboard's feed needs the real schedule.
+                "callbook.ops.metrics.scrape-enabled", "true",
+                "quarkus.datasource.metrics.enabled", "true");
     }
 
     // A system property, not a static field: the profile is instantiated in more than one class loader.

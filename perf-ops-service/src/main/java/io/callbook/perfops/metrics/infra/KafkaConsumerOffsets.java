@@ -1,0 +1,107 @@
+package io.callbook.perfops.metrics.infra;
+
+import io.callbook.perfops.metrics.domain.ConsumerOffsets;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Consumer groups' committed offsets and their partitions' ends through Kafka's Admin API: one request lists the
+ * groups, one per group reads its offsets, one reads the ends of every partition any group committed to. A Kafka that
+ * does not answer leaves the lag out of that collection rather than holding up the scrape.
+ */
+@ApplicationScoped
+public class KafkaConsumerOffsets implements ConsumerOffsets {
+
+    private static final Logger LOG = Logger.getLogger(KafkaConsumerOffsets.class);
+    private static final long TIMEOUT_MS = 3000;
+
+    private final String bootstrapServers;
+    private Admin admin;
+
+    public KafkaConsumerOffsets(@ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
+                                String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    @Override
+    public synchronized List<Group> read() {
+        try {
+            Admin client = admin();
+            List<GroupListing> listings = new ArrayList<>(client.listGroups(ListGroupsOptions.forConsumerGroups())
+                    .all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS));
+            Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
+            Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+            for (GroupListing listing : listings) {
+                Map<TopicPartition, OffsetAndMetadata> offsets = client.listConsumerGroupOffsets(listing.groupId())
+                        .partitionsToOffsetAndMetadata().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                Map<TopicPartition, Long> own = new HashMap<>();
+                offsets.forEach((partition, offset) -> {
+                    if (offset != null) {
+                        own.put(partition, offset.offset());
+                        partitions.put(partition, OffsetSpec.latest());
+                    }
+                });
+                committed.put(listing.groupId(), own);
+            }
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = partitions.isEmpty() ? Map.of()
+                    : client.listOffsets(partitions).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            List<Group> groups = new ArrayList<>();
+            for (GroupListing listing : listings) {
+                Map<String, Long> own = new HashMap<>();
+                Map<String, Long> end = new HashMap<>();
+                committed.get(listing.groupId()).forEach((partition, offset) -> {
+                    own.put(partition.toString(), offset);
+                    ListOffsetsResult.ListOffsetsResultInfo info = ends.get(partition);
+                    if (info != null) {
+                        end.put(partition.toString(), info.offset());
+                    }
+                });
+                String state = listing.groupState().map(Object::toString).orElse("Unknown");
+                groups.add(new Group(listing.groupId(), state, own, end));
+            }
+            return groups;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (Exception e) {
+            LOG.debugf("Consumer lag not read from %s: %s", bootstrapServers, e.toString());
+            return List.of();
+        }
+    }
+
+    private Admin admin() {
+        if (admin == null) {
+            Properties properties = new Properties();
+            properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "perf-ops-metrics");
+            properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
+            properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS * 2);
+            admin = Admin.create(properties);
+        }
+        return admin;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (admin != null) {
+            admin.close(java.time.Duration.ofSeconds(2));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.callbook.perfops.metrics;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+
+/**
+ * perf-ops watching itself: its own replica is the suite's perf-ops service, on a port fixed before start (the usual
+ * random test port is only known after start, too late for the configured URL). Agroal's meters are on, as common turns
+ * them on for every service. The other services stay configured and are simply down.
+ */
+public class SelfScrapeProfile implements QuarkusTestProfile {
+
+    public static final int PORT = freePort();
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "quarkus.http.test-port", Integer.toString(PORT),
+                "callbook.ops.services.perf-ops.urls", "http://127.0.0.1:" + PORT,
+                "quarkus.datasource.metrics.enabled", "true");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
