@@ -47,9 +47,10 @@ public interface OpsConfig {
 
         /**
          * Base URLs of its replicas, e.g. {@code http://127.0.0.1:8081}. A URL whose host resolves to several addresses
-         * (a headless Service in Kubernetes) stands for one replica per address.
+         * (a headless Service in Kubernetes) stands for one replica per address. None: perf-ops reaches the service
+         * only through its database.
          */
-        List<String> urls();
+        Optional<List<String>> urls();
 
         /** Its database; empty for a service without one. */
         Optional<String> jdbcUrl();

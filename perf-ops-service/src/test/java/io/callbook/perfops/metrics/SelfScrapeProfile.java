@@ -21,6 +21,8 @@ public class SelfScrapeProfile implements QuarkusTestProfile {
         return Map.of(
                 "quarkus.http.test-port", Integer.toString(PORT),
                 "callbook.ops.services.perf-ops.urls", "http://127.0.0.1:" + PORT,
+                // a service that does not run: nothing listens on port 1
+                "callbook.ops.services.booking.urls", "http://127.0.0.1:1",
                 "quarkus.datasource.metrics.enabled", "true");
     }
 

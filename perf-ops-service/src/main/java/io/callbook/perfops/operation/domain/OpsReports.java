@@ -82,6 +82,7 @@ public class OpsReports {
     }
 
     /** Finding keys the last successful run of this step before {@code before} gave, or empty if none ran it. */
+    @Transactional
     public Optional<Set<String>> previousFindingKeys(String step, UUID before) {
         List<OpsReport> earlier = OpsReport.<OpsReport>find("status = ?1 and id < ?2 order by id desc",
                 OpsReport.Status.SUCCEEDED, before).range(0, 50).list();
@@ -97,6 +98,7 @@ public class OpsReports {
     }
 
     /** Whether a scheduled run with these options started recently, e.g. on another replica whose clock is ahead. */
+    @Transactional
     public boolean scheduledRecently(String schedule, Duration within) {
         return OpsReport.count("trigger = ?1 and requestedBy = ?2 and startedAt > ?3", OpsReport.SCHEDULE, schedule,
                 Instant.now().minus(within)) > 0;

@@ -53,7 +53,7 @@ public class SuiteServices {
     }
 
     private SuiteService service(String name, OpsConfig.Service service) {
-        List<URI> replicas = service.urls().stream()
+        List<URI> replicas = service.urls().orElse(List.of()).stream()
                 .map(URI::create)
                 .flatMap(url -> discovery.replicas(url).stream())
                 .distinct()

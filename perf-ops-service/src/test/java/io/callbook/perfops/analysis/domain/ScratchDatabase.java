@@ -28,9 +28,7 @@ public class ScratchDatabase implements QuarkusTestProfile {
             return Map.of(
                     "callbook.ops.services.booking.jdbc-url", service.get("quarkus.datasource.jdbc.url"),
                     "callbook.ops.services.booking.username", service.get("quarkus.datasource.username"),
-                    "callbook.ops.services.booking.password", service.get("quarkus.datasource.password"),
-                    "callbook.ops.services.resolver.jdbc-url", "",
-                    "callbook.ops.services.webhook.jdbc-url", "");
+                    "callbook.ops.services.booking.password", service.get("quarkus.datasource.password"));
         }
 
         @Override
