@@ -59,7 +59,7 @@ public class RequestObservabilityFilter {
         ctx.addEndHandler(v -> {
             repeatedStatements.finish(statements, () -> route(ctx, requestContext), requestId);
             long elapsed = System.nanoTime() - start;
-            if (elapsed >= slowThresholdNanos && mayLogSlowRequest()) {
+            if (elapsed >= slowThresholdNanos && !isEventStream(response) && mayLogSlowRequest()) {
                 SLOW.warn(new JsonObject()
                         .put("event", "slow_request")
                         .put("method", ctx.request().method().name())
@@ -72,6 +72,12 @@ public class RequestObservabilityFilter {
             }
         });
         ctx.next();
+    }
+
+    /** A server-sent event stream stays open as long as its reader wants: long by design, not slow. */
+    private static boolean isEventStream(HttpServerResponse response) {
+        String type = response.headers().get("Content-Type");
+        return type != null && type.startsWith("text/event-stream");
     }
 
     /** The route as metrics name it, e.g. {@code GET /v1/companies/{id}}: a template, never the raw path. */

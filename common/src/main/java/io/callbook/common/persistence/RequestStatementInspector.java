@@ -18,9 +18,30 @@ public class RequestStatementInspector implements StatementInspector {
     @Override
     public String inspect(String sql) {
         RequestStatements statements = RequestStatements.current();
-        if (statements != null) {
+        if (statements != null && isQuery(sql)) {
             statements.count(shapes.of(sql));
         }
         return sql;
+    }
+
+    /**
+     * Only reads are counted: Hibernate batches the inserts and updates of one flush into a few round trips (statement
+     * batch size 50), so a repeated INSERT shape is one batch, not N+1 (the first real analysis flagged a batch
+     * import's outbox rows this way).
+     */
+    static boolean isQuery(String sql) {
+        int i = 0;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c) || c == '(') {
+                i++;
+            } else if (sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? sql.length() : end + 2;
+            } else {
+                break;
+            }
+        }
+        return sql.regionMatches(true, i, "select", 0, 6) || sql.regionMatches(true, i, "with", 0, 4);
     }
 }

@@ -65,6 +65,13 @@ public interface AnalysisConfig {
     Duration history();
 
     /**
+     * An index is advised as unused only when it was not scanned for at least this long (perf-ops's watch of the
+     * database, or since its statistics were reset): a report, a cleanup or a month-end job uses some indexes rarely.
+     */
+    @WithDefault("7d")
+    Duration unusedIndexMinAge();
+
+    /**
      * When HypoPG is available in a database but not installed, a run that is not a dry run installs it (CREATE
      * EXTENSION, which only adds functions) to get what-if costs.
      */

@@ -14,6 +14,8 @@ import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -115,7 +117,7 @@ public class AnalyzeStep implements OpsStep {
         List<TableInfo> tables = catalog.tables();
         List<IndexInfo> indexes = catalog.indexes();
         sequentialScans(service, tables, report);
-        indexHealth(service, indexes, report);
+        indexHealth(service, indexes, unusedObservedFor(service, catalog), report);
         if (snapshot.isPresent()) {
             IndexAdviser.WhatIfSupport whatIf = adviser.prepareWhatIf(catalog, dryRun);
             if (whatIf.installed() != null) {
@@ -157,14 +159,10 @@ public class AnalyzeStep implements OpsStep {
                         && stat.query().contains("$"))
                 .sorted(Comparator.comparingLong(StatementStat::calls).reversed())
                 .limit(config.slowLimit())
-                .forEach(stat -> {
-                    report.nPlusOne.add(List.of(service, "(all requests)", Long.toString(stat.calls()),
-                            Format.number(stat.rowsPerCall()), Format.statement(stat.query())));
-                    report.findings.add(new Finding("n-plus-one:" + service + ":global:"
-                            + IndexAdvice.hash(stat.query()).substring(0, 12), service, "n-plus-one",
-                            String.format(Locale.ROOT, "%s: %d calls of one row each, likely one per item of a list: %s",
-                                    service, stat.calls(), Format.statement(stat.query())), null));
-                });
+                // Shown, not advised: a lookup made once per request looks the same from here; the services' own
+                // per-request count (above) tells a real N+1 apart.
+                .forEach(stat -> report.nPlusOne.add(List.of(service, "(all requests)", Long.toString(stat.calls()),
+                        Format.number(stat.rowsPerCall()), Format.statement(stat.query()))));
     }
 
     private void sequentialScans(String service, List<TableInfo> tables, Report report) {
@@ -182,13 +180,23 @@ public class AnalyzeStep implements OpsStep {
                 });
     }
 
-    private void indexHealth(String service, List<IndexInfo> indexes, Report report) {
+    /** How long index scans have been counted without a reset while perf-ops watched: the later of the two starts. */
+    private Duration unusedObservedFor(String service, DatabaseCatalog catalog) throws SQLException {
+        Instant watched = history.watchedSince(service).orElse(Instant.now());
+        Instant since = catalog.statisticsResetAt().filter(reset -> reset.isAfter(watched)).orElse(watched);
+        return Duration.between(since, Instant.now());
+    }
+
+    private void indexHealth(String service, List<IndexInfo> indexes, Duration observed, Report report) {
+        boolean longEnough = observed.compareTo(config.unusedIndexMinAge()) >= 0;
         for (IndexInfo index : IndexHealth.unused(indexes)) {
             report.unused.add(List.of(service, index.qualifiedName(), index.table(), Format.bytes(index.bytes()),
-                    index.definition()));
-            report.findings.add(new Finding("unused-index:" + service + ":" + index.qualifiedName(), service,
-                    "unused-index", service + ": " + index.qualifiedName() + " (" + Format.bytes(index.bytes())
-                    + ") has not been scanned since the statistics were reset", null));
+                    longEnough ? "" : "watched " + Format.duration(observed) + " only", index.definition()));
+            if (longEnough) {
+                report.findings.add(new Finding("unused-index:" + service + ":" + index.qualifiedName(), service,
+                        "unused-index", service + ": " + index.qualifiedName() + " (" + Format.bytes(index.bytes())
+                        + ") has not been scanned in " + Format.duration(observed), null));
+            }
         }
         for (IndexHealth.Duplicate duplicate : IndexHealth.duplicates(indexes)) {
             IndexInfo index = duplicate.redundant();
@@ -230,7 +238,7 @@ public class AnalyzeStep implements OpsStep {
                     new ReportTable("N+1 suspects", List.of("service", "route", "count", "rows/call", "statement"), nPlusOne),
                     new ReportTable("Sequential scans on large tables", List.of("service", "table", "rows", "seq scans", "rows read", "index scans", "size"), seqScans),
                     new ReportTable("Index advice", List.of("service", "table", "columns", "calls", "saved ms", "write penalty ms", "method", "action", "statement"), advice),
-                    new ReportTable("Unused indexes", List.of("service", "index", "table", "size", "definition"), unused),
+                    new ReportTable("Unused indexes", List.of("service", "index", "table", "size", "note", "definition"), unused),
                     new ReportTable("Duplicate indexes", List.of("service", "index", "covered by", "table", "size"), duplicates),
                     new ReportTable("Invalid indexes", List.of("service", "index", "table", "definition"), invalid));
             String summary = String.format(Locale.ROOT,

@@ -97,6 +97,19 @@ public final class DatabaseCatalog {
         return new StatementSnapshot(takenAt, dealloc, statsReset, stats);
     }
 
+    /** When this database's table and index statistics were last reset; empty when never since it was created. */
+    public Optional<java.time.Instant> statisticsResetAt() throws SQLException {
+        try (var statement = connection.createStatement();
+             var rows = statement.executeQuery(
+                     "SELECT stats_reset FROM pg_stat_database WHERE datname = current_database()")) {
+            if (!rows.next()) {
+                return Optional.empty();
+            }
+            java.sql.Timestamp reset = rows.getTimestamp(1);
+            return Optional.ofNullable(reset).map(java.sql.Timestamp::toInstant);
+        }
+    }
+
     public List<TableInfo> tables() throws SQLException {
         List<TableInfo> tables = new ArrayList<>();
         try (Statement statement = connection.createStatement();

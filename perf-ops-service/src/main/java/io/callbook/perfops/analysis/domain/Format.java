@@ -33,6 +33,17 @@ final class Format {
     }
 
     /** One line, shortened: statements can be pages long. */
+    /** e.g. "3 d 4 h", "12 min": how long something was watched. */
+    static String duration(java.time.Duration duration) {
+        if (duration.toDays() > 0) {
+            return duration.toDays() + " d " + duration.toHoursPart() + " h";
+        }
+        if (duration.toHours() > 0) {
+            return duration.toHours() + " h " + duration.toMinutesPart() + " min";
+        }
+        return Math.max(0, duration.toMinutes()) + " min";
+    }
+
     static String statement(String query) {
         String line = query.replaceAll("\\s+", " ").strip();
         return line.length() <= STATEMENT_LENGTH ? line : line.substring(0, STATEMENT_LENGTH - 1) + "…";

@@ -31,6 +31,19 @@ public class StatementHistory {
         this.config = config;
     }
 
+    /** The first snapshot still kept of this service's database: since when perf-ops has watched it. */
+    public Optional<Instant> watchedSince(String service) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT min(taken_at) FROM statement_snapshot WHERE service = ?")) {
+            statement.setString(1, service);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return Optional.ofNullable(instant(rows, 1));
+            }
+        }
+    }
+
     public Optional<StatementSnapshot> latest(String service) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             Instant takenAt;

@@ -34,7 +34,9 @@ public interface MetricsConfig {
      * Consumer group name prefixes and the service owning such a group, as {@code prefix=service}. The longest
      * matching prefix wins; a group matching none is shown on its own only.
      */
-    @WithDefault("resolver-=resolver,booking-=booking,webhook-=webhook,ops-=perf-ops,perf-ops-=perf-ops")
+    @WithDefault("resolver-=resolver,booking-=booking,webhook-=webhook,perf-ops-=perf-ops,"
+            + "ops-resolver-service-=resolver,ops-booking-service-=booking,ops-webhook-service-=webhook,"
+            + "ops-perf-ops-service-=perf-ops")
     List<String> groupPrefixes();
 
     Thresholds thresholds();
