@@ -1,39 +1,10 @@
 package io.callbook.resolver;
 
-import io.callbook.testsupport.ServiceArchitecture;
-import org.junit.jupiter.api.Test;
+import io.callbook.testsupport.ServiceArchitectureTests;
 
-class ArchitectureTest {
+class ArchitectureTest extends ServiceArchitectureTests {
 
-    private final ServiceArchitecture architecture = ServiceArchitecture.of("resolver");
-
-    @Test
-    void sharesOnlyCommonWithOtherServices() {
-        architecture.sharesOnlyCommonWithOtherServices();
-    }
-
-    @Test
-    void domainKnowsNeitherHttpNorInfrastructure() {
-        architecture.domainKnowsNeitherHttpNorInfrastructure();
-    }
-
-    @Test
-    void nativeQueriesMapNoClass() {
-        architecture.nativeQueriesMapNoClass();
-    }
-
-    @Test
-    void resourcesLiveInApi() {
-        architecture.resourcesLiveInApi();
-    }
-
-    @Test
-    void featuresAreFreeOfCycles() {
-        architecture.featuresAreFreeOfCycles();
-    }
-
-    @Test
-    void featuresUseEachOtherOnlyThroughTheirDomain() {
-        architecture.featuresUseEachOtherOnlyThroughTheirDomain();
+    ArchitectureTest() {
+        super("resolver");
     }
 }

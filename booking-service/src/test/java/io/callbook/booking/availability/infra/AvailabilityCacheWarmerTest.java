@@ -7,6 +7,8 @@ import io.callbook.booking.catalog.domain.BookableService;
 import io.callbook.booking.catalog.domain.Staff;
 import io.callbook.common.contracts.directory.BranchData;
 import io.callbook.common.contracts.ops.OpsEvents;
+import io.callbook.common.contracts.ops.WarmCaches;
+import io.callbook.common.ops.OpsPublisher;
 import io.callbook.common.ops.ConsumerReadiness;
 import io.callbook.devstack.Devstack;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,7 +17,6 @@ import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,6 +42,8 @@ class AvailabilityCacheWarmerTest {
     KafkaClientService kafkaClients;
     @Inject
     ObjectMapper json;
+    @Inject
+    OpsPublisher publisher;
 
     @Test
     void aWarmCommandOnTheOpsTopicIsAnsweredWithTheDaysWarmed() throws Exception {
@@ -53,7 +57,10 @@ class AvailabilityCacheWarmerTest {
         UUID commandId = UUID.randomUUID();
         try (KafkaCompanion kafka = new KafkaCompanion(Devstack.shared().kafkaBootstrapServers())) {
             ConsumerTask<String, String> replies = kafka.consumeStrings().fromTopics(OpsEvents.TOPIC);
-            kafka.produceStrings().fromRecords(warmCommand(commandId)).awaitCompletion();
+            Instant now = Instant.now();
+            // sent as perf-ops sends it, through common's publisher
+            publisher.send(OpsEvents.WARM_CACHES, commandId, new WarmCaches(commandId, "a test", now, now.plusSeconds(300)))
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
 
             ConsumerRecord<String, String> reply = await().atMost(Duration.ofSeconds(90))
                     .until(() -> replyTo(replies, commandId), Optional::isPresent).orElseThrow();
@@ -70,21 +77,6 @@ class AvailabilityCacheWarmerTest {
         }
     }
 
-    /** The command in the suite's envelope: binary-mode CloudEvents headers, JSON data, keyed by the command id. */
-    private static ProducerRecord<String, String> warmCommand(UUID commandId) {
-        Instant now = Instant.now();
-        String data = """
-                {"commandId":"%s","requestedBy":"a test","requestedAt":"%s","replyBy":"%s"}"""
-                .formatted(commandId, now, now.plusSeconds(300));
-        ProducerRecord<String, String> record = new ProducerRecord<>(OpsEvents.TOPIC, commandId.toString(), data);
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", commandId.toString());
-        header(record, "ce_type", OpsEvents.WARM_CACHES);
-        header(record, "ce_source", "/callbook/test");
-        header(record, "ce_subject", commandId.toString());
-        header(record, "content-type", "application/json");
-        return record;
-    }
 
     private static Optional<ConsumerRecord<String, String>> replyTo(ConsumerTask<String, String> records, UUID commandId) {
         return records.getRecords().stream()
@@ -93,9 +85,6 @@ class AvailabilityCacheWarmerTest {
                 .findFirst();
     }
 
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);

@@ -7,9 +7,12 @@ import io.callbook.loadtest.booking.BookingSeeder;
 import io.callbook.loadtest.harness.ApiClient;
 import io.callbook.loadtest.harness.ResolverClient;
 import io.callbook.loadtest.harness.SmokeServices;
+import io.callbook.testsupport.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * perf-ops-service beside the three packaged services it watches, on the real PostgreSQL, Redis and Kafka: a cache
  * warm reaches every running service and reports each one's counts, an analysis reads every service's database, and
- * the suite's metrics show every service up.
+ * the suite's metrics show every service up, also on the dashboard in a real browser (skipped without Chromium).
  */
 class OpsSuiteSmokeTest {
 
@@ -37,6 +40,7 @@ class OpsSuiteSmokeTest {
     private static ServiceProcess webhook;
     private static ServiceProcess perfOps;
     private static ApiClient ops;
+    private static String token;
 
     @BeforeAll
     static void startTheSuite() throws Exception {
@@ -60,6 +64,7 @@ class OpsSuiteSmokeTest {
         new BookingSeeder(anonymous.withToken(token), ApiClient.anonymous(booking.baseUrl()).withToken(token), System.out)
                 .ensure(new BookingSeedPlan(1, 2, 1), WORK.resolve("booking-seed.json"));
         ops = ApiClient.anonymous(perfOps.baseUrl()).withToken(token);
+        OpsSuiteSmokeTest.token = token;
     }
 
     @AfterAll
@@ -68,6 +73,25 @@ class OpsSuiteSmokeTest {
             if (service != null) {
                 service.stop();
             }
+        }
+    }
+
+    @Test
+    void theDashboardShowsEveryServiceLiveInARealBrowser() {
+        WebDriver browser = HeadlessChromium.startOrSkip();
+        try {
+            browser.get(perfOps.baseUrl() + "/");
+            assertTrue(browser.findElements(By.id("charts")).isEmpty(), "no data before signing in");
+            HeadlessChromium.signIn(browser, token);
+            // the scrape runs every 5 s; each chart needs two scrapes for a rate and a point of its own
+            boolean live = until(Duration.ofSeconds(120), () -> WATCHED.stream()
+                    .allMatch(service -> HeadlessChromium.points(browser, "#chart-latency-" + service) > 1)
+                    && HeadlessChromium.points(browser, "#chart-throughput") > 1);
+            String services = browser.findElement(By.id("services")).getText();
+            assertTrue(live, "every service's chart fed with its own metrics: " + services);
+            WATCHED.forEach(service -> assertTrue(services.contains(service), services));
+        } finally {
+            browser.quit();
         }
     }
 

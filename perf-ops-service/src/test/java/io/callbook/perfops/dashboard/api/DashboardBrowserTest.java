@@ -1,5 +1,6 @@
 package io.callbook.perfops.dashboard.api;
 
+import io.callbook.testsupport.HeadlessChromium;
 import io.callbook.testsupport.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,9 +15,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.io.File;
 import java.net.URL;
@@ -24,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,7 +31,6 @@ import static org.hamcrest.Matchers.describedAs;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The dashboard in a real headless Chromium, against this service's real endpoints: perf-ops watches itself
@@ -45,10 +41,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestProfile(DashboardTestProfile.class)
 class DashboardBrowserTest {
 
-    // Debian's paths; -Dcallbook.test.chromium / -Dcallbook.test.chromedriver name others.
-    private static final List<Path> CHROMIUM = candidates("callbook.test.chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser");
-    private static final List<Path> DRIVER = candidates("callbook.test.chromedriver", "/usr/bin/chromedriver",
-            "/usr/lib/chromium/chromedriver");
     private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
 
     private static WebDriver browser;
@@ -62,18 +54,7 @@ class DashboardBrowserTest {
         if (browser != null) {
             return;
         }
-        Path chromium = CHROMIUM.stream().filter(Files::isExecutable).findFirst().orElse(null);
-        Path driver = DRIVER.stream().filter(Files::isExecutable).findFirst().orElse(null);
-        assumeTrue(chromium != null && driver != null, "Skipped: the browser test needs Chromium and its driver "
-                + "(Debian: apt-get install -y chromium chromium-driver); looked for " + CHROMIUM + " and " + DRIVER);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--window-size=1400,2200");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        browser = HeadlessChromium.startOrSkip();
     }
 
     @AfterAll
@@ -128,23 +109,12 @@ class DashboardBrowserTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(By.id("login-form")).isEmpty());
     }
 
-    private static List<Path> candidates(String property, String... debian) {
-        String configured = System.getProperty(property);
-        return configured != null ? List.of(Path.of(configured)) : Arrays.stream(debian).map(Path::of).toList();
-    }
-
     private void signIn(String token) {
-        WebElement field = browser.findElement(By.id("token"));
-        field.clear();
-        // Typing 1 KiB key by key is slow; the value is set as a paste would set it.
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", field, token);
-        browser.findElement(By.id("login")).click();
+        HeadlessChromium.signIn(browser, token);
     }
 
     private static int points(String selector) {
-        Object value = ((JavascriptExecutor) browser).executeScript(
-                "const e = document.querySelector(arguments[0]); return e ? Number(e.dataset.points || 0) : 0;", selector);
-        return ((Number) value).intValue();
+        return HeadlessChromium.points(browser, selector);
     }
 
     private static String reportStatus() {
