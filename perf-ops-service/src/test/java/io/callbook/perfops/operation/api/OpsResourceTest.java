@@ -1,6 +1,7 @@
 package io.callbook.perfops.operation.api;
 
 import io.callbook.perfops.operation.domain.RunLock;
+import io.callbook.testsupport.ApiDocumentation;
 import io.callbook.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -80,6 +81,16 @@ class OpsResourceTest {
                 .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.ops()).get("/v1/ops/reports?limit=0")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void theApiIsDocumented() {
+        String json = given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/v1/ops/optimize'.post", notNullValue())
+                .body("paths.'/v1/ops/metrics'.get", notNullValue())
+                .body("paths.'/v1/ops/loadtests'.post", notNullValue())
+                .extract().asString();
+        ApiDocumentation.assertComplete(json);
     }
 
     private static ValidatableResponse report(String location) {
