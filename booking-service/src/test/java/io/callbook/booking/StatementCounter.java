@@ -1,8 +1,7 @@
 package io.callbook.booking;
 
-import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import io.callbook.common.persistence.StatementObserver;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,19 +11,17 @@ import java.util.function.Supplier;
  * Counts the SQL statements Hibernate prepares on the calling thread while {@link #count} runs, so a test can pin
  * how many queries a request costs, undisturbed by the outbox relay and consumers on other threads.
  */
-@PersistenceUnitExtension
 @ApplicationScoped
-public class StatementCounter implements StatementInspector {
+public class StatementCounter implements StatementObserver {
 
     private static final ThreadLocal<List<String>> STATEMENTS = new ThreadLocal<>();
 
     @Override
-    public String inspect(String sql) {
+    public void observe(String sql) {
         List<String> statements = STATEMENTS.get();
         if (statements != null) {
             statements.add(sql);
         }
-        return sql;
     }
 
     public record Counted<T>(T result, List<String> statements) {

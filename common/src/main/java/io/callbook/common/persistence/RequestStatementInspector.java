@@ -2,21 +2,33 @@ package io.callbook.common.persistence;
 
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
+
+import java.util.List;
 
 /**
  * Sees every statement Hibernate sends and counts its shape for the HTTP request that sent it (see
  * {@link RepeatedStatements}). It never changes a statement. Outside a request it does nothing but look up the
- * request, so the consumers and schedulers pay next to nothing.
+ * request, so the consumers and schedulers pay next to nothing. Hibernate takes one inspector per persistence unit;
+ * others see the statements as {@link StatementObserver} beans.
  */
 @PersistenceUnitExtension
 @ApplicationScoped
 public class RequestStatementInspector implements StatementInspector {
 
     private final SqlShapes shapes = new SqlShapes();
+    private final List<StatementObserver> observers;
+
+    public RequestStatementInspector(Instance<StatementObserver> observers) {
+        this.observers = observers.stream().toList();
+    }
 
     @Override
     public String inspect(String sql) {
+        for (StatementObserver observer : observers) {
+            observer.observe(sql);
+        }
         RequestStatements statements = RequestStatements.current();
         if (statements != null && isQuery(sql)) {
             statements.count(shapes.of(sql));
