@@ -3,6 +3,7 @@ package io.callbook.common.persistence;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 import java.util.List;
@@ -20,8 +21,13 @@ public class RequestStatementInspector implements StatementInspector {
     private final SqlShapes shapes = new SqlShapes();
     private final List<StatementObserver> observers;
 
+    @Inject
     public RequestStatementInspector(Instance<StatementObserver> observers) {
-        this.observers = observers.stream().toList();
+        this(observers.stream().toList());
+    }
+
+    RequestStatementInspector(List<StatementObserver> observers) {
+        this.observers = List.copyOf(observers);
     }
 
     @Override
