@@ -29,7 +29,10 @@ public interface AnalysisConfig {
     @WithDefault("1.5")
     double nPlusOneMaxRowsPerCall();
 
-    /** Sequential scans are reported on tables with at least this many live rows; smaller tables get no index advice. */
+    /**
+     * Sequential scans are reported on tables with at least this many live rows whose scans read that many rows on
+     * average; smaller tables get no index advice.
+     */
     @WithDefault("10000")
     long largeTableRows();
 

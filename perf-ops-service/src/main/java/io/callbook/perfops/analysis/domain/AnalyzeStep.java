@@ -167,7 +167,10 @@ public class AnalyzeStep implements OpsStep {
 
     private void sequentialScans(String service, List<TableInfo> tables, Report report) {
         tables.stream()
-                .filter(table -> table.seqScan() > 0 && table.rows() >= config.largeTableRows())
+                // A scan that read a large table's worth of rows, on average: scans made while a table was still small
+                // (or that stopped early, under a LIMIT) are not the problem, and they stay in its counters for good.
+                .filter(table -> table.seqScan() > 0 && table.rows() >= config.largeTableRows()
+                        && table.seqTupRead() / table.seqScan() >= config.largeTableRows())
                 .sorted(Comparator.comparingLong(TableInfo::seqTupRead).reversed())
                 .forEach(table -> {
                     report.seqScans.add(List.of(service, table.qualifiedName(), Format.number(table.rows()),
@@ -175,8 +178,9 @@ public class AnalyzeStep implements OpsStep {
                             Long.toString(table.idxScan()), Format.bytes(table.totalBytes())));
                     report.findings.add(new Finding("sequential-scan:" + service + ":" + table.qualifiedName(), service,
                             "sequential-scan", String.format(Locale.ROOT,
-                            "%s: %s (%s rows) was read sequentially %d times since the statistics were reset",
-                            service, table.qualifiedName(), Format.number(table.rows()), table.seqScan()), null));
+                            "%s: %s (%s rows) was read sequentially %d times since the statistics were reset, %s rows "
+                            + "a scan", service, table.qualifiedName(), Format.number(table.rows()), table.seqScan(),
+                            Format.number((double) table.seqTupRead() / table.seqScan())), null));
                 });
     }
 
