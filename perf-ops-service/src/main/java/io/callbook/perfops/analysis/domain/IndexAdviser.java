@@ -17,7 +17,7 @@ import java.util.function.BiConsumer;
  * stats_since, not the run's window, so that {@code analyze} and a later {@code indexes} in the same run give the same
  * advice) are planned generically; each scan an index could serve (see {@link PlanScans}) on a table of at least
  * {@link AnalysisConfig#largeTableRows()} rows becomes a candidate whose columns and selectivity come from pg_stats
- * ({@link IndexAdvisor}). A candidate an existing index covers, or one matching more than
+ * ({@link IndexAdviceRules}). A candidate an existing index covers, or one matching more than
  * {@link AnalysisConfig#maxSelectivity()} of the rows, is dropped. With HypoPG installed the saving is the what-if
  * plan's (and nothing is advised that the planner would not use); otherwise the heuristic's.
  */
@@ -89,10 +89,10 @@ public class IndexAdviser {
                     stats = catalog.columnStats(table.schema(), table.name());
                     columnStats.put(table.schema() + "." + table.name(), stats);
                 }
-                IndexAdvisor.Columns columns = IndexAdvisor.orderColumns(scan.predicates(), stats, table.rows(),
+                IndexAdviceRules.Columns columns = IndexAdviceRules.orderColumns(scan.predicates(), stats, table.rows(),
                         config.maxIndexColumns());
                 if (columns.columns().isEmpty() || columns.selectivity() > config.maxSelectivity()
-                        || IndexAdvisor.coveredBy(indexes, table.schema(), table.name(), columns.columns(),
+                        || IndexAdviceRules.coveredBy(indexes, table.schema(), table.name(), columns.columns(),
                         columns.equalityCount()).isPresent()) {
                     continue;
                 }
@@ -111,7 +111,7 @@ public class IndexAdviser {
                     saving = Math.max(0, (scan.planCost() - result.get().cost()) / scan.planCost());
                     method = "hypopg";
                 } else {
-                    saving = IndexAdvisor.heuristicSaving(scan, columns.selectivity(), table.rows());
+                    saving = IndexAdviceRules.heuristicSaving(scan, columns.selectivity(), table.rows());
                     method = "heuristic";
                 }
                 if (saving <= 0) {
@@ -123,6 +123,6 @@ public class IndexAdviser {
             }
         }
         progress.accept(1.0, service + ": " + top.size() + " statements explained");
-        return IndexAdvisor.rank(candidates);
+        return IndexAdviceRules.rank(candidates);
     }
 }

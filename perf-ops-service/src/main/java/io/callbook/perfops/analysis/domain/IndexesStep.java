@@ -153,7 +153,7 @@ public class IndexesStep implements OpsStep {
                 .filter(index -> index.schema().equals(advice.schema()) && index.name().equals(advice.name()))
                 .findFirst();
         if (same.isPresent() && same.get().valid()
-                || IndexAdvisor.coveredBy(indexes, advice.schema(), advice.table(), advice.columns(),
+                || IndexAdviceRules.coveredBy(indexes, advice.schema(), advice.table(), advice.columns(),
                 advice.equalityCount()).isPresent()) {
             return Outcome.PRESENT;
         }

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class IndexAdvisorTest {
+class IndexAdviceRulesTest {
 
     private static final double ROWS = 50_000;
 
@@ -23,7 +23,7 @@ class IndexAdvisorTest {
                 // a negative n_distinct is a fraction of the rows: -0.5 of 50 000 rows is 25 000 values
                 "customer_id", new ColumnStats("customer_id", 0.2, -0.5));
 
-        IndexAdvisor.Columns columns = IndexAdvisor.orderColumns(List.of(
+        IndexAdviceRules.Columns columns = IndexAdviceRules.orderColumns(List.of(
                 new Condition.Predicate("p", "starts_at", RANGE),
                 new Condition.Predicate("p", "status", EQUALITY),
                 new Condition.Predicate("p", "ends_at", RANGE),
@@ -33,7 +33,7 @@ class IndexAdvisorTest {
         assertEquals(2, columns.equalityCount());
         assertEquals(1.0 / 500 * (1.0 / 3) * (1.0 / 3), columns.selectivity(), 1e-12);
 
-        IndexAdvisor.Columns withCustomer = IndexAdvisor.orderColumns(List.of(
+        IndexAdviceRules.Columns withCustomer = IndexAdviceRules.orderColumns(List.of(
                 new Condition.Predicate("p", "branch_id", EQUALITY),
                 new Condition.Predicate("p", "customer_id", EQUALITY)), stats, ROWS, 3);
         assertEquals(List.of("customer_id", "branch_id"), withCustomer.columns());
@@ -41,7 +41,7 @@ class IndexAdvisorTest {
 
     @Test
     void aColumnComparedByEqualityIsNoRangeColumnToo() {
-        IndexAdvisor.Columns columns = IndexAdvisor.orderColumns(List.of(
+        IndexAdviceRules.Columns columns = IndexAdviceRules.orderColumns(List.of(
                 new Condition.Predicate("p", "day", RANGE),
                 new Condition.Predicate("p", "day", EQUALITY)), Map.of(), ROWS, 3);
 
@@ -53,19 +53,19 @@ class IndexAdvisorTest {
     void anIndexCoversAdviceWhenItsLeadingColumnsAreTheAdvisedOnes() {
         List<String> advised = List.of("branch_id", "status", "starts_at");
 
-        assertTrue(IndexAdvisor.covers(index(List.of("branch_id", "status", "starts_at")), advised, 2));
-        assertTrue(IndexAdvisor.covers(index(List.of("status", "branch_id", "starts_at", "id")), advised, 2),
+        assertTrue(IndexAdviceRules.covers(index(List.of("branch_id", "status", "starts_at")), advised, 2));
+        assertTrue(IndexAdviceRules.covers(index(List.of("status", "branch_id", "starts_at", "id")), advised, 2),
                 "equality columns in any order, then the range column");
-        assertFalse(IndexAdvisor.covers(index(List.of("branch_id", "status")), advised, 2), "too short");
-        assertFalse(IndexAdvisor.covers(index(List.of("starts_at", "branch_id", "status")), advised, 2),
+        assertFalse(IndexAdviceRules.covers(index(List.of("branch_id", "status")), advised, 2), "too short");
+        assertFalse(IndexAdviceRules.covers(index(List.of("starts_at", "branch_id", "status")), advised, 2),
                 "the range column leads");
-        assertFalse(IndexAdvisor.covers(index(List.of("branch_id", "starts_at", "status")), advised, 2));
-        assertTrue(IndexAdvisor.covers(index(List.of("branch_id", "starts_at")), List.of("branch_id"), 1));
-        assertFalse(IndexAdvisor.covers(new IndexInfo("public", "probe", "partial", advised, "btree",
+        assertFalse(IndexAdviceRules.covers(index(List.of("branch_id", "starts_at", "status")), advised, 2));
+        assertTrue(IndexAdviceRules.covers(index(List.of("branch_id", "starts_at")), List.of("branch_id"), 1));
+        assertFalse(IndexAdviceRules.covers(new IndexInfo("public", "probe", "partial", advised, "btree",
                 "(status = 'booked'::text)", false, false, true, false, 0, 0, ""), advised, 2), "a partial index");
-        assertFalse(IndexAdvisor.covers(new IndexInfo("public", "probe", "invalid", advised, "btree", null, false,
+        assertFalse(IndexAdviceRules.covers(new IndexInfo("public", "probe", "invalid", advised, "btree", null, false,
                 false, false, false, 0, 0, ""), advised, 2), "an invalid index");
-        assertFalse(IndexAdvisor.covers(new IndexInfo("public", "probe", "hash", advised, "hash", null, false,
+        assertFalse(IndexAdviceRules.covers(new IndexInfo("public", "probe", "hash", advised, "hash", null, false,
                 false, true, false, 0, 0, ""), advised, 2), "not a B-tree");
     }
 
@@ -76,7 +76,7 @@ class IndexAdvisorTest {
         IndexAdvice branchAndDay = advice(List.of("branch_id", "starts_at"), 1, 300, 50);
         IndexAdvice status = advice(List.of("status"), 1, 20, 50);
 
-        List<IndexAdvice> ranked = IndexAdvisor.rank(List.of(branch, status, branchAgain, branchAndDay));
+        List<IndexAdvice> ranked = IndexAdviceRules.rank(List.of(branch, status, branchAgain, branchAndDay));
 
         assertEquals(1, ranked.size(), "status does not pay for its writes: " + ranked);
         assertEquals(List.of("branch_id", "starts_at"), ranked.getFirst().columns());
@@ -88,9 +88,9 @@ class IndexAdvisorTest {
     void theHeuristicSavesOnSelectiveScansOnly() {
         PlanScans.Scan scan = new PlanScans.Scan("public", "probe", "p", "Seq Scan", List.of(), 1000, 1100, 30);
 
-        double selective = IndexAdvisor.heuristicSaving(scan, 1.0 / 1500, ROWS);
+        double selective = IndexAdviceRules.heuristicSaving(scan, 1.0 / 1500, ROWS);
         assertTrue(selective > 0.7 && selective <= 1, "saving " + selective);
-        assertEquals(0, IndexAdvisor.heuristicSaving(scan, 0.1, ROWS));
+        assertEquals(0, IndexAdviceRules.heuristicSaving(scan, 0.1, ROWS));
     }
 
     @Test

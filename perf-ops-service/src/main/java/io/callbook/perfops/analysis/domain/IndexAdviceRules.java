@@ -28,7 +28,7 @@ import java.util.Set;
  * is dropped. Advice for the same table whose columns another advice covers merges into that one.</li>
  * </ul>
  */
-public final class IndexAdvisor {
+public final class IndexAdviceRules {
 
     static final double RANDOM_PAGE_COST = 4.0;
     static final double CPU_TUPLE_COST = 0.01;
@@ -39,7 +39,7 @@ public final class IndexAdvisor {
     public record Columns(List<String> columns, int equalityCount, double selectivity) {
     }
 
-    private IndexAdvisor() {
+    private IndexAdviceRules() {
     }
 
     public static Columns orderColumns(List<Condition.Predicate> predicates, Map<String, ColumnStats> stats,
@@ -115,7 +115,7 @@ public final class IndexAdvisor {
     public static List<IndexAdvice> rank(List<IndexAdvice> candidates) {
         Map<String, IndexAdvice> same = new LinkedHashMap<>();
         for (IndexAdvice advice : candidates) {
-            same.merge(advice.key(), advice, IndexAdvisor::add);
+            same.merge(advice.key(), advice, IndexAdviceRules::add);
         }
         List<IndexAdvice> distinct = new ArrayList<>(same.values());
         // longer first, so that shorter advice finds the one that covers it
