@@ -227,14 +227,6 @@
         return `${fmt(i ? Math.round(v * 10) / 10 : v)} ${units[i]}`;
     }
 
-    function cell(key, value) {
-        if (value == null) return '';
-        if (/bytes$/i.test(key)) return bytes(value);
-        if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return value.join(', ');
-        if (typeof value === 'object') return JSON.stringify(value);
-        return typeof value === 'number' ? fmt(value) : String(value);
-    }
-
     function table(caption, columns, rows) {
         const t = el('table');
         if (caption) t.append(el('caption', {text: caption}));
@@ -258,30 +250,6 @@
             return list || [json];
         }
         return [];
-    }
-
-    /** Renders whatever JSON an endpoint gives: a list of records as a table, nested lists of records as sub-tables. */
-    function renderJson(container, json, depth = 0) {
-        const rows = rowsOf(json).filter(isRecord);
-        if (!rows.length) {
-            container.append(el('p', {class: 'muted', text: 'Nothing yet.'}));
-            return;
-        }
-        const nestedKeys = [...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => Array.isArray(r[k]) && r[k].some(isRecord))))];
-        const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => !nestedKeys.includes(k));
-        if (!nestedKeys.length || depth > 1) {
-            container.append(table(null, columns, rows.map((r) => columns.map((c) => cell(c, r[c])))));
-            return;
-        }
-        rows.forEach((r) => {
-            container.append(el('h3', {text: columns.map((c) => `${c}: ${cell(c, r[c])}`).join(' · ')}));
-            nestedKeys.forEach((k) => {
-                if (Array.isArray(r[k])) {
-                    container.append(el('p', {class: 'muted', text: k}));
-                    renderJson(container, r[k], depth + 1);
-                }
-            });
-        });
     }
 
     async function loadJson(path, containerId) {
@@ -313,14 +281,53 @@
         return (problem && (problem.detail || problem.title)) || `HTTP ${response.status}`;
     }
 
+    /** Each service's database, biggest tables and indexes first, folded: a service has dozens of indexes. */
     async function loadDatabases() {
         const json = await loadJson('/v1/ops/databases', 'databases');
-        if (json != null) renderJson($('databases'), json);
+        if (json == null) return;
+        const container = $('databases');
+        if (!json.length) {
+            container.append(el('p', {class: 'muted', text: 'No service database is configured.'}));
+            return;
+        }
+        json.forEach((db) => {
+            const tables = [...(db.tables || [])].sort((a, b) => b.totalBytes - a.totalBytes);
+            const indexes = [...(db.indexes || [])].sort((a, b) => b.bytes - a.bytes);
+            const box = el('details', {'data-database': db.service});
+            box.append(el('summary', {text: db.error ? `${db.service} (${db.database}): ${db.error}`
+                : `${db.service} (${db.database}) · ${bytes(db.sizeBytes)} · ${tables.length} tables · ${indexes.length} indexes`}));
+            box.append(table('Tables', ['table', 'rows', 'dead %', 'seq scans', 'index scans', 'data', 'indexes', 'total'],
+                tables.map((t) => [t.schema === 'public' ? t.table : `${t.schema}.${t.table}`, fmt(t.liveRows),
+                    pct(t.deadShare), fmt(t.seqScan), fmt(t.idxScan), bytes(t.tableBytes), bytes(t.indexBytes),
+                    bytes(t.totalBytes)])));
+            box.append(table('Indexes', ['index', 'table', 'size', 'scans', 'unique', 'valid'],
+                indexes.map((i) => [i.index, i.table, bytes(i.bytes), fmt(i.idxScan), i.unique ? 'yes' : '',
+                    i.valid ? 'yes' : 'INVALID'])));
+            container.append(box);
+        });
     }
 
+    /** Load tests started through perf-ops, newest first, each folded to its line until opened. */
     async function loadLoadtests() {
         const json = await loadJson('/v1/ops/loadtests', 'loadtests');
-        if (json != null) renderJson($('loadtests'), json);
+        if (json == null) return;
+        const runs = rowsOf(json);
+        const container = $('loadtests');
+        if (!runs.length) {
+            container.append(el('p', {class: 'muted', text: 'No load tests yet (./callbook ops bench <name>).'}));
+            return;
+        }
+        runs.forEach((run) => {
+            const box = el('details', {'data-loadtest': run.id});
+            const exit = run.exitCode == null ? '' : ` (exit ${run.exitCode})`;
+            box.append(el('summary', {text: `${when(run.startedAt)} · ${run.bench} ${(run.args || []).join(' ')} · `
+                + `${run.status}${exit} · ${duration(run.startedAt, run.finishedAt)}`}));
+            if (run.error) box.append(el('p', {class: 'error', text: run.error}));
+            const summary = run.summary || {};
+            (summary.tables || []).forEach((t) => box.append(table(t.title, t.columns || [], t.rows || [])));
+            (summary.notes || []).forEach((note) => box.append(el('p', {class: 'muted', text: note})));
+            container.append(box);
+        });
     }
 
     async function loadReports() {
@@ -366,7 +373,7 @@
                 section.append(findingsTable('Findings', step.findings));
             }
             if ((step.actions || []).length) {
-                section.append(el('ul', {}, step.actions.map((a) => el('li', {}, el('code', {text: cell('', a)})))));
+                section.append(el('ul', {}, step.actions.map((a) => el('li', {}, el('code', {text: String(a)})))));
             }
             box.append(section);
         });
