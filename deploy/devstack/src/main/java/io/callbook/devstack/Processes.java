@@ -45,11 +45,19 @@ public final class Processes {
      * the JVM that owns it; that JVM then stops its children in order.
      */
     public static Process startDetached(List<String> command, Path workDir, Path logFile) throws IOException {
+        return startDetached(command, java.util.Map.of(), workDir, logFile);
+    }
+
+    /** @param environment added to this process's environment, e.g. secrets that must not show on a command line */
+    public static Process startDetached(List<String> command, java.util.Map<String, String> environment, Path workDir,
+                                        Path logFile) throws IOException {
         List<String> full = new ArrayList<>();
         SETSID.ifPresent(setsid -> full.add(setsid.toString()));
         full.addAll(command);
         Files.createDirectories(logFile.toAbsolutePath().getParent());
-        return new ProcessBuilder(full)
+        ProcessBuilder builder = new ProcessBuilder(full);
+        builder.environment().putAll(environment);
+        return builder
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

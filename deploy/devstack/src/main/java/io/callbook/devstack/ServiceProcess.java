@@ -62,12 +62,19 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-Xmx" + maxHeap);
         command.addAll(extraJvmFlags);
         command.add("-Dquarkus.http.port=" + port);
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        Map<String, String> environment = new java.util.LinkedHashMap<>();
+        config.forEach((key, value) -> {
+            if (isSecret(key)) {
+                environment.put(environmentName(key), value);
+            } else {
+                command.add("-D" + key + "=" + value);
+            }
+        });
         command.add("-jar");
         command.add(runnerJar.toAbsolutePath().toString());
         Process process;
         try {
-            process = Processes.startDetached(command, runnerJar.toAbsolutePath().getParent(), logFile);
+            process = Processes.startDetached(command, environment, runnerJar.toAbsolutePath().getParent(), logFile);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
@@ -80,6 +87,21 @@ public final class ServiceProcess implements AutoCloseable {
         recordInSharedStack(name, process.pid());
         service.awaitStarted();
         return service;
+    }
+
+    /**
+     * Passwords and keys go to the service through its environment, never its command line: any user of the machine
+     * can read a command line (ps), only the owner and root a process's environment.
+     */
+    static boolean isSecret(String key) {
+        String name = key.toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith("password") || name.endsWith("secret") || name.endsWith("api-key")
+                || name.endsWith(".key");
+    }
+
+    /** The environment variable MicroProfile Config reads for a property: e.g. CALLBOOK_AUTH_BOOTSTRAP_API_KEY. */
+    static String environmentName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
     }
 
     /** Tells this service's JVM apart from any other process (pids get recycled). */

@@ -1,0 +1,27 @@
+package io.callbook.devstack;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServiceProcessTest {
+
+    @Test
+    void passwordsAndKeysTravelInTheEnvironmentNotOnTheCommandLine() {
+        assertTrue(ServiceProcess.isSecret("quarkus.datasource.password"));
+        assertTrue(ServiceProcess.isSecret("callbook.secrets.key"));
+        assertTrue(ServiceProcess.isSecret("callbook.auth.bootstrap-api-key"));
+        assertFalse(ServiceProcess.isSecret("smallrye.jwt.sign.key.location"), "a key's path is no secret");
+        assertFalse(ServiceProcess.isSecret("quarkus.datasource.jdbc.url"));
+        assertFalse(ServiceProcess.isSecret("callbook.ops.services.booking.jdbc-url"));
+    }
+
+    @Test
+    void environmentNamesAreTheOnesMicroProfileConfigReads() {
+        assertEquals("QUARKUS_DATASOURCE_PASSWORD", ServiceProcess.environmentName("quarkus.datasource.password"));
+        assertEquals("CALLBOOK_AUTH_BOOTSTRAP_API_KEY", ServiceProcess.environmentName("callbook.auth.bootstrap-api-key"));
+        assertEquals("CALLBOOK_SECRETS_KEY", ServiceProcess.environmentName("callbook.secrets.key"));
+    }
+}
