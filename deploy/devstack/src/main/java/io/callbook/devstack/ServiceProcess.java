@@ -62,6 +62,9 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-Xmx" + maxHeap);
         command.addAll(extraJvmFlags);
         command.add("-Dquarkus.http.port=" + port);
+        if (!config.containsKey(JSON_LOGS)) {
+            command.add("-D" + JSON_LOGS + "=false"); // a person reads these logs; in a cluster a collector does
+        }
         Map<String, String> environment = new java.util.LinkedHashMap<>();
         config.forEach((key, value) -> {
             if (isSecret(key)) {
@@ -88,6 +91,8 @@ public final class ServiceProcess implements AutoCloseable {
         service.awaitStarted();
         return service;
     }
+
+    static final String JSON_LOGS = "quarkus.log.console.json.enabled";
 
     /**
      * Passwords and keys go to the service through its environment, never its command line: any user of the machine
