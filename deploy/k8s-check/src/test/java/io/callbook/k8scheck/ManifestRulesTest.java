@@ -548,6 +548,56 @@ class ManifestRulesTest {
         assertNone(overlay, "topology spread", violations);
     }
 
+    /**
+     * Every public resource's path (class-level {@code @Path} of the services' api packages) reaches its own service
+     * through exactly one Ingress path, and perf-ops-service's paths reach nothing. The Ingress paths are regular
+     * expressions that ingress-nginx anchors at the start; Java's regex dialect agrees with PCRE on the ones used.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theIngressRoutesEveryPublicPathToItsService(String overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        Map<Pattern, String> routes = new LinkedHashMap<>();
+        rendered.ingresses().forEach(i -> i.getSpec().getRules().forEach(r -> r.getHttp().getPaths().forEach(p ->
+                routes.put(Pattern.compile("^" + p.getPath(), Pattern.CASE_INSENSITIVE), p.getBackend().getService().getName()))));
+        List<String> violations = new ArrayList<>();
+        Map<String, Set<String>> paths = resourcePaths();
+        assertTrue(paths.getOrDefault("booking-service", Set.of()).contains("/v1/appointments"), "path scan found " + paths);
+        paths.forEach((service, servicePaths) -> {
+            for (String path : servicePaths) {
+                String concrete = path.replaceAll("\\{[^}]+}", "x1");
+                for (String request : List.of(concrete, concrete + "/x2")) {
+                    List<String> backends = routes.entrySet().stream().filter(e -> e.getKey().matcher(request).find())
+                            .map(Map.Entry::getValue).toList();
+                    List<String> expected = service.equals("perf-ops-service") ? List.of() : List.of(service);
+                    if (!backends.equals(expected)) {
+                        violations.add(request + " (" + service + ") goes to " + backends);
+                    }
+                }
+            }
+        });
+        assertNone(overlay, "ingress routes", violations);
+    }
+
+    /** Class-level @Path values of each service's REST resources (api packages; REST clients live in infra). */
+    private static Map<String, Set<String>> resourcePaths() {
+        Pattern classPath = Pattern.compile("(?m)^@Path\\(\"(/v1[^\"]*)\"\\)");
+        Map<String, Set<String>> paths = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            try (Stream<Path> files = Files.walk(RenderedOverlay.root().resolve(service).resolve("src/main/java"))) {
+                files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/api/")).forEach(f -> {
+                    Matcher m = classPath.matcher(read(f));
+                    while (m.find()) {
+                        paths.computeIfAbsent(service, k -> new TreeSet<>()).add(m.group(1));
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return paths;
+    }
+
     /** What each service reads in prod that has no usable default (see the services' and common's config). */
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
