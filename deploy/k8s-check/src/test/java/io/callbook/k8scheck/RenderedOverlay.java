@@ -80,12 +80,14 @@ record RenderedOverlay(String name, List<HasMetadata> objects, List<Map<String, 
     }
 
     private static String kustomize(Path overlay) {
+        // -Dcallbook.kubectl=/path/to/kubectl where it is not on the PATH.
+        String kubectl = System.getProperty("callbook.kubectl", "kubectl");
         Process process;
         try {
-            process = new ProcessBuilder("kubectl", "kustomize", overlay.toString()).redirectErrorStream(false).start();
+            process = new ProcessBuilder(kubectl, "kustomize", overlay.toString()).redirectErrorStream(false).start();
         } catch (IOException e) {
-            Assumptions.abort("kubectl is not on the PATH, so the k8s/ manifests are not checked here (" + e.getMessage()
-                    + "); install kubectl >= 1.27 to run these checks");
+            Assumptions.abort("SKIPPED: " + kubectl + " cannot be run, so the k8s/ manifests are not checked here ("
+                    + e.getMessage() + "); install kubectl >= 1.27 or pass -Dcallbook.kubectl=<path>");
             throw new IllegalStateException(e);
         }
         try {
