@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A bench's result: the results block as it printed it ({@code text}) and, from the {@code summary.json} it writes in
@@ -15,6 +16,7 @@ import java.util.Optional;
  *
  * @param reportsDir the folder of the bench's Gatling reports, as the bench named it
  */
+@RegisterForReflection // a JSON column and stored summaries, read and written by Jackson
 public record BenchSummary(String text, String data, String reportsDir, List<ReportTable> tables, List<String> notes) {
 
     public BenchSummary {

@@ -2,6 +2,7 @@ package io.callbook.perfops.operation.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * What an optimize run does; the same options on the API, the CLI and the schedule.
@@ -12,6 +13,7 @@ import java.util.List;
  * @param indexes  creates the advised indexes that are missing
  * @param dryRun   reports what would be done and changes nothing
  */
+@RegisterForReflection // a JSON column and stored summaries, read and written by Jackson
 public record OptimizeOptions(boolean cache, boolean analyze, boolean pool, boolean indexes, boolean dryRun) {
 
     public static final String CACHE = "cache";
