@@ -2,12 +2,12 @@ package io.callbook.perfops.loadtest.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callbook.perfops.operation.domain.ReportTable;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A bench's result: the results block as it printed it ({@code text}) and, from the {@code summary.json} it writes in

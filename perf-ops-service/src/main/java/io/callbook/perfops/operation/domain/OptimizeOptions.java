@@ -1,8 +1,9 @@
 package io.callbook.perfops.operation.domain;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.ArrayList;
 import java.util.List;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * What an optimize run does; the same options on the API, the CLI and the schedule.

@@ -1,7 +1,8 @@
 package io.callbook.perfops.operation.domain;
 
-import java.util.List;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.util.List;
 
 /**
  * What a step found and did, as the report shows it.
