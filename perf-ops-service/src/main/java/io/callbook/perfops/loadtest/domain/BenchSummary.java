@@ -2,6 +2,7 @@ package io.callbook.perfops.loadtest.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callbook.perfops.operation.domain.ReportTable;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import java.util.Optional;
  *
  * @param reportsDir the folder of the bench's Gatling reports, as the bench named it
  */
+@RegisterForReflection // a JSON column and stored summaries, read and written by Jackson
 public record BenchSummary(String text, String data, String reportsDir, List<ReportTable> tables, List<String> notes) {
 
     public BenchSummary {

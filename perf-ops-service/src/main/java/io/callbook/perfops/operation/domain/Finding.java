@@ -1,5 +1,7 @@
 package io.callbook.perfops.operation.domain;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * One piece of advice.
  *
@@ -10,5 +12,6 @@ package io.callbook.perfops.operation.domain;
  * @param text    what was found, in a sentence
  * @param action  what to do, e.g. the exact CREATE INDEX CONCURRENTLY statement; null when there is nothing to run
  */
+@RegisterForReflection // a JSON column and stored summaries, read and written by Jackson
 public record Finding(String key, String service, String kind, String text, String action) {
 }

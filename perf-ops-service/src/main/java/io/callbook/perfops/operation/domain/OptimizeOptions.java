@@ -1,5 +1,7 @@
 package io.callbook.perfops.operation.domain;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +14,7 @@ import java.util.List;
  * @param indexes  creates the advised indexes that are missing
  * @param dryRun   reports what would be done and changes nothing
  */
+@RegisterForReflection // a JSON column and stored summaries, read and written by Jackson
 public record OptimizeOptions(boolean cache, boolean analyze, boolean pool, boolean indexes, boolean dryRun) {
 
     public static final String CACHE = "cache";

@@ -1,5 +1,7 @@
 package io.callbook.perfops.operation.domain;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.List;
 
 /**
@@ -11,6 +13,7 @@ import java.util.List;
  *                  tell new advice
  * @param actions   what the step changed, or under dryRun what it would change (e.g. the CREATE INDEX statements)
  */
+@RegisterForReflection // a JSON column and stored summaries, read and written by Jackson
 public record StepResult(String step, String summary, List<ReportTable> tables, List<Finding> findings,
                          List<String> actions, long durationMs) {
 

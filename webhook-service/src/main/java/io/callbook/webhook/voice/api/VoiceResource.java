@@ -15,6 +15,7 @@ import io.callbook.webhook.voice.domain.CallContext;
 import io.callbook.webhook.voice.domain.InboundCalls;
 import io.callbook.webhook.voice.domain.VoiceAnswer;
 import io.callbook.webhook.voice.domain.VoiceFunctions;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -126,6 +127,8 @@ public class VoiceResource {
         }
     }
 
+    // Read with ObjectMapper from the raw body (after its signature is checked), where Quarkus REST cannot see them.
+    @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record InboundRequest(@JsonProperty("from_number") String fromNumber,
                                  @JsonProperty("to_number") String toNumber,
@@ -139,10 +142,12 @@ public class VoiceResource {
                               Map<String, Object> metadata) {
     }
 
+    @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record FunctionRequest(String name, CallInfo call, JsonNode args) {
     }
 
+    @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record CallInfo(@JsonProperty("call_id") String callId, @JsonProperty("from_number") String fromNumber,
                            @JsonProperty("to_number") String toNumber) {
