@@ -1,55 +1,21 @@
 package io.callbook.booking;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.callbook.testsupport.NativeSources;
+import io.callbook.testsupport.ServiceNativeConfigurationTests;
 import io.callbook.booking.availability.infra.RedisAvailabilityCache;
 import io.callbook.common.contracts.booking.AppointmentData;
 import io.callbook.common.contracts.directory.BranchData;
 import io.callbook.common.contracts.directory.CompanyData;
 
-/**
- * The native configuration of this service, as Quarkus generates it without GraalVM (the build's native-sources
- * execution): what the code loads at run time is embedded, no key is.
- */
-class NativeConfigurationIT {
-
-    private static NativeSources sources;
-
-    @BeforeAll
-    static void generated() throws Exception {
-        sources = NativeSources.ofModule();
-    }
-
-    @Test
-    void embedsThePhoneMetadataThatNumbersAreParsedWith() {
-        // libphonenumber loads a region's file on its first number from that region.
-        sources.assertEmbeds("com/google/i18n/phonenumbers/data/PhoneNumberMetadataProto_DE");
-        sources.assertEmbeds("com/google/i18n/phonenumbers/data/PhoneNumberMetadataProto_US");
-        sources.assertEmbeds("com/google/i18n/phonenumbers/data/PhoneNumberMetadataProto_800");
-        sources.assertEmbeds("com/google/i18n/phonenumbers/data/ShortNumberMetadataProto_DE");
-        sources.assertEmbeds("com/google/i18n/phonenumbers/data/PhoneNumberAlternateFormatsProto_49");
-    }
-
-    @Test
-    void embedsEveryMigration() throws Exception {
-        sources.assertEmbeds("db/common/V0_1__outbox_and_processed_events.sql");
-        sources.assertEmbedsAllUnder(Path.of("src/main/resources"), "db");
-    }
-
-    @Test
-    void embedsNoKey() {
-        sources.assertNoKeys();
-    }
+/** The native configuration every service needs (see the base class), and what only this one reads reflectively. */
+class NativeConfigurationIT extends ServiceNativeConfigurationTests {
 
     @Test
     void registersWhatJacksonReadsOutsideRest() {
-        sources.assertReflective(RedisAvailabilityCache.CachedDay.class);
-        sources.assertReflective(AppointmentData.class);
-        sources.assertReflective(BranchData.class);
-        sources.assertReflective(CompanyData.class);
+        sources().assertReflective(RedisAvailabilityCache.CachedDay.class);
+        sources().assertReflective(AppointmentData.class);
+        sources().assertReflective(BranchData.class);
+        sources().assertReflective(CompanyData.class);
     }
 }

@@ -2,10 +2,9 @@ package io.callbook.perfops;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.callbook.testsupport.NativeSources;
+import io.callbook.testsupport.ServiceNativeConfigurationTests;
 import io.callbook.common.contracts.ops.CachesWarmed;
 import io.callbook.perfops.loadtest.domain.BenchSummary;
 import io.callbook.perfops.operation.domain.Finding;
@@ -13,44 +12,13 @@ import io.callbook.perfops.operation.domain.OptimizeOptions;
 import io.callbook.perfops.operation.domain.ReportTable;
 import io.callbook.perfops.operation.domain.StepResult;
 
-/**
- * The native configuration of this service, as Quarkus generates it without GraalVM (the build's native-sources
- * execution): what the code loads at run time is embedded, no key is.
- */
-class NativeConfigurationIT {
-
-    private static NativeSources sources;
-
-    @BeforeAll
-    static void generated() throws Exception {
-        sources = NativeSources.ofModule();
-    }
-
-    @Test
-    void embedsThePhoneMetadataThatNumbersAreParsedWith() {
-        // libphonenumber loads a region's file on its first number from that region.
-        sources.assertEmbeds("com/google/i18n/phonenumbers/data/PhoneNumberMetadataProto_DE");
-        sources.assertEmbeds("com/google/i18n/phonenumbers/data/PhoneNumberMetadataProto_US");
-        sources.assertEmbeds("com/google/i18n/phonenumbers/data/PhoneNumberMetadataProto_800");
-        sources.assertEmbeds("com/google/i18n/phonenumbers/data/ShortNumberMetadataProto_DE");
-        sources.assertEmbeds("com/google/i18n/phonenumbers/data/PhoneNumberAlternateFormatsProto_49");
-    }
-
-    @Test
-    void embedsEveryMigration() throws Exception {
-        sources.assertEmbeds("db/common/V0_1__outbox_and_processed_events.sql");
-        sources.assertEmbedsAllUnder(Path.of("src/main/resources"), "db");
-    }
-
-    @Test
-    void embedsNoKey() {
-        sources.assertNoKeys();
-    }
+/** The native configuration every service needs (see the base class), and what only this one reads reflectively. */
+class NativeConfigurationIT extends ServiceNativeConfigurationTests {
 
     @Test
     void embedsTheDashboard() throws Exception {
-        sources.assertEmbedsAllUnder(Path.of("src/main/resources"), "templates");
-        sources.assertEmbedsAllUnder(Path.of("src/main/resources"), "META-INF/resources");
+        sources().assertEmbedsAllUnder(Path.of("src/main/resources"), "templates");
+        sources().assertEmbedsAllUnder(Path.of("src/main/resources"), "META-INF/resources");
     }
 
     @Test
@@ -58,7 +26,7 @@ class NativeConfigurationIT {
         // OpsReport's JSON columns and the stored load-test summaries, and the replies to warm-cache commands.
         for (Class<?> type : new Class<?>[] {OptimizeOptions.class, StepResult.class, ReportTable.class, Finding.class,
                 BenchSummary.class, CachesWarmed.class, CachesWarmed.Cache.class}) {
-            sources.assertReflective(type);
+            sources().assertReflective(type);
         }
     }
 }
