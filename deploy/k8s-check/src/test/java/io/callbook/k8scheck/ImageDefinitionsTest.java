@@ -425,11 +425,13 @@ class ImageDefinitionsTest {
         List<String> violations = new ArrayList<>();
         for (String service : SERVICES) {
             String deployed = container(deployment(rendered, service), service).getImage();
-            // The overlay's images: entry may add a registry in front; the name and the tag are ours.
+            // The overlay's images: entry may add a registry in front; the name and the tag are ours, the JVM image's
+            // or the native one's.
             String expected = "callbook/" + service + ":" + version;
-            if (!deployed.equals(expected) && !deployed.endsWith("/" + expected)) {
+            if (Stream.of(expected, expected + "-native").noneMatch(e -> deployed.equals(e) || deployed.endsWith("/" + e))) {
                 violations.add("Deployment " + service + " runs " + deployed + ", but the images are built as " + expected
-                        + " (callbook/<service>:<project version>); bump the overlays' newTag with the version");
+                        + " (callbook/<service>:<project version>, -native for the native image); bump the overlays' "
+                        + "newTag with the version");
             }
             for (String kind : KINDS) {
                 Dockerfile file = Dockerfile.of(service, kind);
