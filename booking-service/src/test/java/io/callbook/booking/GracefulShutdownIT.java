@@ -53,7 +53,7 @@ class GracefulShutdownIT {
     private static final String DATABASE = "booking_shutdown";
 
     @Test
-    void bookingsInFlightOnSigtermFinishAndNewRequestsAreTurnedAwayCleanly() throws Exception {
+    void bookingsInFlightOnSigtermFinishAndNewRequestsGetAWholeAnswer() throws Exception {
         Devstack stack = Devstack.shared();
         Map<String, String> config = new HashMap<>(stack.serviceConfig(DATABASE));
         // A group of its own: another packaged booking-service may read the directory topic of this Kafka meanwhile.
@@ -92,7 +92,7 @@ class GracefulShutdownIT {
                 ids.add(JsonPath.from(response.body()).getString("id"));
             }
             Process exited = booking.onExit().get(60, TimeUnit.SECONDS);
-            // 128 + 15: how the JVM (and a native binary) reports a SIGTERM after its shutdown hooks ran to the end;
+            // 128 + 15: how the JVM reports a SIGTERM after its shutdown hooks ran to the end;
             // a stop cut short by SIGKILL would be 137.
             assertEquals(143, exited.exitValue(), "exit status after SIGTERM");
             assertNull(probe(booking, salon), "refused once stopped");
