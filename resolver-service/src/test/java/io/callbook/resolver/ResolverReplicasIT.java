@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -22,8 +23,9 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * Two replicas of the packaged service on one database, Redis and Kafka, as in production: a number
  * moved on one replica must resolve to its new branch on both, within a second, although both had
- * the old answer cached in-process and in Redis.
+ * the old answer cached in-process and in Redis. Started from the jar, so the native build (-Dnative) leaves it out.
  */
+@Tag("jvm-build")
 class ResolverReplicasIT {
 
     private static final String BOOTSTRAP_KEY = "cbk_replicas_0123456789abcdefghijklmnopqrstuv";

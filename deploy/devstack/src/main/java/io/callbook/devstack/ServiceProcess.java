@@ -154,6 +154,14 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
+     * Sends SIGTERM and returns at once, for a test that watches the service shut down ({@link #onExit()});
+     * {@link #stop()} still makes sure it ends.
+     */
+    public void terminate() {
+        Processes.signal(process.pid(), "TERM");
+    }
+
+    /**
      * With a shared test stack in this JVM, the service is recorded in its state file, so that the next test run
      * stops it should this JVM be killed before it could.
      */

@@ -7,6 +7,9 @@ import java.util.Map;
 
 /**
  * Points a Quarkus test at this JVM's shared devstack (started once, however many test classes and profiles use it).
+ * The same resource serves a {@code @QuarkusIntegrationTest}: Quarkus then passes this configuration to the packaged
+ * service's process as {@code -D} options on its command line, the devstack's throw-away database password and
+ * secrets key among them (test-only values; the local run and Kubernetes pass secrets through the environment or files).
  *
  * <pre>{@code
  * @WithTestResource(value = CallbookTestStack.class, initArgs = @ResourceArg(name = "service", value = "resolver"))

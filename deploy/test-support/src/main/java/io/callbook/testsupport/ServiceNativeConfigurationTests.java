@@ -1,6 +1,7 @@
 package io.callbook.testsupport;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -8,8 +9,10 @@ import java.nio.file.Path;
 /**
  * The native configuration every service needs, as Quarkus generates it without GraalVM (the build's native-sources
  * execution): what the code loads at run time is embedded, no key is. A service's {@code NativeConfigurationIT}
- * extends this and adds what only it reads reflectively ({@link #sources()}).
+ * extends this and adds what only it reads reflectively ({@link #sources()}). It reads the JVM build's output, so the
+ * native build (-Dnative) leaves it out.
  */
+@Tag("jvm-build")
 public abstract class ServiceNativeConfigurationTests {
 
     private static NativeSources sources;
