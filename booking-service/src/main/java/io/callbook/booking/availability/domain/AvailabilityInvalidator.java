@@ -2,6 +2,7 @@ package io.callbook.booking.availability.domain;
 
 import io.callbook.booking.branch.domain.BranchDirectory;
 import io.callbook.booking.branch.domain.SlotsChanged;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -39,6 +40,11 @@ public class AvailabilityInvalidator {
 
     private final AvailabilityCache cache;
     private final BranchDirectory branches;
+    /**
+     * Set when the service stops. A retry still waiting then would hold the stop up to a minute, past the pod's grace
+     * period, while the database it needs is already closing.
+     */
+    private volatile boolean stopping;
 
     public AvailabilityInvalidator(AvailabilityCache cache, BranchDirectory branches) {
         this.cache = cache;
@@ -56,9 +62,20 @@ public class AvailabilityInvalidator {
         }
     }
 
-    /** For event consumers: a Redis outage is waited out (bounded) rather than leaving a stale day behind. */
-    @Retry(maxRetries = 30, delay = 1000, jitter = 300, maxDuration = 60_000)
+    void onShutdown(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
+    /**
+     * For event consumers: a Redis outage is waited out (bounded) rather than leaving a stale day behind.
+     *
+     * @throws InvalidationAbandoned once the service is stopping
+     */
+    @Retry(maxRetries = 30, delay = 1000, jitter = 300, maxDuration = 60_000, abortOn = InvalidationAbandoned.class)
     public void invalidateRetrying(List<SlotsChanged> changes) {
+        if (stopping) {
+            throw new InvalidationAbandoned();
+        }
         invalidate(changes);
     }
 

@@ -2,6 +2,7 @@ package io.callbook.booking.availability.infra;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.booking.availability.domain.AvailabilityInvalidator;
+import io.callbook.booking.availability.domain.InvalidationAbandoned;
 import io.callbook.booking.branch.domain.SlotsChanged;
 import io.callbook.common.contracts.booking.AppointmentData;
 import io.callbook.common.contracts.booking.BookingEvents;
@@ -16,6 +17,7 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -54,6 +56,10 @@ public class BookingEventsAvailabilityConsumer {
                     return message.ack();
                 }
                 invalidator.invalidateRetrying(changes(appointment));
+            } catch (InvalidationAbandoned e) {
+                // Unacknowledged, so the next consumer of the partition applies it.
+                LOG.infof("Invalidation for event %s left to the next start: the service is stopping", event.id());
+                return CompletableFuture.completedFuture(null);
             } catch (Exception e) {
                 // Holding up the partition would not help: the TTL bounds what this event could not drop.
                 LOG.errorf(e, "Could not invalidate availability for event %s (%s); the TTL will", event.id(), event.type());
