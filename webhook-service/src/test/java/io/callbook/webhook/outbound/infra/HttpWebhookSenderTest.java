@@ -7,7 +7,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SelfSignedCertificate;
+import io.vertx.core.net.PfxOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +17,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,22 +41,34 @@ class HttpWebhookSenderTest {
     private static final byte[] BODY = "{\"type\":\"appointment.booked\"}".getBytes(StandardCharsets.UTF_8);
 
     private static Vertx vertx;
-    private static SelfSignedCertificate certificate;
+    private static PfxOptions certificate;
     private static final List<Seen> seen = new CopyOnWriteArrayList<>();
 
     private record Seen(String host, String uri, String serverName, String body, String webhookId) {
     }
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         vertx = Vertx.vertx();
-        certificate = SelfSignedCertificate.create("receiver.test");
+        certificate = selfSigned("receiver.test");
     }
 
     @AfterAll
     static void stop() {
-        certificate.delete();
         vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    /** A key and self-signed certificate for the host, made by the JDK's keytool (no certificate library needed). */
+    private static PfxOptions selfSigned(String host) throws Exception {
+        Path store = Files.createTempDirectory("receiver-tls").resolve("receiver.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "receiver", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                "-dname", "CN=" + host, "-ext", "SAN=dns:" + host, "-storetype", "PKCS12",
+                "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
+                .redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, keytool.waitFor(), output);
+        return new PfxOptions().setPath(store.toString()).setPassword("changeit");
     }
 
     @Test
@@ -140,7 +154,7 @@ class HttpWebhookSenderTest {
     }
 
     private static HttpWebhookSender trustingSender() {
-        return new HttpWebhookSender(vertx, new HttpClientOptions().setTrustOptions(certificate.trustOptions()));
+        return new HttpWebhookSender(vertx, new HttpClientOptions().setTrustOptions(certificate));
     }
 
     private static CheckedEndpoint endpoint(String url) {
@@ -155,7 +169,7 @@ class HttpWebhookSenderTest {
     private static int receiver(boolean https, Consumer<HttpServerRequest> answer) throws Exception {
         HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(0);
         if (https) {
-            options.setSsl(true).setSni(true).setKeyCertOptions(certificate.keyCertOptions());
+            options.setSsl(true).setSni(true).setKeyCertOptions(certificate);
         }
         HttpServer server = vertx.createHttpServer(options).requestHandler(request -> request.body().onSuccess(body -> {
             seen.add(new Seen(request.getHeader("Host"), request.uri(), request.connection().indicatedServerName(),
