@@ -1,5 +1,8 @@
 package io.callbook.common.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.callbook.common.cache.OutageLog;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -10,8 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,6 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A replica's decision is exact for its own traffic; other replicas' traffic is seen one flush late, so all
  * replicas together can overshoot a limit by at most what they receive in one flush interval. Without Redis each
  * replica still enforces the limit on its own traffic, and the outage is logged once.
+ *
+ * <p>A replica keeps at most {@code max-buckets} windows in memory, each until its window has ended: with more
+ * clients than that the least recently used are forgotten (their counts, once flushed, live on in Redis), so neither
+ * a flood of clients nor counts piling up while Redis is down can exhaust the heap.
  */
 @ApplicationScoped
 public class SharedRateCounter {
@@ -35,7 +41,7 @@ public class SharedRateCounter {
     private final ReactiveRedisDataSource redis;
     private final Vertx vertx;
     private final RateLimitConfig config;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final Cache<String, Window> windows;
     private final OutageLog outageLog = new OutageLog(SharedRateCounter.class);
     private long timerId = -1;
 
@@ -43,6 +49,12 @@ public class SharedRateCounter {
         this.redis = redis;
         this.vertx = vertx;
         this.config = config;
+        this.windows = Caffeine.newBuilder()
+                .maximumSize(config.maxBuckets())
+                .expireAfter(new UntilWindowEnds())
+                // Evictions run on the counting thread, so the bound holds at once and no pool thread is needed.
+                .executor(Runnable::run)
+                .build();
     }
 
     void start(@Observes StartupEvent startup) {
@@ -62,7 +74,7 @@ public class SharedRateCounter {
         long windowMillis = window.toMillis();
         long index = now / windowMillis;
         long end = (index + 1) * windowMillis;
-        Window counts = windows.computeIfAbsent("rl:" + bucket + ":" + index, key -> new Window(end, windowMillis));
+        Window counts = windows.get("rl:" + bucket + ":" + index, key -> new Window(end, windowMillis));
         long total = counts.othersTotal + counts.local.incrementAndGet();
         counts.unflushed.incrementAndGet();
         long resetSeconds = Math.max(1, (end - now + 999) / 1000);
@@ -71,9 +83,7 @@ public class SharedRateCounter {
 
     /** Adds every window's new counts to Redis and learns what the other replicas counted meanwhile. */
     void flush() {
-        long now = System.currentTimeMillis();
-        windows.entrySet().removeIf(entry -> entry.getValue().end < now - 1_000 && entry.getValue().unflushed.get() == 0);
-        windows.forEach((key, counts) -> {
+        windows.asMap().forEach((key, counts) -> {
             long batch = counts.unflushed.getAndSet(0);
             if (batch == 0) {
                 return;
@@ -88,6 +98,12 @@ public class SharedRateCounter {
                                 logOutage(failure);
                             });
         });
+    }
+
+    /** Windows held in memory now. */
+    long bucketsInMemory() {
+        windows.cleanUp();
+        return windows.estimatedSize();
     }
 
     private void logOutage(Throwable failure) {
@@ -111,6 +127,25 @@ public class SharedRateCounter {
         synchronized void learn(long sharedTotal, long batch) {
             flushed += batch;
             othersTotal = Math.max(0, sharedTotal - flushed);
+        }
+    }
+
+    /** A window is kept a second past its end, for the flush of its last counts. */
+    private static final class UntilWindowEnds implements Expiry<String, Window> {
+
+        @Override
+        public long expireAfterCreate(String key, Window window, long currentTime) {
+            return TimeUnit.MILLISECONDS.toNanos(Math.max(0, window.end + 1_000 - System.currentTimeMillis()));
+        }
+
+        @Override
+        public long expireAfterUpdate(String key, Window window, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
+
+        @Override
+        public long expireAfterRead(String key, Window window, long currentTime, long currentDuration) {
+            return currentDuration;
         }
     }
 }

@@ -110,6 +110,34 @@ class SharedRateCounterTest {
         assertFalse(counter.count(bucket, 2, window).allowed());
     }
 
+    @Test
+    void aReplicaKeepsABoundedNumberOfCounters() {
+        SharedRateCounter counter = new SharedRateCounter(null, null, Limits.of(100).maxBuckets(100));
+
+        for (int i = 0; i < 10_000; i++) {
+            counter.count(bucket + "-" + i, 100, window);
+        }
+
+        assertTrue(counter.bucketsInMemory() <= 100, "" + counter.bucketsInMemory());
+    }
+
+    @Test
+    void theCountersStayBoundedWhileRedisIsDown() {
+        SharedRateCounter counter = new SharedRateCounter(redis.down(), redis.vertx().getDelegate(),
+                Limits.of(2).maxBuckets(100));
+        for (int round = 0; round < 20; round++) {
+            for (int i = 0; i < 500; i++) {
+                counter.count(bucket + "-" + round + "-" + i, 2, window);
+            }
+            counter.flush();
+        }
+        counter.count(bucket, 2, window);
+        counter.count(bucket, 2, window);
+
+        assertTrue(counter.bucketsInMemory() <= 100, "" + counter.bucketsInMemory());
+        assertFalse(counter.count(bucket, 2, window).allowed(), "a busy client is still limited");
+    }
+
     private SharedRateCounter replica() {
         return new SharedRateCounter(redis.running(), redis.vertx().getDelegate(), Limits.of(100));
     }

@@ -7,13 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -76,10 +74,14 @@ public class DeliveryWorker {
         long started = System.nanoTime();
         WebhookSender.Response response;
         try {
-            URI url = addresses.check(attempt.url());
-            response = sender.send(url, attempt.headers(), attempt.body(), config.timeout());
+            CheckedEndpoint endpoint = addresses.check(attempt.url());
+            response = sender.send(endpoint, attempt.headers(), attempt.body(), config.timeout());
+        } catch (EndpointNotAllowed e) {
+            LOG.infof("Delivery %s not sent: %s", id, e.getMessage());
+            response = WebhookSender.Response.failed(WebhookSender.ADDRESS_REFUSED);
         } catch (RuntimeException e) {
-            response = new WebhookSender.Response(0, Optional.empty(), e.getMessage());
+            LOG.warnf(e, "Delivery %s failed", id);
+            response = WebhookSender.Response.failed(WebhookSender.CONNECTION_FAILED);
         }
         WebhookSender.Response outcome = response;
         int millis = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();

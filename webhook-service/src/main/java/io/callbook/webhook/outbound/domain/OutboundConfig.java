@@ -5,8 +5,6 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 @ConfigMapping(prefix = "callbook.webhook.outbound")
 public interface OutboundConfig {
@@ -19,9 +17,14 @@ public interface OutboundConfig {
     @WithDefault("5s")
     Duration timeout();
 
+    /** Plain http endpoints besides https ones: for tests and dev mode, never in production. */
+    @WithDefault("false")
+    boolean httpAllowed();
+
     /**
-     * Hosts that may be private, loopback or link-local addresses (e.g. a test receiver); every other such address is
-     * refused, so tenants cannot make us call into our own network.
+     * Endpoints on a loopback address, on any port: a test's local receiver. Never in production, where they would
+     * reach the service's own pod.
      */
-    Optional<Set<String>> allowedPrivateHosts();
+    @WithDefault("false")
+    boolean loopbackAllowed();
 }

@@ -32,7 +32,7 @@ public class WebhookEndpoints {
     public WithSecret create(UUID companyId, String url, List<String> eventTypes) {
         WebhookEndpoint endpoint = new WebhookEndpoint();
         endpoint.companyId = companyId;
-        endpoint.url = addresses.check(url).toString();
+        endpoint.url = addresses.check(url).url().toString();
         endpoint.eventTypes = types(eventTypes);
         String secret = newSecret();
         endpoint.secretSealed = secrets.seal(secret);
@@ -54,7 +54,7 @@ public class WebhookEndpoints {
     public WebhookEndpoint update(UUID companyId, UUID id, String url, List<String> eventTypes, Boolean active) {
         WebhookEndpoint endpoint = get(companyId, id);
         if (url != null) {
-            endpoint.url = addresses.check(url).toString();
+            endpoint.url = addresses.check(url).url().toString();
         }
         if (eventTypes != null) {
             endpoint.eventTypes = types(eventTypes);

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -142,8 +145,28 @@ class OutboundWebhookTest {
     }
 
     @Test
+    void tenantsSeeAGenericErrorWhenTheReceiverCannotBeReached() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        String endpoint = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:" + closed + "/hook", "eventTypes", List.of("*")))
+                .post("/v1/companies/{c}/webhook-endpoints", company)
+                .then().statusCode(201).extract().path("id");
+        publish(BookingEvents.APPOINTMENT_BOOKED);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(admin)
+                .get("/v1/companies/{c}/webhook-endpoints/{e}/deliveries", company, endpoint)
+                .then().body("items[0].attempts", greaterThanOrEqualTo(1))
+                .body("items[0].lastError", equalTo("Verbindung zum Empfänger fehlgeschlagen")));
+    }
+
+    @Test
     void privateAndOddAddressesAreRefused() {
         for (String url : List.of("http://169.254.169.254/latest/meta-data", "http://10.0.0.5/hook", "http://192.168.1.1/",
+                "https://100.100.100.200/", "https://[::ffff:169.254.169.254]/", "https://[64:ff9b::a9fe:a9fe]/",
+                "https://[2002:a9fe:a9fe::1]/", "https://[fd00:ec2::254]/", "https://198.18.0.1/", "https://240.0.0.1/",
                 "ftp://example.org/hook", "http://user:pw@example.org/")) {
             given().auth().oauth2(admin).contentType(ContentType.JSON)
                     .body(Map.of("url", url, "eventTypes", List.of("*")))
