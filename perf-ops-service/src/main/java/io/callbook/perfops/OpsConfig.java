@@ -46,9 +46,9 @@ public interface OpsConfig {
     interface Service {
 
         /**
-         * Base URLs of its replicas, e.g. {@code http://127.0.0.1:8081}. A URL whose host resolves to several addresses
-         * (a headless Service in Kubernetes) stands for one replica per address. None: perf-ops reaches the service
-         * only through its database.
+         * Base URLs of its replicas' management interface (where {@code /q/metrics} is), e.g.
+         * {@code http://127.0.0.1:9081}. A URL whose host resolves to several addresses (a headless Service in
+         * Kubernetes) stands for one replica per address. None: perf-ops reaches the service only through its database.
          */
         Optional<List<String>> urls();
 

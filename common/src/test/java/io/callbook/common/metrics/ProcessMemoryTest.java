@@ -1,5 +1,6 @@
 package io.callbook.common.metrics;
 
+import io.callbook.testsupport.ManagementPort;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +18,7 @@ class ProcessMemoryTest {
 
     @Test
     void theResidentMemoryIsOnTheMetricsPage() {
-        String line = given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+        String line = given().port(ManagementPort.get()).get("/q/metrics").then().statusCode(200).extract().asString().lines()
                 .filter(l -> l.startsWith("process_resident_memory_bytes "))
                 .findFirst().orElseThrow(() -> new AssertionError("process_resident_memory_bytes is missing"));
 

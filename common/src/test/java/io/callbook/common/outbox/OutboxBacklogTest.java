@@ -1,5 +1,6 @@
 package io.callbook.common.outbox;
 
+import io.callbook.testsupport.ManagementPort;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class OutboxBacklogTest {
 
             backlog.refresh();
 
-            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = given().port(ManagementPort.get()).get("/q/metrics").then().statusCode(200).extract().asString();
             assertTrue(value(metrics, "callbook_outbox_backlog ") >= 1, metrics);
             assertTrue(value(metrics, "callbook_outbox_oldest_age_seconds ") >= 600, metrics);
             connection.rollback();

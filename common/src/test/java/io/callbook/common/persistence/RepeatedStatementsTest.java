@@ -1,5 +1,6 @@
 package io.callbook.common.persistence;
 
+import io.callbook.testsupport.ManagementPort;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -107,7 +108,7 @@ class RepeatedStatementsTest {
 
     @Test
     void thePoolReportsItsMetricsAndItsConfiguredMaximum() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().port(ManagementPort.get()).get("/q/metrics").then().statusCode(200).extract().asString();
 
         assertTrue(metrics.contains("agroal_active_count{"), "Agroal's pool metrics are on");
         assertTrue(metrics.contains("agroal_awaiting_count{"));
@@ -123,7 +124,7 @@ class RepeatedStatementsTest {
     }
 
     private static List<String> repeatedStatementLines() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+        return given().port(ManagementPort.get()).get("/q/metrics").then().statusCode(200).extract().asString().lines()
                 .filter(l -> l.startsWith("callbook_db_repeated_statements_total{"))
                 .toList();
     }

@@ -28,7 +28,7 @@ final class Banner {
         for (LocalService service : services) {
             if (built.contains(service)) {
                 out.append(String.format("  %-17s %s   %s/q/swagger-ui   %s/q/health%n",
-                        service.module(), service.url(), service.url(), service.url()));
+                        service.module(), service.url(), service.managementUrl(), service.managementUrl()));
             } else {
                 out.append(String.format("  %-17s not built yet (no %s)%n", service.module(),
                         root.relativize(service.runnerJar(root))));

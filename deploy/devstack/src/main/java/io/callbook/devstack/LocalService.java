@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * A service of the local run: its module folder, short name, HTTP port and database.
+ * A service of the local run: its module folder, short name, HTTP port and database. Its management interface (health,
+ * metrics, API docs) listens on the HTTP port + {@value #MANAGEMENT_OFFSET}: resolver 9081, booking 9082, and so on.
  *
  * @param restClients short names of the services it calls over REST; their URLs in its application.properties name
  *                    the default ports, so the local run passes the ports it really uses
  */
 record LocalService(String module, String name, int port, String database, List<String> restClients) {
+
+    static final int MANAGEMENT_OFFSET = 1000;
 
     static final List<LocalService> DEFAULTS = List.of(
             new LocalService("resolver-service", "resolver", 8081, "resolver", List.of()),
@@ -48,6 +51,15 @@ record LocalService(String module, String name, int port, String database, List<
         return "http://localhost:" + port;
     }
 
+    int managementPort() {
+        return port + MANAGEMENT_OFFSET;
+    }
+
+    /** Where its /q/health, /q/metrics, /q/openapi and /q/swagger-ui are. */
+    String managementUrl() {
+        return "http://localhost:" + managementPort();
+    }
+
     private static int port(Properties properties, String key, int fallback) {
         String value = properties.getProperty(key);
         if (value == null || value.isBlank()) {
@@ -55,12 +67,13 @@ record LocalService(String module, String name, int port, String database, List<
         }
         try {
             int port = Integer.parseInt(value.trim());
-            if (port >= 1 && port <= 65535) {
+            if (port >= 1 && port <= 65535 - MANAGEMENT_OFFSET) {
                 return port;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("-D" + key + " must be a port number (1-65535), not '" + value + "'");
+        throw new IllegalArgumentException("-D" + key + " must be a port number (1-" + (65535 - MANAGEMENT_OFFSET)
+                + "; the management interface takes the port + " + MANAGEMENT_OFFSET + "), not '" + value + "'");
     }
 }

@@ -162,6 +162,10 @@ public final class LocalSuite {
         return "http://127.0.0.1:" + service.port();
     }
 
+    static String managementUrl(LocalService service) {
+        return "http://127.0.0.1:" + service.managementPort();
+    }
+
     /** {@code quarkus.rest-client.<name>.url} for each service this one calls, at the port that service has in this run. */
     static Map<String, String> restClientUrls(LocalService service, List<LocalService> services) {
         Map<String, String> urls = new LinkedHashMap<>();
@@ -172,11 +176,14 @@ public final class LocalSuite {
         return urls;
     }
 
-    /** perf-ops-service watches every service of the run: its URL at the port it has in this run, and its database. */
+    /**
+     * perf-ops-service watches every service of the run: its management interface (where /q/metrics is) at the port it
+     * has in this run, and its database.
+     */
     static Map<String, String> opsTargets(List<LocalService> services, Devstack stack) {
         Map<String, String> targets = new LinkedHashMap<>();
         for (LocalService service : services) {
-            targets.put("callbook.ops.services." + service.name() + ".urls", baseUrl(service));
+            targets.put("callbook.ops.services." + service.name() + ".urls", managementUrl(service));
             targets.put("callbook.ops.services." + service.name() + ".jdbc-url", stack.jdbcUrl(service.database()));
         }
         return targets;
@@ -199,7 +206,7 @@ public final class LocalSuite {
                 List<String> aot = aotCache.flags(service.module(), service.runnerJar(root));
                 jvmFlags.addAll(aot);
                 ServiceProcess process = ServiceProcess.start(service.module(), service.runnerJar(root), service.port(),
-                        configs.get(service), home.resolve("logs").resolve(service.module() + ".log"),
+                        service.managementPort(), configs.get(service), home.resolve("logs").resolve(service.module() + ".log"),
                         System.getProperty("callbook.service.max-heap", ServiceProcess.DEFAULT_MAX_HEAP), jvmFlags);
                 if (AotCache.trains(aot)) {
                     training.add(service.module());
@@ -296,6 +303,9 @@ public final class LocalSuite {
         owners.add(Map.entry(options.kafkaControllerPort(), "Kafka controller (-Dcallbook.kafka.controller-port)"));
         services.forEach(service -> owners.add(Map.entry(service.port(),
                 service.module() + " (-D" + LocalService.portProperty(service.name()) + ")")));
+        services.forEach(service -> owners.add(Map.entry(service.managementPort(), service.module()
+                + "'s management interface (-D" + LocalService.portProperty(service.name()) + " + "
+                + LocalService.MANAGEMENT_OFFSET + ")")));
         return owners;
     }
 

@@ -27,32 +27,39 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path logFile;
     private final Duration stopTimeout;
     /** A test that forgets stop() must not leave a JVM behind. */
     private final Thread stopOnExit;
 
-    private ServiceProcess(String name, Process process, int port, Path logFile, Duration stopTimeout) {
+    private ServiceProcess(String name, Process process, int port, int managementPort, Path logFile, Duration stopTimeout) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.logFile = logFile;
         this.stopTimeout = stopTimeout;
         long pid = process.pid();
         this.stopOnExit = new Thread(() -> Processes.stop(pid, "TERM", stopTimeout), "stop-" + name);
     }
 
-    /** Starts the service with -Xmx256m and waits until /q/health/started answers 200. */
+    /**
+     * Starts the service with -Xmx256m, its management interface (health, metrics, API docs) on a free port, and waits
+     * until /q/health/started answers 200 there.
+     */
     public static ServiceProcess start(String name, Path runnerJar, int port, Map<String, String> config, Path logFile) {
-        return start(name, runnerJar, port, config, logFile, DEFAULT_MAX_HEAP, List.of());
+        return start(name, runnerJar, port, Ports.free(), config, logFile, DEFAULT_MAX_HEAP, List.of());
     }
 
     /**
-     * @param maxHeap       value of -Xmx, e.g. "256m"
-     * @param extraJvmFlags more JVM flags, e.g. {@code -XX:+UseSerialGC}
+     * @param managementPort port of its management interface, where /q/health, /q/metrics and /q/openapi are
+     * @param maxHeap        value of -Xmx, e.g. "256m"
+     * @param extraJvmFlags  more JVM flags, e.g. {@code -XX:+UseSerialGC}
      */
-    public static ServiceProcess start(String name, Path runnerJar, int port, Map<String, String> config,
-                                       Path logFile, String maxHeap, List<String> extraJvmFlags) {
+    public static ServiceProcess start(String name, Path runnerJar, int port, int managementPort,
+                                       Map<String, String> config, Path logFile, String maxHeap,
+                                       List<String> extraJvmFlags) {
         if (!Files.isRegularFile(runnerJar)) {
             throw new IllegalArgumentException(name + ": no " + runnerJar + " (build it with ./mvnw install -DskipTests)");
         }
@@ -62,6 +69,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-Xmx" + maxHeap);
         command.addAll(extraJvmFlags);
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + managementPort);
         if (!config.containsKey(JSON_LOGS)) {
             command.add("-D" + JSON_LOGS + "=false"); // a person reads these logs; in a cluster a collector does
         }
@@ -85,7 +93,7 @@ public final class ServiceProcess implements AutoCloseable {
         // over a minute after a long run with a large heap).
         Duration stopTimeout = extraJvmFlags.stream().anyMatch(flag -> flag.startsWith("-XX:AOTCacheOutput="))
                 ? Duration.ofSeconds(180) : Duration.ofSeconds(20);
-        ServiceProcess service = new ServiceProcess(name, process, port, logFile, stopTimeout);
+        ServiceProcess service = new ServiceProcess(name, process, port, managementPort, logFile, stopTimeout);
         Runtime.getRuntime().addShutdownHook(service.stopOnExit);
         recordInSharedStack(name, process.pid());
         service.awaitStarted();
@@ -131,6 +139,10 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    public int managementPort() {
+        return managementPort;
+    }
+
     public Path logFile() {
         return logFile;
     }
@@ -141,6 +153,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Base URL of its management interface: {@code /q/health/*}, {@code /q/metrics}, {@code /q/openapi}. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     /** SIGTERM (Quarkus shuts down gracefully), then SIGKILL after 20 s (3 min while it writes an AOT cache). */
@@ -195,7 +212,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private void awaitStarted() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/started"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/started"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         Duration startupTimeout = Duration.ofSeconds(Long.getLong(STARTUP_TIMEOUT_PROPERTY, DEFAULT_STARTUP_TIMEOUT_SECONDS));
         long deadline = System.nanoTime() + startupTimeout.toNanos();

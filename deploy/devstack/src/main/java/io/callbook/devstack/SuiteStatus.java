@@ -73,7 +73,7 @@ final class SuiteStatus {
                 continue;
             }
             long servicePid = Devstack.runningPid(stack.get(), "service-" + service.module());
-            String health = health(port, servicePid, home.resolve("logs").resolve(service.module() + ".log"), root);
+            String health = health(service.withPort(port).managementPort(), servicePid, home.resolve("logs").resolve(service.module() + ".log"), root);
             allReady &= health.startsWith("ready");
             out.printf("  %-17s %-24s %s%n", service.module(), service.withPort(port).url(), health);
         }
@@ -102,9 +102,12 @@ final class SuiteStatus {
         return time + (minutes >= 1 ? ", " + minutes + " min" : "");
     }
 
-    /** The service's /q/health/ready in a few words: "ready", "not ready (503: checks that are down)", "not running". */
-    static String health(int port, long pid, Path logFile, Path root) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+    /**
+     * The service's /q/health/ready (on its management port) in a few words: "ready", "not ready (503: checks that are
+     * down)", "not running".
+     */
+    static String health(int managementPort, long pid, Path logFile, Path root) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -86,6 +86,19 @@ class LauncherCommandsTest {
     }
 
     @Test
+    void aPortOnAnotherServicesManagementPortIsRefused(@TempDir Path home) {
+        DevstackOptions options = DevstackOptions.local(home);
+        Properties properties = new Properties();
+        properties.setProperty("callbook.resolver.port", "9082");
+
+        List<String> clashes = LocalSuite.portClashes(options, LocalService.configured(properties));
+
+        assertEquals(1, clashes.size(), clashes.toString());
+        assertTrue(clashes.get(0).contains("resolver-service (-Dcallbook.resolver.port)")
+                && clashes.get(0).contains("booking-service's management interface"), clashes.get(0));
+    }
+
+    @Test
     void suiteStateReadsBackAsWritten(@TempDir Path home) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("resolver-service", 18081);
@@ -121,9 +134,10 @@ class LauncherCommandsTest {
     void statusShowsPortsPidsAndEachServicesReadiness(@TempDir Path root) throws Exception {
         Path home = root.resolve(".callbook");
         holdLock(home);
-        int resolver = healthServer(200, "{\"status\":\"UP\",\"checks\":[]}");
+        // health is on each service's management port, its HTTP port + 1000
+        int resolver = healthServer(200, "{\"status\":\"UP\",\"checks\":[]}") - LocalService.MANAGEMENT_OFFSET;
         int booking = healthServer(503, "{\"status\":\"DOWN\",\"checks\":[{\"name\":\"Redis connection health check\",\"status\":\"DOWN\"},"
-                + "{\"name\":\"Database connections health check\",\"status\":\"UP\"}]}");
+                + "{\"name\":\"Database connections health check\",\"status\":\"UP\"}]}") - LocalService.MANAGEMENT_OFFSET;
         int webhook = Ports.free(); // nothing listens
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("resolver-service", resolver);

@@ -51,7 +51,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What a schema cannot see, after kubectl kustomize rendered an overlay and every object parsed strictly: objects
  * that must refer to each other do, the pods follow kube-score's and Polaris's rules (probes, resources, non-root,
  * read-only root file system, no latest tags, PDBs, HPA bounds, network policies, topology spread, no secret
- * literals), every topic the code uses has a KafkaTopic and every setting a service needs in prod is provided.
+ * literals), health and metrics only on the management port and never public, every topic the code uses has a
+ * KafkaTopic and every setting a service needs in prod is provided.
  * Each rule collects all violations of an overlay and reports them together.
  */
 class ManifestRulesTest {
@@ -62,6 +63,11 @@ class ManifestRulesTest {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TOPIC_LITERAL = Pattern.compile("\"(callbook\\.[a-z0-9.-]+\\.v\\d+)\"");
     private static final Pattern TOPIC_PROPERTY = Pattern.compile("(?m)^(?!%)[^#\\s]*\\.topic=(\\S+)");
+    /** The name the manifests give the management interface's port, and that port (common's quarkus.management.port). */
+    private static final String MANAGEMENT = "management";
+    private static final int MANAGEMENT_PORT = managementPort();
+    private static final String INGRESS_NAMESPACE = "ingress-nginx";
+    private static final String MONITORING_NAMESPACE = "monitoring";
 
     private static void assertNone(String overlay, String rule, List<String> violations) {
         assertTrue(violations.isEmpty(), overlay + ": " + rule + ":\n  " + String.join("\n  ", violations));
@@ -469,6 +475,135 @@ class ManifestRulesTest {
             }
         }
         assertNone(overlay, "probes and resources", violations);
+    }
+
+    /**
+     * Health, metrics and the API docs are on each service's management port (common's quarkus.management.*): the
+     * kubelet probes it, Prometheus and perf-ops-service scrape it, and the public never reaches it. Peers are told
+     * apart by the namespaces the policies assume (network-policies.yaml): the ingress controller's and Prometheus'.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theManagementPortIsProbedAndScrapedButNeverPublic(String overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        List<String> violations = new ArrayList<>();
+        for (Deployment deployment : rendered.deployments()) {
+            String name = deployment.getMetadata().getName();
+            Optional<ContainerPort> management = containerPort(deployment, MANAGEMENT);
+            if (management.isEmpty() || management.get().getContainerPort() != MANAGEMENT_PORT) {
+                violations.add(name + ": no container port named " + MANAGEMENT + " at " + MANAGEMENT_PORT
+                        + " (quarkus.management.port)");
+                continue;
+            }
+            for (Container container : containers(deployment)) {
+                for (Probe probe : Stream.of(container.getStartupProbe(), container.getLivenessProbe(),
+                        container.getReadinessProbe()).filter(Objects::nonNull).toList()) {
+                    if (probe.getHttpGet() == null || !isManagement(probe.getHttpGet().getPort(), management.get())
+                            || probe.getHttpGet().getPath() == null || !probe.getHttpGet().getPath().startsWith("/q/health/")) {
+                        violations.add(name + "/" + container.getName() + ": a probe does not ask /q/health/* on the "
+                                + MANAGEMENT + " port");
+                    }
+                }
+            }
+            for (Service service : rendered.services()) {
+                if (selects(service.getSpec().getSelector(), podLabels(deployment)) && service.getSpec().getPorts().stream()
+                        .noneMatch(port -> isManagement(port.getTargetPort(), management.get()))) {
+                    violations.add("Service " + service.getMetadata().getName() + " has no port to " + name + "'s "
+                            + MANAGEMENT + " port (the ServiceMonitor and perf-ops-service scrape through it)");
+                }
+            }
+            for (NetworkPolicy policy : rendered.networkPolicies()) {
+                if (!selects(policy.getSpec().getPodSelector().getMatchLabels(), podLabels(deployment))) {
+                    continue;
+                }
+                for (var rule : list(policy.getSpec().getIngress())) {
+                    boolean admitsManagement = list(rule.getPorts()).isEmpty() || rule.getPorts().stream()
+                            .anyMatch(port -> port.getPort() == null || isManagement(port.getPort(), management.get())
+                                    || port.getEndPort() != null && port.getPort().getIntVal() != null
+                                    && port.getPort().getIntVal() <= MANAGEMENT_PORT && MANAGEMENT_PORT <= port.getEndPort());
+                    if (!admitsManagement) {
+                        continue;
+                    }
+                    if (list(rule.getFrom()).isEmpty()) {
+                        violations.add(policy.getMetadata().getName() + " admits anyone to " + name + "'s " + MANAGEMENT + " port");
+                    }
+                    for (var peer : list(rule.getFrom())) {
+                        String namespace = peer.getNamespaceSelector() == null ? null
+                                : stringMap(peer.getNamespaceSelector().getMatchLabels()).get("kubernetes.io/metadata.name");
+                        String pods = peer.getPodSelector() == null ? null
+                                : stringMap(peer.getPodSelector().getMatchLabels()).get("app.kubernetes.io/name");
+                        boolean prometheus = MONITORING_NAMESPACE.equals(namespace);
+                        boolean perfOps = peer.getNamespaceSelector() == null && "perf-ops-service".equals(pods);
+                        if (!prometheus && !perfOps) {
+                            violations.add(policy.getMetadata().getName() + " admits " + describe(peer) + " to " + name
+                                    + "'s " + MANAGEMENT + " port" + (INGRESS_NAMESPACE.equals(namespace)
+                                    ? ", the ingress controller" : "") + " (only Prometheus and perf-ops-service may)");
+                        }
+                    }
+                }
+            }
+        }
+        for (Map<String, Object> monitor : rendered.custom("ServiceMonitor")) {
+            for (Object endpoint : (List<?>) path(monitor, "spec", "endpoints")) {
+                Object port = ((Map<?, ?>) endpoint).get("port");
+                if (!MANAGEMENT.equals(port) || !"/q/metrics".equals(((Map<?, ?>) endpoint).get("path"))) {
+                    violations.add("ServiceMonitor " + name(monitor) + " scrapes port " + port + " path "
+                            + ((Map<?, ?>) endpoint).get("path") + ", not /q/metrics on " + MANAGEMENT);
+                }
+            }
+        }
+        for (var ingress : rendered.ingresses()) {
+            for (var rule : ingress.getSpec().getRules()) {
+                for (HTTPIngressPath path : rule.getHttp().getPaths()) {
+                    var backend = path.getBackend().getService();
+                    Optional<ServicePort> port = rendered.services().stream()
+                            .filter(s -> s.getMetadata().getName().equals(backend.getName()))
+                            .flatMap(s -> s.getSpec().getPorts().stream())
+                            .filter(p -> backend.getPort().getName() != null ? backend.getPort().getName().equals(p.getName())
+                                    : Objects.equals(backend.getPort().getNumber(), p.getPort()))
+                            .findFirst();
+                    boolean management = MANAGEMENT.equals(backend.getPort().getName())
+                            || Objects.equals(backend.getPort().getNumber(), MANAGEMENT_PORT)
+                            || port.map(p -> MANAGEMENT.equals(p.getName()) || p.getPort() == MANAGEMENT_PORT
+                                    || p.getTargetPort() != null && (MANAGEMENT.equals(p.getTargetPort().getStrVal())
+                                    || Objects.equals(p.getTargetPort().getIntVal(), MANAGEMENT_PORT))).orElse(false);
+                    if (management) {
+                        violations.add("Ingress path " + path.getPath() + " routes to " + backend.getName() + "'s "
+                                + MANAGEMENT + " port");
+                    }
+                    if (path.getPath().startsWith("/q")) {
+                        violations.add("Ingress path " + path.getPath() + " publishes Quarkus' /q/* endpoints");
+                    }
+                }
+            }
+        }
+        assertNone(overlay, "management port", violations);
+    }
+
+    private static int managementPort() {
+        Matcher port = Pattern.compile("(?m)^quarkus\\.management\\.port=(\\d+)$").matcher(read(RenderedOverlay.root()
+                .resolve("common/src/main/resources/META-INF/microprofile-config.properties")));
+        assertTrue(port.find(), "common's config sets no quarkus.management.port");
+        return Integer.parseInt(port.group(1));
+    }
+
+    private static boolean isManagement(IntOrString port, ContainerPort management) {
+        return port != null && (MANAGEMENT.equals(port.getStrVal())
+                || Objects.equals(port.getIntVal(), management.getContainerPort()));
+    }
+
+    private static String describe(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer peer) {
+        List<String> parts = new ArrayList<>();
+        if (peer.getNamespaceSelector() != null) {
+            parts.add("namespaces " + peer.getNamespaceSelector().getMatchLabels());
+        }
+        if (peer.getPodSelector() != null) {
+            parts.add("pods " + peer.getPodSelector().getMatchLabels());
+        }
+        if (peer.getIpBlock() != null) {
+            parts.add("addresses " + peer.getIpBlock().getCidr());
+        }
+        return String.join(" and ", parts);
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package io.callbook.resolver.api;
 
 import io.callbook.testsupport.ApiDocumentation;
+import io.callbook.testsupport.ManagementPort;
 import io.callbook.testsupport.TestTokens;
 import io.callbook.resolver.Directory;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,6 +11,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -82,11 +84,11 @@ class HttpBehaviourTest {
 
     @Test
     void requestIdAndResponseTimeOnEveryResponse() {
-        given().header("X-Request-Id", "call-4711").get("/q/health/live")
+        given().header("X-Request-Id", "call-4711").get("/no/such/route")
                 .then().header("X-Request-Id", "call-4711").header("X-Response-Time", matchesPattern("\\d+\\.\\d{3}ms"));
         given().get("/no/such/route").then().header("X-Request-Id", notNullValue())
                 .body("requestId", notNullValue());
-        given().header("X-Request-Id", "evil\u0001header<script>").get("/q/health/live")
+        given().header("X-Request-Id", "evil\u0001header<script>").get("/no/such/route")
                 .then().header("X-Request-Id", not(equalTo("evil\u0001header<script>")));
     }
 
@@ -97,7 +99,7 @@ class HttpBehaviourTest {
                 .get("/v1/resolve").then().statusCode(422);
         given().auth().oauth2(TestTokens.platformAdmin()).queryParam("number", Directory.freshBerlinNumber())
                 .get("/v1/resolve").then().statusCode(404);
-        given().get("/q/metrics").then().statusCode(200)
+        given().port(ManagementPort.get()).get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("http_server_requests_seconds_bucket{"))
                 .body(org.hamcrest.Matchers.containsString("uri=\"/v1/resolve\""))
                 .body(org.hamcrest.Matchers.containsString("quantile=\"0.99\""))
@@ -106,10 +108,18 @@ class HttpBehaviourTest {
 
     @Test
     void openApiDescribesTheEndpoints() {
-        String json = given().get("/q/openapi?format=json").then().statusCode(200)
+        String json = given().port(ManagementPort.get()).get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/v1/resolve'.get", notNullValue())
                 .body("paths.'/v1/tokens'.post", notNullValue())
                 .extract().asString();
         ApiDocumentation.assertComplete(json);
+    }
+
+    @Test
+    void healthMetricsAndApiDocsAreOnlyOnTheManagementPort() {
+        for (String path : List.of("/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+            given().get(path).then().statusCode(404);
+            given().port(ManagementPort.get()).get(path).then().statusCode(200);
+        }
     }
 }

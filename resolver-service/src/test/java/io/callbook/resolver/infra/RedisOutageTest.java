@@ -1,5 +1,6 @@
 package io.callbook.resolver.infra;
 
+import io.callbook.testsupport.ManagementPort;
 import io.callbook.testsupport.TestTokens;
 import io.callbook.devstack.Devstack;
 import io.callbook.resolver.Directory;
@@ -39,7 +40,7 @@ class RedisOutageTest {
             given().auth().oauth2(TestTokens.platformAdmin()).queryParam("number", number).get("/v1/resolve")
                     .then().statusCode(200).body("branchId", equalTo(branch.toString()));
         }
-        given().get("/q/health/ready").then().statusCode(200)
+        given().port(ManagementPort.get()).get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'cache' }.data.redis", equalTo("down"));
         // Writes keep working too: the rate limiter fails open, events queue in the outbox.
@@ -47,11 +48,11 @@ class RedisOutageTest {
 
         Devstack.shared().startRedis();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                given().get("/q/health/ready").then().statusCode(200)
+                given().port(ManagementPort.get()).get("/q/health/ready").then().statusCode(200)
                         .body("checks.find { it.name == 'cache' }.data.redis", equalTo("up")));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.platformAdmin()).queryParam("number", number).get("/v1/resolve")
                         .then().statusCode(200).header("RateLimit-Limit", org.hamcrest.Matchers.notNullValue()));
-        given().get("/q/health/ready").then().body("checks.name", hasItem("kafka"));
+        given().port(ManagementPort.get()).get("/q/health/ready").then().body("checks.name", hasItem("kafka"));
     }
 }

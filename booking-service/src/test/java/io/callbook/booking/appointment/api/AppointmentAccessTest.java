@@ -2,6 +2,7 @@ package io.callbook.booking.appointment.api;
 
 import io.callbook.booking.BookingFixtures;
 import io.callbook.testsupport.ApiDocumentation;
+import io.callbook.testsupport.ManagementPort;
 import io.callbook.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -96,12 +97,12 @@ class AppointmentAccessTest {
 
     @Test
     void everyEndpointIsDocumented() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        given().port(ManagementPort.get()).accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/v1/appointments'.post.tags[0]", equalTo("Appointments"))
                 .body("paths.'/v1/appointments/batch'.post", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/v1/appointments/{id}/reschedule'.post", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/v1/appointments/{id}/status'.post", org.hamcrest.Matchers.notNullValue());
-        ApiDocumentation.assertComplete(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        ApiDocumentation.assertComplete(given().port(ManagementPort.get()).get("/q/openapi?format=json").then().statusCode(200).extract().asString());
     }
 
     @Test

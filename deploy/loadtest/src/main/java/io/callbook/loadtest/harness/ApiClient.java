@@ -56,12 +56,19 @@ public class ApiClient {
         return token;
     }
 
-    /** GET /q/health/ready answers 200; false while nothing listens. */
+    /**
+     * The service answers on its API port: any status below 500 (a gateway's 502/503 means its service is down). Quarkus
+     * opens that port once started; /q/health/ready is on the management port, which a bench against a cluster cannot
+     * reach. False while nothing listens.
+     */
     public boolean isReady() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/")).timeout(Duration.ofSeconds(2)).GET().build();
         try {
-            return send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).timeout(Duration.ofSeconds(2)).GET())
-                    .status() == 200;
-        } catch (IllegalStateException e) {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() < 500;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }

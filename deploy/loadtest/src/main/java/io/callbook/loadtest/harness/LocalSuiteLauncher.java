@@ -43,7 +43,7 @@ final class LocalSuiteLauncher implements AutoCloseable {
             return new LocalSuiteLauncher(null, logFile, out);
         }
         if (!mayStart) {
-            throw new IllegalStateException(String.join(", ", notReady) + ": /q/health/ready does not answer 200");
+            throw new IllegalStateException(String.join(", ", notReady) + " does not answer");
         }
         if (notReady.size() < services.size()) { // a suite runs, without this service: starting another would clash
             throw new IllegalStateException(String.join(", ", notReady) + " not ready while the rest of the suite runs;"

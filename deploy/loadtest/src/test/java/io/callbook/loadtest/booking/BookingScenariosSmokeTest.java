@@ -143,7 +143,7 @@ class BookingScenariosSmokeTest {
 
     /** The paths booking-service documents, or empty when its OpenAPI document cannot be read (then nothing is skipped). */
     private static Optional<List<String>> publishedPaths() {
-        ApiClient.Answer openApi = ApiClient.anonymous(booking.baseUrl()).get("/q/openapi?format=json");
+        ApiClient.Answer openApi = ApiClient.anonymous(booking.managementUrl()).get("/q/openapi?format=json");
         if (openApi.status() != 200 || !openApi.body().has("paths")) {
             return Optional.empty();
         }

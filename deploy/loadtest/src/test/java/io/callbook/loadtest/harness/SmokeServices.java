@@ -56,7 +56,8 @@ public final class SmokeServices {
     }
 
     /**
-     * perf-ops-service watching the services given, as the local run configures it: each one's URL and database
+     * perf-ops-service watching the services given, as the local run configures it: each one's management URL (where
+     * its /q/metrics is) and database
      * ({@code callbook.ops.services.<name>.urls / jdbc-url}). Its own entry (perf-ops) comes from its
      * application.properties. A service of the defaults that is not given keeps its default URL (nothing answers
      * there; perf-ops reports it as unreachable). Load tests stay off: no {@code callbook.ops.loadtest.root}.
@@ -64,7 +65,7 @@ public final class SmokeServices {
     public static ServiceProcess startPerfOps(String name, String database, Path logFile, List<Watched> watched) {
         Map<String, String> config = config(database);
         for (Watched service : watched) {
-            config.put("callbook.ops.services." + service.name() + ".urls", service.process().baseUrl());
+            config.put("callbook.ops.services." + service.name() + ".urls", service.process().managementUrl());
             config.put("callbook.ops.services." + service.name() + ".jdbc-url", Devstack.shared().jdbcUrl(service.database()));
         }
         return start("perf-ops-service", name, config, logFile);

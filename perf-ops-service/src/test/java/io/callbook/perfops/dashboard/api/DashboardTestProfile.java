@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * perf-ops watching itself: the suite it scrapes is this test instance alone, so the dashboard's charts get real
- * metrics. The instance needs a port known before it starts (its own scrape target), picked once per JVM.
+ * metrics. The instance needs a management port known before it starts (its own scrape target), picked once per JVM.
  */
 public class DashboardTestProfile implements QuarkusTestProfile {
 
@@ -19,7 +19,7 @@ public class DashboardTestProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         String port = port();
         return Map.of(
-                "quarkus.http.test-port", port,
+                "quarkus.management.test-port", port,
                 "callbook.ops.services.perf-ops.urls", "http://127.0.0.1:" + port,
                 // Tests collect metrics themselves by default; the dashboard's feed needs the real schedule.
                 "callbook.ops.metrics.scrape-enabled", "true",

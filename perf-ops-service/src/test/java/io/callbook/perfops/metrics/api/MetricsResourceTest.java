@@ -6,6 +6,7 @@ import io.callbook.perfops.metrics.domain.SuiteMetrics;
 import io.callbook.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +68,7 @@ class MetricsResourceTest {
 
     @Test
     void theStreamSendsOneEventPerScrape() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SelfScrapeProfile.PORT
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port
                         + "/v1/ops/metrics/stream"))
                 .header("Authorization", "Bearer " + TestTokens.ops()).header("Accept", "text/event-stream").GET().build();
         Queue<String> events = new ConcurrentLinkedQueue<>();

@@ -2,6 +2,7 @@ package io.callbook.perfops.operation.api;
 
 import io.callbook.perfops.operation.domain.RunLock;
 import io.callbook.testsupport.ApiDocumentation;
+import io.callbook.testsupport.ManagementPort;
 import io.callbook.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -85,7 +86,7 @@ class OpsResourceTest {
 
     @Test
     void theApiIsDocumented() {
-        String json = given().get("/q/openapi?format=json").then().statusCode(200)
+        String json = given().port(ManagementPort.get()).get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/v1/ops/optimize'.post", notNullValue())
                 .body("paths.'/v1/ops/metrics'.get", notNullValue())
                 .body("paths.'/v1/ops/loadtests'.post", notNullValue())

@@ -2,6 +2,7 @@ package io.callbook.webhook.inbound.api;
 
 import io.callbook.devstack.Devstack;
 import io.callbook.testsupport.ApiDocumentation;
+import io.callbook.testsupport.ManagementPort;
 import io.callbook.testsupport.TestTokens;
 import io.callbook.webhook.signing.domain.CalSignature;
 import io.callbook.webhook.signing.domain.RetellSignature;
@@ -201,7 +202,7 @@ class InboundWebhookTest {
 
     @Test
     void everyOperationIsDocumentedWithItsProblems() {
-        ApiDocumentation.assertComplete(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        ApiDocumentation.assertComplete(given().port(ManagementPort.get()).get("/q/openapi?format=json").then().statusCode(200).extract().asString());
     }
 
     private io.restassured.response.Response sendVoice(String body, String signature) {
