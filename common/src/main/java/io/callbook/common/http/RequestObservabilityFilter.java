@@ -1,6 +1,7 @@
 package io.callbook.common.http;
 
 import io.callbook.common.api.RequestId;
+import io.callbook.common.api.RequestTenant;
 import io.callbook.common.persistence.RepeatedStatements;
 import io.callbook.common.persistence.RequestStatements;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -51,6 +52,7 @@ public class RequestObservabilityFilter {
         long start = System.nanoTime();
         String requestId = RequestId.acceptOrCreate(ctx.request().getHeader(RequestId.HEADER));
         RequestId.bind(requestId);
+        RequestTenant.clear();
         HttpServerResponse response = ctx.response();
         response.putHeader(RequestId.HEADER, requestId);
         ctx.addHeadersEndHandler(v -> response.putHeader("X-Response-Time", formatMillis(System.nanoTime() - start)));

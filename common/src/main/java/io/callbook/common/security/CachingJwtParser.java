@@ -3,6 +3,7 @@ package io.callbook.common.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.callbook.common.api.RequestTenant;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -39,12 +40,16 @@ public class CachingJwtParser extends DefaultJWTParser {
     public JsonWebToken parse(String token) throws ParseException {
         Verified cached = verified.getIfPresent(token);
         if (cached != null) {
+            RequestTenant.bind(cached.caller().tenant().orElse(null));
             return cached.jwt();
         }
         JsonWebToken parsed = super.parse(token);
+        VerifiedCaller caller = VerifiedCaller.of(parsed);
         if (parsed.getExpirationTime() > 0) {
-            verified.put(token, new Verified(parsed, VerifiedCaller.of(parsed)));
+            verified.put(token, new Verified(parsed, caller));
         }
+        // Authentication runs in the request's context: its log lines from here on name the caller's tenant.
+        RequestTenant.bind(caller.tenant().orElse(null));
         return parsed;
     }
 

@@ -62,6 +62,7 @@ class ManifestRulesTest {
     private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|KEY|TOKEN|CREDENTIAL).*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TOPIC_LITERAL = Pattern.compile("\"(callbook\\.[a-z0-9.-]+\\.v\\d+)\"");
+    private static final Pattern REQUIRED_IN_PROD = Pattern.compile("(?m)^%prod\\.callbook\\.production\\.required\\.([A-Z0-9_]+)=");
     private static final Pattern TOPIC_PROPERTY = Pattern.compile("(?m)^(?!%)[^#\\s]*\\.topic=(\\S+)");
     /** The name the manifests give the management interface's port, and that port (common's quarkus.management.port). */
     private static final String MANAGEMENT = "management";
@@ -733,22 +734,20 @@ class ManifestRulesTest {
         return paths;
     }
 
-    /** What each service reads in prod that has no usable default (see the services' and common's config). */
+    /**
+     * What each service cannot start without in prod: the {@code %prod.callbook.production.required.<VARIABLE>} lines
+     * of common's and the service's config, which the service itself checks at start-up (common's ProductionSettings).
+     */
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everySettingAServiceNeedsInProdIsProvided(String overlay) {
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
-        List<String> common = List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
-                "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_REDIS_HOSTS", "KAFKA_BOOTSTRAP_SERVERS");
-        Map<String, List<String>> extra = Map.of(
-                "resolver-service", List.of(),
-                "booking-service", List.of(),
-                "webhook-service", List.of("CALLBOOK_SECRETS_KEY", "QUARKUS_REST_CLIENT_RESOLVER_URL",
-                        "QUARKUS_REST_CLIENT_BOOKING_URL"),
-                "perf-ops-service", List.of("CALLBOOK_OPS_SERVICES_RESOLVER_URLS", "CALLBOOK_OPS_SERVICES_BOOKING_URLS",
-                        "CALLBOOK_OPS_SERVICES_WEBHOOK_URLS", "CALLBOOK_OPS_SERVICES_PERF_OPS_URLS",
-                        "CALLBOOK_OPS_SERVICES_RESOLVER_JDBC_URL", "CALLBOOK_OPS_SERVICES_BOOKING_JDBC_URL",
-                        "CALLBOOK_OPS_SERVICES_WEBHOOK_JDBC_URL"));
+        Map<String, List<String>> required = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            required.put(service, requiredInProd(service));
+        }
+        assertTrue(required.get("resolver-service").contains("QUARKUS_DATASOURCE_JDBC_URL")
+                && required.get("webhook-service").contains("CALLBOOK_SECRETS_KEY"), "required settings read: " + required);
         // Services that sign tokens (resolver: API-key exchange; webhook: the voice agent's service tokens) need the
         // private key; the others only verify.
         Set<String> signers = Set.of("resolver-service", "webhook-service");
@@ -757,7 +756,7 @@ class ManifestRulesTest {
             String name = deployment.getMetadata().getName();
             Container container = containers(deployment).get(0);
             Map<String, String> env = environment(rendered, container);
-            for (String needed : Stream.concat(common.stream(), extra.getOrDefault(name, List.of()).stream()).toList()) {
+            for (String needed : required.getOrDefault(name, List.of())) {
                 if (!env.containsKey(needed)) {
                     violations.add(name + " lacks " + needed);
                 }
@@ -794,6 +793,19 @@ class ManifestRulesTest {
             }
         }
         assertNone(overlay, "prod settings", violations);
+    }
+
+    /** Environment variables named by {@code %prod.callbook.production.required.*} in common's and the service's config. */
+    private static List<String> requiredInProd(String service) {
+        Path root = RenderedOverlay.root();
+        String config = read(root.resolve("common/src/main/resources/META-INF/microprofile-config.properties")) + "\n"
+                + read(root.resolve(service).resolve("src/main/resources/application.properties"));
+        Matcher line = REQUIRED_IN_PROD.matcher(config);
+        List<String> names = new ArrayList<>();
+        while (line.find()) {
+            names.add(line.group(1));
+        }
+        return names;
     }
 
     /** Env names with their literal values (a Secret or field reference counts as provided, value "<ref>"). */

@@ -3,6 +3,7 @@ package io.callbook.webhook.inbound.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.common.api.Ids;
+import io.callbook.common.api.RequestTenant;
 import io.callbook.webhook.integration.domain.Integration;
 import io.callbook.webhook.integration.domain.JsonBodies;
 import io.callbook.webhook.integration.domain.Provider;
@@ -52,6 +53,7 @@ public class Inbox {
 
     public Accepted accept(Provider provider, UUID integrationId, byte[] body, String signature) {
         Integration integration = signedRequests.verify(provider, integrationId, body, signature);
+        RequestTenant.bind(integration.companyId);
         String raw = new String(body, StandardCharsets.UTF_8);
         JsonNode parsed = JsonBodies.object(json, raw);
         WebhookIdentity identity = provider == Provider.VOICE

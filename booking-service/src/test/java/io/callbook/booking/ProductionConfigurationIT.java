@@ -1,0 +1,11 @@
+package io.callbook.booking;
+
+import io.callbook.testsupport.ServiceProductionConfigurationTests;
+
+class ProductionConfigurationIT extends ServiceProductionConfigurationTests {
+
+    @Override
+    protected String database() {
+        return "booking_prod";
+    }
+}
