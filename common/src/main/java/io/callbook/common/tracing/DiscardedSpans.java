@@ -3,6 +3,7 @@ package io.callbook.common.tracing;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.quarkus.arc.Unremovable;
 import io.quarkus.arc.lookup.LookupIfProperty;
 import jakarta.inject.Singleton;
 
@@ -17,6 +18,7 @@ import java.util.Collection;
  * {@code http://127.0.0.1:4317}.)
  */
 @Singleton
+@Unremovable
 @LookupIfProperty(name = "quarkus.otel.exporter.otlp.traces.endpoint", stringValue = "http://localhost:4317/",
         lookupIfMissing = true)
 public class DiscardedSpans implements SpanExporter {
