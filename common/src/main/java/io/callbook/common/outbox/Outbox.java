@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -39,6 +40,10 @@ public class Outbox {
         event.tenantId = tenantId;
         event.payload = toJson(data);
         event.requestId = RequestId.current();
+        // The relay sends the event later from another thread: keep the writer's trace for the consumers to continue.
+        Map<String, String> trace = TraceHeaders.current();
+        event.traceParent = trace.get(TraceHeaders.TRACEPARENT);
+        event.traceState = trace.get(TraceHeaders.TRACESTATE);
         event.createdAt = Instant.now();
         entityManager.persist(event);
         written.fire(OutboxWritten.INSTANCE);

@@ -43,6 +43,13 @@ public class OutboxEvent {
     @Column(name = "request_id", updatable = false)
     public String requestId;
 
+    /** W3C {@code traceparent} of the span that wrote the event; null when nothing was traced. */
+    @Column(name = "trace_parent", updatable = false)
+    public String traceParent;
+
+    @Column(name = "trace_state", updatable = false)
+    public String traceState;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 

@@ -28,13 +28,26 @@ public final class SmokeServices {
     }
 
     public static ServiceProcess startResolver(String name, String database, String bootstrapKey, Path logFile) {
+        return startResolver(name, database, bootstrapKey, logFile, Map.of());
+    }
+
+    /** @param extra more settings, e.g. where to export spans */
+    public static ServiceProcess startResolver(String name, String database, String bootstrapKey, Path logFile,
+                                               Map<String, String> extra) {
         Map<String, String> config = config(database);
         config.put("callbook.auth.bootstrap-api-key", bootstrapKey);
+        config.putAll(extra);
         return start("resolver-service", name, config, logFile);
     }
 
     public static ServiceProcess startBooking(String name, String database, Path logFile) {
-        return start("booking-service", name, config(database), logFile);
+        return startBooking(name, database, logFile, Map.of());
+    }
+
+    public static ServiceProcess startBooking(String name, String database, Path logFile, Map<String, String> extra) {
+        Map<String, String> config = config(database);
+        config.putAll(extra);
+        return start("booking-service", name, config, logFile);
     }
 
     /**
@@ -44,10 +57,16 @@ public final class SmokeServices {
      */
     public static ServiceProcess startWebhook(String name, String database, Path logFile, ServiceProcess resolver,
                                        ServiceProcess booking) {
+        return startWebhook(name, database, logFile, resolver, booking, Map.of());
+    }
+
+    public static ServiceProcess startWebhook(String name, String database, Path logFile, ServiceProcess resolver,
+                                              ServiceProcess booking, Map<String, String> extra) {
         Map<String, String> config = config(database);
         config.put("quarkus.rest-client.resolver.url", resolver.baseUrl());
         config.put("quarkus.rest-client.booking.url", booking.baseUrl());
         config.putAll(GENEROUS_VOICE_BUDGETS);
+        config.putAll(extra);
         return start("webhook-service", name, config, logFile);
     }
 
