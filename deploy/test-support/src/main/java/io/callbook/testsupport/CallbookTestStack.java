@@ -1,8 +1,11 @@
 package io.callbook.testsupport;
 
 import io.callbook.devstack.Devstack;
+import io.callbook.devstack.Ports;
+import io.quarkus.test.common.DevServicesContext;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -10,6 +13,8 @@ import java.util.Map;
  * The same resource serves a {@code @QuarkusIntegrationTest}: Quarkus then passes this configuration to the packaged
  * service's process as {@code -D} options on its command line, the devstack's throw-away database password and
  * secrets key among them (test-only values; the local run and Kubernetes pass secrets through the environment or files).
+ * A packaged service also gets a free management port: Quarkus gives it a test port only for its HTTP port, so it would
+ * otherwise take the production port (9000), one port for every integration test running on the machine.
  *
  * <pre>{@code
  * @WithTestResource(value = CallbookTestStack.class, initArgs = @ResourceArg(name = "service", value = "resolver"))
@@ -19,6 +24,7 @@ import java.util.Map;
 public class CallbookTestStack implements QuarkusTestResourceLifecycleManager {
 
     private String database;
+    private boolean packaged;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -30,8 +36,17 @@ public class CallbookTestStack implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
+    public void setIntegrationTestContext(DevServicesContext context) {
+        packaged = true;
+    }
+
+    @Override
     public Map<String, String> start() {
-        return Devstack.shared().serviceConfig(database);
+        Map<String, String> config = new HashMap<>(Devstack.shared().serviceConfig(database));
+        if (packaged) {
+            config.put("quarkus.management.port", Integer.toString(Ports.free()));
+        }
+        return config;
     }
 
     @Override
