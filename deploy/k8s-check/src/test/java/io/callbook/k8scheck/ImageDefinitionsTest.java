@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecurityContext;
@@ -53,8 +52,6 @@ class ImageDefinitionsTest {
     private static final List<String> FAST_JAR = List.of("lib/", "quarkus-run.jar", "app/", "quarkus/");
     /** Written by the build for people and tools, never read at run time. */
     private static final Set<String> FAST_JAR_NOT_NEEDED = Set.of("quarkus-app-dependencies.txt");
-    /** The management interface (health, metrics) on every service. */
-    private static final int MANAGEMENT_PORT = 9000;
     private static final Map<String, List<String>> BASE_IMAGES = Map.of(
             "jvm", List.of("registry.access.redhat.com/ubi9/openjdk-", "registry.access.redhat.com/ubi9/ubi-minimal"),
             "native", List.of("quay.io/quarkus/ubi9-quarkus-micro-image", "quay.io/quarkus/quarkus-micro-image",
@@ -205,20 +202,10 @@ class ImageDefinitionsTest {
     @ValueSource(strings = {"dev", "prod"})
     void exposedPortsAreTheDeploymentsContainerPorts(String overlay) {
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
-        // The management port joins the Deployments with the management interface; until then the images may
-        // already expose it. Once any Deployment declares it, every one must, and EXPOSE equals containerPorts.
-        boolean managementInManifests = rendered.deployments().stream()
-                .flatMap(d -> containers(d).stream())
-                .flatMap(c -> Objects.requireNonNullElse(c.getPorts(), List.<ContainerPort>of()).stream())
-                .anyMatch(p -> p.getContainerPort() == MANAGEMENT_PORT);
         List<String> violations = new ArrayList<>();
         for (String service : SERVICES) {
             Set<Integer> containerPorts = new TreeSet<>();
             container(deployment(rendered, service), service).getPorts().forEach(p -> containerPorts.add(p.getContainerPort()));
-            Set<Integer> expected = new TreeSet<>(containerPorts);
-            if (!managementInManifests) {
-                expected.add(MANAGEMENT_PORT);
-            }
             for (String kind : KINDS) {
                 Dockerfile file = Dockerfile.of(service, kind);
                 Set<Integer> exposed = new TreeSet<>();
@@ -232,9 +219,9 @@ class ImageDefinitionsTest {
                         }
                     }
                 }
-                if (!exposed.equals(expected)) {
+                if (!exposed.equals(containerPorts)) {
                     violations.add(file + ": EXPOSE " + exposed + ", but Deployment " + service + " has containerPorts "
-                            + containerPorts + (managementInManifests ? "" : " (and the management port " + MANAGEMENT_PORT + " to come)"));
+                            + containerPorts);
                 }
             }
         }
