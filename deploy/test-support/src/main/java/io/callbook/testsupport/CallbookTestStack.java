@@ -21,7 +21,7 @@ import java.util.Map;
  * }</pre>
  * Init args: {@code service} (required) and {@code database} (defaults to the service name without dashes).
  */
-public class CallbookTestStack implements QuarkusTestResourceLifecycleManager {
+public class CallbookTestStack implements QuarkusTestResourceLifecycleManager, DevServicesContext.ContextAware {
 
     private String database;
     private boolean packaged;
