@@ -1,7 +1,7 @@
 package io.callbook.booking;
 
 import io.callbook.devstack.Devstack;
-import io.callbook.testsupport.PackagedService;
+import io.callbook.testsupport.PackagedServiceTests;
 import io.callbook.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
@@ -21,12 +21,7 @@ import static org.hamcrest.Matchers.notNullValue;
  * stack, reached only through HTTP and Kafka: what a client of the running image meets.
  */
 @QuarkusIntegrationTest
-class PackagedServiceIT {
-
-    @Test
-    void isReady() {
-        given().get(PackagedService.health("ready")).then().statusCode(200).body("status", equalTo("UP"));
-    }
+class PackagedServiceIT extends PackagedServiceTests {
 
     @Test
     void aSlotIsBookedOnceAndTheSecondCallerHearsItIsTaken() {

@@ -1,7 +1,8 @@
 package io.callbook.perfops;
 
-import io.callbook.testsupport.PackagedService;
+import io.callbook.testsupport.PackagedServiceTests;
 import io.callbook.testsupport.TestTokens;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -21,12 +22,8 @@ import static org.hamcrest.Matchers.notNullValue;
  * stack, reached only through HTTP: what an operator of the running image meets.
  */
 @QuarkusIntegrationTest
-class PackagedServiceIT {
-
-    @Test
-    void isReady() {
-        given().get(PackagedService.health("ready")).then().statusCode(200).body("status", equalTo("UP"));
-    }
+@WithTestResource(NothingToWatch.class)
+class PackagedServiceIT extends PackagedServiceTests {
 
     @Test
     void aDryRunIsFollowedToItsReport() {

@@ -1,6 +1,6 @@
 package io.callbook.resolver;
 
-import io.callbook.testsupport.PackagedService;
+import io.callbook.testsupport.PackagedServiceTests;
 import io.callbook.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
@@ -18,12 +18,7 @@ import static org.hamcrest.Matchers.startsWith;
  * stack, reached only through HTTP: what a client of the running image meets.
  */
 @QuarkusIntegrationTest
-class PackagedServiceIT {
-
-    @Test
-    void isReady() {
-        given().get(PackagedService.health("ready")).then().statusCode(200).body("status", equalTo("UP"));
-    }
+class PackagedServiceIT extends PackagedServiceTests {
 
     @Test
     void anApiKeyBuysATokenThatSetsUpANumberWhichThenResolves() {

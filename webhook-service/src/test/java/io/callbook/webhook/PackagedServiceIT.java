@@ -1,6 +1,6 @@
 package io.callbook.webhook;
 
-import io.callbook.testsupport.PackagedService;
+import io.callbook.testsupport.PackagedServiceTests;
 import io.callbook.testsupport.TestTokens;
 import io.callbook.webhook.signing.domain.RetellSignature;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -24,12 +24,7 @@ import static org.hamcrest.Matchers.notNullValue;
  * stack, reached only through HTTP: what a provider and a tenant of the running image meet.
  */
 @QuarkusIntegrationTest
-class PackagedServiceIT {
-
-    @Test
-    void isReady() {
-        given().get(PackagedService.health("ready")).then().statusCode(200).body("status", equalTo("UP"));
-    }
+class PackagedServiceIT extends PackagedServiceTests {
 
     @Test
     void aSignedCallWebhookIsAcknowledgedProcessedAndShownToTheTenant() {
