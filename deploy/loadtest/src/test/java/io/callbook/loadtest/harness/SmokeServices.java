@@ -77,12 +77,17 @@ public final class SmokeServices {
     /**
      * perf-ops-service watching the services given, as the local run configures it: each one's management URL (where
      * its /q/metrics is) and database
-     * ({@code callbook.ops.services.<name>.urls / jdbc-url}). Its own entry (perf-ops) comes from its
-     * application.properties. A service of the defaults that is not given keeps its default URL (nothing answers
-     * there; perf-ops reports it as unreachable). Load tests stay off: no {@code callbook.ops.loadtest.root}.
+     * ({@code callbook.ops.services.<name>.urls / jdbc-url}), and itself at the management port its process gets. A
+     * service that is not given is one where nothing answers (perf-ops reports it as unreachable). Load tests stay
+     * off: no {@code callbook.ops.loadtest.root}.
      */
     public static ServiceProcess startPerfOps(String name, String database, Path logFile, List<Watched> watched) {
         Map<String, String> config = config(database);
+        config.put("callbook.ops.services.perf-ops.urls", "http://127.0.0.1:${quarkus.management.port}");
+        for (String service : List.of("resolver", "booking", "webhook")) {
+            config.put("callbook.ops.services." + service + ".urls", "http://127.0.0.1:9");
+            config.put("callbook.ops.services." + service + ".jdbc-url", Devstack.shared().jdbcUrl(database));
+        }
         for (Watched service : watched) {
             config.put("callbook.ops.services." + service.name() + ".urls", service.process().managementUrl());
             config.put("callbook.ops.services." + service.name() + ".jdbc-url", Devstack.shared().jdbcUrl(service.database()));
