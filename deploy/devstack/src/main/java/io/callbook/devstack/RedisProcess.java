@@ -50,6 +50,8 @@ final class RedisProcess {
         List<String> command = List.of(binary.toString(),
                 "--port", Integer.toString(port),
                 "--bind", "127.0.0.1",
+                // More than the default 16: smoke tests give each packaged service a Redis database of its own.
+                "--databases", "64",
                 "--dir", dataDir.toString(),
                 "--save", "",
                 "--appendonly", appendOnly ? "yes" : "no",
