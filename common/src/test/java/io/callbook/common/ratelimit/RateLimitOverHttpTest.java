@@ -29,10 +29,7 @@ class RateLimitOverHttpTest {
 
     @AfterEach
     void restartRedis() {
-        Devstack stack = Devstack.shared();
-        if (!stack.isRedisRunning()) {
-            stack.startRedis();
-        }
+        Devstack.shared().ensureRedisRunning();
     }
 
     @Test

@@ -165,6 +165,13 @@ public final class Devstack implements AutoCloseable {
         log("Redis stopped in %d ms", millisSince(begin));
     }
 
+    /** For tests that stop Redis: whatever the test did, the next one finds it running. */
+    public void ensureRedisRunning() {
+        if (!isRedisRunning()) {
+            startRedis();
+        }
+    }
+
     /** Starts Redis on the port it had before; with the local run's append-only file, its data comes back too. */
     public void startRedis() {
         long begin = System.nanoTime();

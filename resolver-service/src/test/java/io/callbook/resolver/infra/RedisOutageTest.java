@@ -21,10 +21,7 @@ class RedisOutageTest {
 
     @AfterEach
     void restartRedis() {
-        Devstack stack = Devstack.shared();
-        if (!stack.isRedisRunning()) {
-            stack.startRedis();
-        }
+        Devstack.shared().ensureRedisRunning();
     }
 
     @Test

@@ -75,9 +75,7 @@ class AvailabilityCacheTest {
 
     @AfterEach
     void redisRunning() {
-        if (!Devstack.shared().isRedisRunning()) {
-            Devstack.shared().startRedis();
-        }
+        Devstack.shared().ensureRedisRunning();
     }
 
     @Test
