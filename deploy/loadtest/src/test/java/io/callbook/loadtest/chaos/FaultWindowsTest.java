@@ -1,0 +1,69 @@
+package io.callbook.loadtest.chaos;
+
+import io.callbook.loadtest.harness.RequestTimeline.Request;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class FaultWindowsTest {
+
+    private static final long S = 1_000_000_000L;
+
+    private static Request ok(long start, long end, String key) {
+        return new Request("call_started ack", start * S, end * S, true, key);
+    }
+
+    private static Request failed(long start, long end) {
+        return new Request("call_started ack", start * S, end * S, false, null);
+    }
+
+    @Test
+    void aFaultsWindowRunsUntilTheNextFaultAndRecoveryFollowsTheLastFailure() {
+        List<FaultInjector.Injected> faults = List.of(
+                new FaultInjector.Injected(Fault.REDIS, "SIGSTOP redis 5s", 10 * S, 15 * S, 0),
+                new FaultInjector.Injected(Fault.KAFKA, "SIGSTOP kafka 5s", 30 * S, 35 * S, 0));
+        List<Request> requests = List.of(
+                ok(1, 2, "a"), ok(5, 6, "b"),                            // baseline
+                failed(11, 14), ok(12, 16, "c"), failed(17, 18),         // redis: two failures, the last after the resume
+                ok(18, 19, "d"), ok(20, 21, "e"),                        // recovered at 19
+                ok(31, 36, "f"), ok(40, 41, "g"));                       // kafka: slow, no failure
+        Map<String, FaultWindows.Fate> fates = Map.of("c", FaultWindows.Fate.LOST, "f", FaultWindows.Fate.DUPLICATED);
+
+        List<FaultWindows.Row> rows = FaultWindows.rows(requests, faults, 0, 45 * S, fates);
+
+        assertEquals(3, rows.size());
+        FaultWindows.Row baseline = rows.get(0);
+        assertEquals(FaultWindows.BASELINE, baseline.label());
+        assertEquals(2, baseline.during());
+        assertEquals(0, baseline.errors());
+
+        FaultWindows.Row redis = rows.get(1);
+        assertEquals(2, redis.during(), "started between 10 s and 15 s");
+        assertEquals(2, redis.errors(), "also the failure after the resume");
+        assertEquals(Duration.ofSeconds(4), redis.recovery(), "from the resume at 15 s to the success ending at 19 s");
+        assertEquals(1, redis.lost());
+        assertEquals(List.of("c"), redis.lostKeys());
+
+        FaultWindows.Row kafka = rows.get(2);
+        assertEquals(1, kafka.during());
+        assertEquals(0, kafka.errors());
+        assertEquals(Duration.ofSeconds(1), kafka.recovery(), "the first request after the resume ended at 36 s");
+        assertEquals(1, kafka.duplicated());
+    }
+
+    @Test
+    void aFaultAfterWhichNothingSucceedsHasNoRecovery() {
+        List<FaultInjector.Injected> faults = List.of(new FaultInjector.Injected(Fault.KILL, "kill -9 webhook + restart",
+                10 * S, 20 * S, 4711));
+        List<FaultWindows.Row> rows = FaultWindows.rows(List.of(ok(1, 2, null), failed(11, 12), failed(21, 22)), faults,
+                0, 25 * S, Map.of());
+
+        assertNull(rows.get(1).recovery());
+        assertEquals(2, rows.get(1).errors());
+    }
+}
