@@ -31,7 +31,7 @@ class FaultWindowsTest {
                 ok(1, 2, "a"), ok(5, 6, "b"),                            // baseline
                 failed(11, 14), ok(12, 16, "c"), failed(17, 18),         // redis: two failures, the last after the resume
                 ok(18, 19, "d"), ok(20, 21, "e"),                        // recovered at 19
-                ok(31, 36, "f"), ok(40, 41, "g"));                       // kafka: slow, no failure
+                ok(31, 36, "f"), ok(36, 37, "g"), ok(40, 41, "h"));      // kafka: slow, no failure
         Map<String, FaultWindows.Fate> fates = Map.of("c", FaultWindows.Fate.LOST, "f", FaultWindows.Fate.DUPLICATED);
 
         List<FaultWindows.Row> rows = FaultWindows.rows(requests, faults, 0, 45 * S, fates);
@@ -52,7 +52,7 @@ class FaultWindowsTest {
         FaultWindows.Row kafka = rows.get(2);
         assertEquals(1, kafka.during());
         assertEquals(0, kafka.errors());
-        assertEquals(Duration.ofSeconds(1), kafka.recovery(), "the first request after the resume ended at 36 s");
+        assertEquals(Duration.ofSeconds(2), kafka.recovery(), "the first request started after the resume ended at 37 s");
         assertEquals(1, kafka.duplicated());
     }
 
