@@ -60,7 +60,7 @@ public record ChaosOptions(CommonOptions common, String resolverUrl, String book
               --kill SERVICE            the service kill -9 hits: resolver, booking or webhook (default webhook)
               --pause D                 how long each of PostgreSQL, Redis, Kafka is frozen (default 30s)
               --gap D                   calm load before the first fault and after each (default 30s)
-              --settle D                how long the read-backs wait for backlogs to drain (default 2m)
+              --settle D                how long the read-backs wait for backlogs to drain (default 3m)
               --calls N                 concurrent calls (default 20)
               --think-time D            mean time between a call's steps (default 1s: about 30 requests/s)
               --book-share X            share of calls that book, 0..1 (default 0.3)
@@ -113,7 +113,7 @@ public record ChaosOptions(CommonOptions common, String resolverUrl, String book
         SuiteService killService = SuiteService.WEBHOOK;
         Duration pause = Duration.ofSeconds(30);
         Duration gap = Duration.ofSeconds(30);
-        Duration settle = Duration.ofMinutes(2);
+        Duration settle = Duration.ofMinutes(3);
 
         Builder(CommonOptions.Builder common) {
             this.common = common;
