@@ -78,8 +78,8 @@ public final class ChaosBench extends BenchMain<ChaosOptions> {
         notes.add(String.format(Locale.ROOT, "Load: the mix's calls, %d concurrent (think time %s, %.0f %% book), %.1f"
                         + " admin reads/s: %.0f requests/s planned. Faults one after the other with %s of calm load before"
                         + " and after each. A fault's errors are those of requests started from its start until the next"
-                        + " fault's; recovery is from its end until the first success of a request started after the"
-                        + " last failure; lost and duplicated count the acknowledged call events and confirmed bookings"
+                        + " fault's; recovery is from its end until the first success of a request sent after it; lost"
+                        + " and duplicated count the acknowledged call events and confirmed bookings"
                         + " of those requests.", pace.calls(), DurationText.format(pace.thinkTime()),
                 pace.bookShare() * 100, pace.adminRate(), pace.plannedRate(), DurationText.format(options.gap())));
         if (result.failure() != null) {

@@ -24,8 +24,8 @@ final class FaultWindows {
     /**
      * @param during    requests started while the fault lasted
      * @param errors    failed requests started in the window
-     * @param recovery  from the fault's end until the first success of a request started after the window's last
-     *                  failure; null when none succeeded
+     * @param recovery  from the fault's end until the first success of a request started after it; null when none
+     *                  succeeded
      * @param lost      acknowledged call events and confirmed bookings started in the window that the read-back misses
      * @param lostKeys  a few of those, for the notes
      */
@@ -58,14 +58,12 @@ final class FaultWindows {
     private static Row row(String label, List<Request> requests, long start, long faultEnd, long windowEnd,
                            long recoveryFrom, Map<String, Fate> fates) {
         List<Request> window = requests.stream().filter(r -> r.startNanos() >= start && r.startNanos() < windowEnd).toList();
-        long during = window.stream().filter(r -> r.startNanos() <= faultEnd).count();
-        if (faultEnd == start) { // the baseline: its whole window
-            during = window.size();
-        }
+        boolean baseline = faultEnd == start;
+        long during = baseline ? window.size() : window.stream().filter(r -> r.startNanos() <= faultEnd).count();
         long errors = window.stream().filter(r -> !r.ok()).count();
-        long lastFailure = window.stream().filter(r -> !r.ok()).mapToLong(Request::startNanos).max().orElse(Long.MIN_VALUE);
-        long from = Math.max(recoveryFrom, lastFailure == Long.MIN_VALUE ? recoveryFrom : lastFailure + 1);
-        Duration recovery = requests.stream().filter(r -> r.ok() && r.startNanos() >= from)
+        // The first success of a request sent after the fault: on a busy machine some requests fail all the time
+        // (a voice function's fallback), so "after the last failure" would measure the window, not the fault.
+        Duration recovery = requests.stream().filter(r -> r.ok() && r.startNanos() >= recoveryFrom)
                 .mapToLong(Request::endNanos).min()
                 .stream().mapToObj(end -> Duration.ofNanos(Math.max(0, end - recoveryFrom))).findFirst().orElse(null);
         List<String> lostKeys = new ArrayList<>();
@@ -82,7 +80,8 @@ final class FaultWindows {
                 duplicated++;
             }
         }
-        return new Row(label, Duration.ofNanos(faultEnd - start), during, errors, recovery, lost, duplicated,
+        return new Row(label, Duration.ofNanos((baseline ? windowEnd : faultEnd) - start), during, errors, recovery, lost,
+                duplicated,
                 List.copyOf(lostKeys));
     }
 }

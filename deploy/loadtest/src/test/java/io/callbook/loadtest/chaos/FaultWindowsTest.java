@@ -23,14 +23,14 @@ class FaultWindowsTest {
     }
 
     @Test
-    void aFaultsWindowRunsUntilTheNextFaultAndRecoveryFollowsTheLastFailure() {
+    void aFaultsWindowRunsUntilTheNextFaultAndRecoveryIsTheFirstSuccessAfterIt() {
         List<FaultInjector.Injected> faults = List.of(
                 new FaultInjector.Injected(Fault.REDIS, "SIGSTOP redis 5s", 10 * S, 15 * S, 0),
                 new FaultInjector.Injected(Fault.KAFKA, "SIGSTOP kafka 5s", 30 * S, 35 * S, 0));
         List<Request> requests = List.of(
                 ok(1, 2, "a"), ok(5, 6, "b"),                            // baseline
-                failed(11, 14), ok(12, 16, "c"), failed(17, 18),         // redis: two failures, the last after the resume
-                ok(18, 19, "d"), ok(20, 21, "e"),                        // recovered at 19
+                failed(11, 14), ok(12, 16, "c"), failed(16, 18),         // redis: two failures, the last after the resume
+                ok(17, 19, "d"), ok(20, 21, "e"),                        // the first success sent after it ends at 19
                 ok(31, 36, "f"), ok(36, 37, "g"), ok(40, 41, "h"));      // kafka: slow, no failure
         Map<String, FaultWindows.Fate> fates = Map.of("c", FaultWindows.Fate.LOST, "f", FaultWindows.Fate.DUPLICATED);
 
@@ -41,10 +41,12 @@ class FaultWindowsTest {
         assertEquals(FaultWindows.BASELINE, baseline.label());
         assertEquals(2, baseline.during());
         assertEquals(0, baseline.errors());
+        assertEquals(Duration.ofSeconds(10), baseline.length(), "until the first fault");
 
         FaultWindows.Row redis = rows.get(1);
         assertEquals(2, redis.during(), "started between 10 s and 15 s");
         assertEquals(2, redis.errors(), "also the failure after the resume");
+        assertEquals(Duration.ofSeconds(5), redis.length());
         assertEquals(Duration.ofSeconds(4), redis.recovery(), "from the resume at 15 s to the success ending at 19 s");
         assertEquals(1, redis.lost());
         assertEquals(List.of("c"), redis.lostKeys());
