@@ -32,6 +32,9 @@ import java.util.stream.Collectors;
  */
 final class ChaosRuns {
 
+    /** A cold JVM on a busy 2-core machine takes minutes to answer as before. */
+    static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(3);
+
     private final ChaosOptions options;
     private final VoiceCallsPlanner planner;
     private final WebhookSeeder seeder;
@@ -119,10 +122,18 @@ final class ChaosRuns {
     /** On its own thread while the load runs; the load ends when this does, however it ends. */
     private void injectAll(List<FaultInjector.Injected> injected, CompletableFuture<Void> done, RequestTimeline timeline) {
         try {
+            // the lead-in is calm load: it starts once the load does, which on a busy machine takes a while
+            awaitState(() -> timeline.requests().stream().anyMatch(RequestTimeline.Request::ok));
             FaultInjector.sleep(options.gap());
             for (Fault fault : options.faults()) {
-                injected.add(injector.inject(fault));
+                FaultInjector.Injected one = injector.inject(fault);
+                injected.add(one);
                 FaultInjector.sleep(options.gap());
+                // the next fault only once the suite recovered from this one, so no fault measures another's
+                if (!awaitState(() -> recovered(timeline, one))) {
+                    out.println("  [chaos] not recovered from " + one.label() + " within "
+                            + DurationText.format(RECOVERY_TIMEOUT) + "; going on");
+                }
             }
             done.complete(null);
         } catch (RuntimeException e) {
@@ -130,6 +141,24 @@ final class ChaosRuns {
         } finally {
             timeline.close();
         }
+    }
+
+    private static boolean recovered(RequestTimeline timeline, FaultInjector.Injected fault) {
+        List<RequestTimeline.Request> requests = timeline.requests();
+        List<RequestTimeline.Request> window = requests.stream().filter(r -> r.startNanos() >= fault.startNanos()).toList();
+        return FaultWindows.recovery(requests, window, fault.endNanos()) != null;
+    }
+
+    /** Whether the state came about within {@link #RECOVERY_TIMEOUT}. */
+    private static boolean awaitState(java.util.function.BooleanSupplier state) {
+        long deadline = System.nanoTime() + RECOVERY_TIMEOUT.toNanos();
+        while (!state.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            FaultInjector.sleep(Duration.ofMillis(500));
+        }
+        return true;
     }
 
     /** Slots for far longer than planned: a slow restart lengthens the load, and a call must never run out of them. */

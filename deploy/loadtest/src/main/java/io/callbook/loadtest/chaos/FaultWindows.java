@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Splits a run's requests by fault. A fault's window runs from its start to the next fault's start (the last one's
@@ -24,8 +27,7 @@ final class FaultWindows {
     /**
      * @param during    requests started while the fault lasted
      * @param errors    failed requests started in the window
-     * @param recovery  from the fault's end until the first success of a request started after it; null when none
-     *                  succeeded
+     * @param recovery  see {@link #recovery}
      * @param lost      acknowledged call events and confirmed bookings started in the window that the read-back misses
      * @param lostKeys  a few of those, for the notes
      */
@@ -55,17 +57,35 @@ final class FaultWindows {
         return rows;
     }
 
+    /**
+     * From the fault's end until each kind of request that failed in the window (a step of the calls, the admin
+     * reads) succeeded again, sent after the end; when none failed, until the first success sent after the end. Null
+     * while a kind has not succeeded again.
+     *
+     * @param window the requests started from the fault's start on
+     */
+    static Duration recovery(List<Request> requests, List<Request> window, long faultEnd) {
+        Set<String> failed = window.stream().filter(r -> !r.ok()).map(Request::name).collect(Collectors.toSet());
+        long recoveredAt = Long.MIN_VALUE;
+        for (String kind : failed.isEmpty() ? Set.<String>of("") : failed) {
+            OptionalLong firstSuccess = requests.stream()
+                    .filter(r -> r.ok() && r.startNanos() >= faultEnd && (kind.isEmpty() || r.name().equals(kind)))
+                    .mapToLong(Request::endNanos).min();
+            if (firstSuccess.isEmpty()) {
+                return null;
+            }
+            recoveredAt = Math.max(recoveredAt, firstSuccess.getAsLong());
+        }
+        return Duration.ofNanos(Math.max(0, recoveredAt - faultEnd));
+    }
+
     private static Row row(String label, List<Request> requests, long start, long faultEnd, long windowEnd,
                            long recoveryFrom, Map<String, Fate> fates) {
         List<Request> window = requests.stream().filter(r -> r.startNanos() >= start && r.startNanos() < windowEnd).toList();
         boolean baseline = faultEnd == start;
         long during = baseline ? window.size() : window.stream().filter(r -> r.startNanos() <= faultEnd).count();
         long errors = window.stream().filter(r -> !r.ok()).count();
-        // The first success of a request sent after the fault: on a busy machine some requests fail all the time
-        // (a voice function's fallback), so "after the last failure" would measure the window, not the fault.
-        Duration recovery = requests.stream().filter(r -> r.ok() && r.startNanos() >= recoveryFrom)
-                .mapToLong(Request::endNanos).min()
-                .stream().mapToObj(end -> Duration.ofNanos(Math.max(0, end - recoveryFrom))).findFirst().orElse(null);
+        Duration recovery = recovery(requests, window, recoveryFrom);
         List<String> lostKeys = new ArrayList<>();
         long lost = 0;
         long duplicated = 0;
