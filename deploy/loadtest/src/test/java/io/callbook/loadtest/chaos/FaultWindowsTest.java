@@ -59,6 +59,22 @@ class FaultWindowsTest {
     }
 
     @Test
+    void recoveryWaitsForEveryKindOfRequestThatFailed() {
+        List<FaultInjector.Injected> faults = List.of(new FaultInjector.Injected(Fault.KILL, "kill -9 booking + restart",
+                10 * S, 20 * S, 4711));
+        List<Request> requests = List.of(
+                new Request("check_availability", 12 * S, 13 * S, false, null),
+                new Request("call_started ack", 21 * S, 22 * S, true, "call-1:call_started"), // never failed
+                new Request("check_availability", 22 * S, 23 * S, false, null),
+                new Request("check_availability", 25 * S, 26 * S, true, null));
+
+        FaultWindows.Row row = FaultWindows.rows(requests, faults, 0, 30 * S, Map.of()).get(1);
+
+        assertEquals(Duration.ofSeconds(6), row.recovery(), "until check_availability answered again");
+        assertEquals(2, row.errors());
+    }
+
+    @Test
     void aFaultAfterWhichNothingSucceedsHasNoRecovery() {
         List<FaultInjector.Injected> faults = List.of(new FaultInjector.Injected(Fault.KILL, "kill -9 webhook + restart",
                 10 * S, 20 * S, 4711));
