@@ -1,6 +1,7 @@
 package io.callbook.loadtest;
 
 import io.callbook.loadtest.booking.BookingBench;
+import io.callbook.loadtest.chaos.ChaosBench;
 import io.callbook.loadtest.harness.BenchOptions;
 import io.callbook.loadtest.harness.BenchTarget;
 import io.callbook.loadtest.harness.ExitStatus;
@@ -21,12 +22,13 @@ import java.util.stream.Collectors;
 
 /**
  * {@code ./callbook bench <target>}: reads the command line and runs the bench it names ({@link ResolveBench},
- * {@link BookingBench}, {@link WebhookBench}, {@link PeersBench}, {@link MixBench}); the exit status tells scripts how it went.
+ * {@link BookingBench}, {@link WebhookBench}, {@link PeersBench}, {@link MixBench}, {@link ChaosBench}); the exit status
+ * tells scripts how it went.
  */
 public final class Bench {
 
     static final List<BenchTarget<?>> TARGETS = List.of(ResolveBench.TARGET, BookingBench.TARGET, WebhookBench.TARGET,
-            PeersBench.TARGET, MixBench.TARGET);
+            PeersBench.TARGET, MixBench.TARGET, ChaosBench.TARGET);
 
     static final String USAGE = "Usage: ./callbook bench " + names("|") + " [options]\n"
             + TARGETS.stream().map(target -> String.format("  %-10s%s%n", target.name(), target.summary()))
@@ -91,7 +93,7 @@ public final class Bench {
         return TARGETS.stream().filter(target -> target.name().equals(name)).findFirst();
     }
 
-    /** "resolve, booking, webhooks, peers or mix" */
+    /** "resolve, booking, webhooks, peers, mix or chaos" */
     private static String alternatives() {
         String all = names(", ");
         int last = all.lastIndexOf(", ");

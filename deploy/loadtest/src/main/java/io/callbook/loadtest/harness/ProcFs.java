@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** What the benches read from Linux's {@code /proc}: CPU ticks of processes and of the whole machine, and memory. */
-final class ProcFs {
+public final class ProcFs {
 
     /** USER_HZ: the unit of every CPU time in {@code /proc}. */
     static final long TICKS_PER_SECOND = ticksPerSecond();
@@ -62,6 +62,11 @@ final class ProcFs {
 
     static long treeTicks(List<Stat> tree) {
         return tree.stream().mapToLong(stat -> stat.ownTicks() + stat.childrenTicks()).sum();
+    }
+
+    /** The pids of the process and every living descendant; empty when the process is gone. */
+    public static List<Long> treePids(long pid) {
+        return tree(pid).stream().map(Stat::pid).toList();
     }
 
     /** The process and every living descendant; empty when the process is gone. */
@@ -134,7 +139,7 @@ final class ProcFs {
     }
 
     /** The command line's arguments; empty when the process is gone or not ours to read. */
-    static List<String> commandLine(long pid) {
+    public static List<String> commandLine(long pid) {
         try {
             byte[] args = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
             return args.length == 0 ? List.of() : List.of(new String(args, StandardCharsets.UTF_8).split("\0"));

@@ -11,20 +11,20 @@ import java.time.DateTimeException;
  * Reads back, after a mix run, what its block of slots holds ({@code GET /v1/appointments}): never two appointments on
  * one slot, and as many as the calls were told were booked.
  */
-final class BookedSlotsCheck {
+public final class BookedSlotsCheck {
 
     /**
      * @param held         live appointments on the run's slots
      * @param doubleBooked a slot holds more than one appointment
      */
-    record Outcome(String note, long held, boolean doubleBooked) {
+    public record Outcome(String note, long held, boolean doubleBooked) {
     }
 
     private BookedSlotsCheck() {
     }
 
     /** @param booked the bookings whose real answer the calls got */
-    static Outcome check(ApiClient booking, String companyId, BookingGrid grid, VoiceCalls calls, long booked) {
+    public static Outcome check(ApiClient booking, String companyId, BookingGrid grid, VoiceCalls calls, long booked) {
         SlotReadBack.Held held;
         try {
             held = SlotReadBack.of(booking, companyId, grid, calls.slotDay0(), calls.firstSlot(), calls.slotCount());

@@ -32,7 +32,7 @@ public record MixLoadSettings(String baseUrl, String bookingUrl, String runId, i
         new MixPace(calls, thinkTime, voice.bookShare(), adminRate); // checks the rest
     }
 
-    MixPace pace() {
+    public MixPace pace() {
         return new MixPace(calls, thinkTime, voice.bookShare(), adminRate);
     }
 

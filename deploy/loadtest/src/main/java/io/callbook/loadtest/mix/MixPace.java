@@ -31,7 +31,7 @@ public record MixPace(int calls, Duration thinkTime, double bookShare, double ad
     }
 
     /** started, inbound, one or two checks, a booking in some, ended, analyzed. */
-    double requestsPerCall() {
+    public double requestsPerCall() {
         return 2 + 1 + SECOND_CHECK_SHARE + bookShare + 2;
     }
 
@@ -40,11 +40,11 @@ public record MixPace(int calls, Duration thinkTime, double bookShare, double ad
     }
 
     /** As planned: answers that come within the think times add nothing. */
-    Duration meanCallLength() {
+    public Duration meanCallLength() {
         return Duration.ofNanos(Math.round(thinkTime.toNanos() * thinksPerCall()));
     }
 
-    double callsPerSecond() {
+    public double callsPerSecond() {
         return calls / (meanCallLength().toNanos() / 1e9);
     }
 

@@ -1,6 +1,7 @@
 package io.callbook.loadtest.mix;
 
 import io.callbook.loadtest.harness.BenchSimulation;
+import io.callbook.loadtest.harness.RequestTimeline;
 import io.callbook.loadtest.webhooks.SignedRequest;
 import io.callbook.loadtest.webhooks.VoiceAnswerVerdict;
 import io.callbook.loadtest.webhooks.VoiceCallBody;
@@ -8,6 +9,7 @@ import io.callbook.loadtest.webhooks.WebhookSignature;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import java.nio.charset.StandardCharsets;
@@ -36,60 +38,96 @@ public class MixSimulation extends BenchSimulation {
 
     private static final String STEP_STARTED = "stepStarted";
     private static final String EVENT_BODY = "eventBody";
+    private static final String ANSWER = "answer";
+    /** The name under which a {@link RequestTimeline} records bookings; their key is the appointment's id. */
+    public static final String BOOK_LABEL = MixStep.BOOK_APPOINTMENT.label();
 
     public MixSimulation() {
         MixLoadSettings settings = MixLoadSettings.fromSystemProperties();
         MixPace pace = settings.pace();
 
-        HttpProtocolBuilder protocol = jsonProtocol(settings.baseUrl()).contentTypeHeader("application/json");
-
-        ChainBuilder call = exec(
-                event(MixStep.CALL_STARTED, settings),
-                signed(MixStep.INBOUND, MixCallFeeder.INBOUND_BODY, settings),
-                think(pace),
-                signed(MixStep.CHECK_AVAILABILITY, MixCallFeeder.CHECK_BODY, settings),
-                doIf(session -> session.getBoolean(MixCallFeeder.SECOND_CHECK)).then(
-                        think(pace),
-                        signed(MixStep.CHECK_AVAILABILITY, MixCallFeeder.SECOND_CHECK_BODY, settings)),
-                doIf(session -> session.getBoolean(MixCallFeeder.BOOKS)).then(
-                        think(pace),
-                        signed(MixStep.BOOK_APPOINTMENT, MixCallFeeder.BOOK_BODY, settings)),
-                think(pace),
-                event(MixStep.CALL_ENDED, settings),
-                think(pace),
-                event(MixStep.CALL_ANALYZED, settings));
-
         List<PopulationBuilder> populations = new ArrayList<>();
         // The ramp spreads the first calls' starts over one call, as if the day had been going on.
-        populations.add(scenario("calls").exec(feed(MixCallFeeder.of(settings)), call)
+        populations.add(scenario("calls").exec(feed(MixCallFeeder.of(settings)), call(settings, null))
                 .injectClosed(concurrentUsers(settings.calls(), pace.meanCallLength(), settings.duration())));
         if (settings.adminRate() > 0) {
-            populations.add(scenario("admin").exec(feed(AdminReadFeeder.of(settings)), adminRead(settings))
+            populations.add(scenario("admin").exec(feed(AdminReadFeeder.of(settings)), adminRead(settings, null))
                     .injectOpen(poissonArrivals(settings.adminRate(), pace.meanCallLength().plus(settings.duration()))));
         }
-        setUp(populations).protocols(protocol);
+        setUp(populations).protocols(protocol(settings));
+    }
+
+    public static HttpProtocolBuilder protocol(MixLoadSettings settings) {
+        return jsonProtocol(settings.baseUrl()).contentTypeHeader("application/json");
+    }
+
+    /**
+     * One simulated call, step by step, to be fed by {@link MixCallFeeder}.
+     *
+     * @param timeline where each request is recorded (key: a call event's "call id:event", a booking's appointment id),
+     *                 or null
+     */
+    public static ChainBuilder call(MixLoadSettings settings, RequestTimeline timeline) {
+        MixPace pace = settings.pace();
+        return exec(
+                event(MixStep.CALL_STARTED, settings, timeline),
+                signed(MixStep.INBOUND, MixCallFeeder.INBOUND_BODY, settings, timeline),
+                think(pace),
+                signed(MixStep.CHECK_AVAILABILITY, MixCallFeeder.CHECK_BODY, settings, timeline),
+                doIf(session -> session.getBoolean(MixCallFeeder.SECOND_CHECK)).then(
+                        think(pace),
+                        signed(MixStep.CHECK_AVAILABILITY, MixCallFeeder.SECOND_CHECK_BODY, settings, timeline)),
+                doIf(session -> session.getBoolean(MixCallFeeder.BOOKS)).then(
+                        think(pace),
+                        signed(MixStep.BOOK_APPOINTMENT, MixCallFeeder.BOOK_BODY, settings, timeline)),
+                think(pace),
+                event(MixStep.CALL_ENDED, settings, timeline),
+                think(pace),
+                event(MixStep.CALL_ANALYZED, settings, timeline));
     }
 
     /** A call event as the voice provider sends it at that moment, signed like all the call's requests. */
-    private static ChainBuilder event(MixStep step, MixLoadSettings settings) {
+    private static ChainBuilder event(MixStep step, MixLoadSettings settings, RequestTimeline timeline) {
         return exec(session -> session.set(EVENT_BODY, VoiceCallBody.json(step.event(),
                         session.getString(MixCallFeeder.CALL_ID), session.getString(MixCallFeeder.CALLER),
                         session.getString(MixCallFeeder.DIALLED), System.currentTimeMillis())))
-                .exec(signed(step, EVENT_BODY, settings));
+                .exec(signed(step, EVENT_BODY, settings, timeline));
     }
 
     /** Signed as it is sent, so the signature's time is current however long the call has lasted. */
-    private static ChainBuilder signed(MixStep step, String bodyKey, MixLoadSettings settings) {
+    private static ChainBuilder signed(MixStep step, String bodyKey, MixLoadSettings settings, RequestTimeline timeline) {
         SignedRequest kind = step.kind();
         WebhookSignature signature = kind.signature();
-        return exec(session -> session.set(STEP_STARTED, System.nanoTime()))
+        List<CheckBuilder> checks = new ArrayList<>();
+        if (timeline != null && step == MixStep.BOOK_APPOINTMENT) {
+            checks.add(bodyString().saveAs(ANSWER)); // first: a failed check skips the ones after it
+        }
+        checks.addAll(checks(step));
+        ChainBuilder request = exec(session -> session.set(STEP_STARTED, System.nanoTime()))
                 .exec(http(step.label())
                         .post(kind.path(settings.integration()))
                         .header(signature.header(), session -> signature.value(
                                 session.getString(bodyKey).getBytes(StandardCharsets.UTF_8), settings.secret(),
                                 Instant.now()))
                         .body(StringBody(session -> session.getString(bodyKey)))
-                        .check(checks(step)));
+                        .check(checks));
+        return timeline == null ? request : request.exec(session -> recorded(timeline, step, session));
+    }
+
+    /**
+     * Records the request and clears the session's failure, which Gatling would otherwise carry to every later request
+     * of the call.
+     */
+    private static Session recorded(RequestTimeline timeline, MixStep step, Session session) {
+        boolean ok = !session.isFailed();
+        String key = null;
+        if (step.isCallEvent()) {
+            key = session.getString(MixCallFeeder.CALL_ID) + ":" + step.event();
+        } else if (step == MixStep.BOOK_APPOINTMENT && ok && session.contains(ANSWER)) {
+            key = VoiceAnswerVerdict.appointmentId(session.getString(ANSWER));
+        }
+        timeline.record(step.label(), session.getLong(STEP_STARTED), System.nanoTime(), ok, key);
+        return session.remove(ANSWER).markAsSucceeded();
     }
 
     private static ChainBuilder think(MixPace pace) {
@@ -113,10 +151,13 @@ public class MixSimulation extends BenchSimulation {
         };
     }
 
-    private static ChainBuilder adminRead(MixLoadSettings settings) {
-        return exec(http(MixStep.ADMIN_READS.label())
-                .get(session -> session.getString(AdminReadFeeder.URL))
-                .header("Authorization", "Bearer " + settings.tenantToken())
-                .check(status().is(MixStep.ADMIN_READS.expectedStatus())));
+    /** One tenant-admin read, to be fed by {@link AdminReadFeeder}; recorded in the timeline unless it is null. */
+    public static ChainBuilder adminRead(MixLoadSettings settings, RequestTimeline timeline) {
+        ChainBuilder read = exec(session -> session.set(STEP_STARTED, System.nanoTime()))
+                .exec(http(MixStep.ADMIN_READS.label())
+                        .get(session -> session.getString(AdminReadFeeder.URL))
+                        .header("Authorization", "Bearer " + settings.tenantToken())
+                        .check(status().is(MixStep.ADMIN_READS.expectedStatus())));
+        return timeline == null ? read : read.exec(session -> recorded(timeline, MixStep.ADMIN_READS, session));
     }
 }

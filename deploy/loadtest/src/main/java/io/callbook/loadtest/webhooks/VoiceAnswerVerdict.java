@@ -71,6 +71,13 @@ public final class VoiceAnswerVerdict {
         return inbound.path("dynamic_variables").path("branch_id").asText("").equals(branchId) ? REAL : "another branch";
     }
 
+    /** The appointment a real {@code book_appointment} answer names, or null. */
+    public static String appointmentId(String body) {
+        JsonNode answer = parse(body);
+        String id = answer == null ? "" : answer.path(SignedRequest.VOICE_BOOKING.answerField()).asText("");
+        return id.isEmpty() ? null : id;
+    }
+
     /** The answer's JSON, or null when it is not JSON. */
     private static JsonNode parse(String body) {
         try {
