@@ -232,9 +232,8 @@ public class VoiceFunctions {
             return VoiceAnswer.say("I don't have a customer with this phone number yet.").with("found", false);
         }
         Customer found = customer.get();
-        // No e-mail address: the agent would read it out to whoever is on the phone, and no function needs it.
+        // Name and number only: no function takes a customer id, and an e-mail address is read out to whoever calls.
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", found.id());
         data.put("name", found.name());
         data.put("phone", found.phone());
         return VoiceAnswer.say(found.name() == null || found.name().isBlank() ? "I found this caller, but without a name."
