@@ -12,6 +12,7 @@ import io.callbook.booking.customer.domain.Customers;
 import io.callbook.booking.customer.domain.Customers.NewCustomer;
 import io.callbook.common.api.BatchItems;
 import io.callbook.common.api.Page;
+import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemException;
 import io.callbook.common.ratelimit.RateLimited;
 import io.callbook.common.security.CallerContext;
@@ -32,8 +33,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -104,17 +107,30 @@ public class CustomerResource {
                 .entity(new CustomerBatchResponse(created.stream().map(CustomerResponse::of).toList())).build();
     }
 
-    /** With {@code phone} or {@code email}: the matching customer (or none); without: every customer, page by page. */
+    /**
+     * With {@code phone} or {@code email}: the matching customer (or none); without: every customer, page by page.
+     * The voice agent ({@code agent} without an admin role) looks up the one caller by phone and is told no e-mail
+     * address: listing customers or searching them by e-mail is for the tenant's admins.
+     */
     @GET
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
-    @Operation(summary = "Find a customer by phone or email, or list them all")
+    @Operation(summary = "Find a customer by phone or email, or list them all",
+            description = "The `agent` role may only look up by phone, and its answer has no email; listing and "
+                    + "looking up by email answer it 403.")
+    @APIResponse(responseCode = "403", description = "An agent listed customers or looked one up by email")
     @APIResponse(responseCode = "422", description = "The phone is not a phone number")
     public Page<CustomerResponse> find(@PathParam("companyId") UUID companyId, @QueryParam("phone") String phone,
                                        @QueryParam("email") String email,
                                        @QueryParam("region") @Pattern(regexp = "[A-Za-z]{2}") String region,
                                        @QueryParam("after") UUID after,
-                                       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+                                       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                                       @Context SecurityContext security) {
         caller.requireCompany(companyId, "Company " + companyId);
+        boolean agentOnly = !security.isUserInRole(Roles.TENANT_ADMIN) && !security.isUserInRole(Roles.PLATFORM_ADMIN);
+        if (agentOnly && phone == null) {
+            throw new ProblemException(Problem.of(403, "forbidden", "Forbidden",
+                    "The agent role looks up one customer by phone; listing and searching by email need an admin"));
+        }
         if (phone != null && email != null) {
             throw ProblemException.badRequest("Look up by phone or by email, not both");
         }
@@ -122,9 +138,14 @@ public class CustomerResource {
             Optional<Customer> match = phone != null
                     ? customers.byPhone(companyId, phone, region == null ? DEFAULT_REGION : region)
                     : customers.byEmail(companyId, email);
-            return new Page<>(match.map(CustomerResponse::of).map(List::of).orElse(List.of()), null);
+            return new Page<>(match.map(CustomerResponse::of).map(c -> agentOnly ? withoutEmail(c) : c)
+                    .map(List::of).orElse(List.of()), null);
         }
         return Page.of(customers.list(companyId, after, limit), limit, CustomerResponse::of, c -> c.id.toString());
+    }
+
+    private static CustomerResponse withoutEmail(CustomerResponse c) {
+        return new CustomerResponse(c.id(), c.companyId(), c.phone(), c.name(), null, c.createdAt(), c.updatedAt());
     }
 
     @GET

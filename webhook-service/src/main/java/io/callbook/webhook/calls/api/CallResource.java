@@ -24,10 +24,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The tenant's call log, newest first. */
+/**
+ * The tenant's call log, newest first: every caller's number and what the call was about, so for the tenant's admins
+ * only. The voice agent's token ({@code agent}) needs none of it during a call and is refused (403).
+ */
 @Path("/v1/calls")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+@RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
 @Tag(name = "Calls", description = "Calls handled by the voice agent, built from the provider's call events")
 public class CallResource {
 

@@ -93,8 +93,12 @@ public class VoiceResource {
                     `book_appointment` (service, start, optional staff, customer_name, optional customer_phone, \
                     default the caller's number; retries with the same call and arguments book once), \
                     `cancel_appointment` (appointment_id, else the caller's next appointment), `find_customer` \
-                    (optional phone, default the caller's number). Always 200 with `{result: "<sentence to speak>", \
-                    ...data}`: a missing or unreadable argument is a question in `result` (with `missing` or \
+                    (the caller's name and number, never an e-mail address). `find_customer` and \
+                    `cancel_appointment` act only on the caller's own number (`from_number`): another number in \
+                    `phone`, another customer's appointment_id or a withheld number get a polite refusal to speak \
+                    (`error: not_callers_number` or `number_withheld`) and no data, unless the company allows other \
+                    numbers (`PUT /v1/companies/{id}/voice-policy`). Always 200 with `{result: "<sentence to \
+                    speak>", ...data}`: a missing or unreadable argument is a question in `result` (with `missing` or \
                     `invalid` naming it) so the agent can ask the caller and call again; a taken slot offers the \
                     nearest free times; a service that cannot answer in time says so (`error: \
                     temporarily_unavailable`). 404: unknown function; 401: bad signature; 400: malformed JSON.""")

@@ -26,6 +26,9 @@ public interface VoiceBooking {
 
     Appointment cancel(UUID companyId, UUID appointmentId, String reason);
 
+    /** @return empty when the company has no appointment of this id */
+    Optional<Appointment> appointment(UUID companyId, UUID appointmentId);
+
     /** Live appointments of the customer starting from {@code from}, earliest first. */
     List<Appointment> upcoming(UUID companyId, UUID customerId, Instant from);
 
@@ -50,6 +53,7 @@ public interface VoiceBooking {
                        Instant start, Instant end) {
     }
 
-    record Customer(UUID id, String name, String phone, String email) {
+    /** What a call needs to know of a customer; booking-service does not tell the agent more. */
+    record Customer(UUID id, String name, String phone) {
     }
 }

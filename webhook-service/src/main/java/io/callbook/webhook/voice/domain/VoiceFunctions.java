@@ -35,7 +35,8 @@ import java.util.function.Function;
 /**
  * The custom functions the voice agent calls during a call. Every answer is a sentence the agent can speak, also when
  * an argument is missing, a slot is taken or a service cannot be reached in time: a caller on the phone is better
- * served by "I can't check that right now" than by silence.
+ * served by "I can't check that right now" than by silence. Answers carry only what the call needs (no e-mail
+ * addresses), and customers and appointments are the caller's own unless the company allows more ({@link CallerScope}).
  */
 @ApplicationScoped
 public class VoiceFunctions {
@@ -50,14 +51,16 @@ public class VoiceFunctions {
     private final VoiceBooking booking;
     private final CallLog callLog;
     private final VoiceConfig config;
+    private final CallerScope scope;
     private final IdempotencyKeys idempotencyKeys;
 
     public VoiceFunctions(VoiceDirectory directory, VoiceBooking booking, CallLog callLog, VoiceConfig config,
-                          ObjectMapper json) {
+                          CallerScope scope, ObjectMapper json) {
         this.directory = directory;
         this.booking = booking;
         this.callLog = callLog;
         this.config = config;
+        this.scope = scope;
         this.idempotencyKeys = new IdempotencyKeys(json);
     }
 
@@ -196,6 +199,9 @@ public class VoiceFunctions {
                 throw new AnswerInstead(VoiceAnswer.say("I couldn't find that appointment.")
                         .with("error", "unknown_appointment"));
             }
+            if (!scope.othersAllowed(call.companyId())) {
+                requireCallers(branch, call, appointmentId);
+            }
         } else {
             Customer customer = customer(branch, call, args, "Which phone number was the appointment booked with?")
                     .orElseThrow(() -> new AnswerInstead(VoiceAnswer.say(
@@ -226,23 +232,40 @@ public class VoiceFunctions {
             return VoiceAnswer.say("I don't have a customer with this phone number yet.").with("found", false);
         }
         Customer found = customer.get();
+        // Name and number only: no function takes a customer id, and an e-mail address is read out to whoever calls.
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", found.id());
         data.put("name", found.name());
         data.put("phone", found.phone());
-        data.put("email", found.email());
         return VoiceAnswer.say(found.name() == null || found.name().isBlank() ? "I found this caller, but without a name."
                         : "This is " + found.name() + ".")
                 .with("found", true).with("customer", data);
     }
 
-    private Optional<Customer> customer(DialledBranch branch, CallContext call, FunctionArgs args, String askForPhone) {
-        String phone = args.text("phone", "customer_phone").map(CallContext::usable).orElse(call.callerNumber());
-        if (phone == null) {
-            throw new AnswerInstead(VoiceAnswer.say(askForPhone).with("missing", "phone"));
+    /**
+     * An appointment named by id is cancelled only for the customer calling: ids are read out and passed on, and the
+     * caller must not cancel someone else's by repeating one. Unknown and foreign appointments get the same refusal.
+     */
+    private void requireCallers(DialledBranch branch, CallContext call, UUID appointmentId) {
+        if (call.callerNumber() == null) {
+            throw new AnswerInstead(CallerScope.withheld(branch));
         }
+        UUID callersCustomer = customer(branch, call, call.callerNumber()).map(Customer::id).orElse(null);
+        boolean callers = callersCustomer != null && booking.appointment(call.companyId(), appointmentId)
+                .map(a -> callersCustomer.equals(a.customerId())).orElse(false);
+        if (!callers) {
+            throw new AnswerInstead(CallerScope.notCallers(branch));
+        }
+    }
+
+    private Optional<Customer> customer(DialledBranch branch, CallContext call, FunctionArgs args, String askForPhone) {
+        String phone = scope.number(branch, call, args.text("phone", "customer_phone").map(CallContext::usable))
+                .orElseThrow(() -> new AnswerInstead(VoiceAnswer.say(askForPhone).with("missing", "phone")));
+        return customer(branch, call, phone);
+    }
+
+    private Optional<Customer> customer(DialledBranch branch, CallContext call, String phone) {
         try {
-            return booking.customerByPhone(call.companyId(), phone, region(branch));
+            return booking.customerByPhone(call.companyId(), phone, CallerScope.region(branch));
         } catch (BookingRefused refused) {
             throw new AnswerInstead(VoiceAnswer.say("That phone number doesn't look right. Could you repeat it?")
                     .with("error", "invalid_phone"));
@@ -290,15 +313,6 @@ public class VoiceFunctions {
         }
         List<T> partial = candidates.stream().filter(c -> name.apply(c).toLowerCase(Locale.ROOT).contains(spoken)).toList();
         return partial.size() == 1 ? Optional.of(partial.getFirst()) : Optional.empty();
-    }
-
-    /** People say numbers in the branch's national format; the locale's country tells how to read them. */
-    private static String region(DialledBranch branch) {
-        if (branch.locale() == null) {
-            return null;
-        }
-        String country = Locale.forLanguageTag(branch.locale()).getCountry();
-        return country.isEmpty() ? null : country;
     }
 
     /** In the branch's zone, so the agent reads out the time on the salon's clock. */

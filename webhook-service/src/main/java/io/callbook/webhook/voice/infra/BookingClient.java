@@ -66,6 +66,10 @@ public interface BookingClient {
                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @GET
+    @Path("/v1/appointments/{id}")
+    Appointment appointment(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GET
     @Path("/v1/appointments")
     Page<Appointment> bySource(@QueryParam("source") String source, @QueryParam("externalRef") String externalRef,
                                @QueryParam("limit") int limit, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
@@ -114,7 +118,7 @@ public interface BookingClient {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Customer(UUID id, String phone, String name, String email) {
+    record Customer(UUID id, String phone, String name) {
     }
 
     /** An RFC 9457 problem: the sentence the agent speaks, or the reason a calendar event cannot be applied. */

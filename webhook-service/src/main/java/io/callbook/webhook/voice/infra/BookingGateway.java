@@ -81,6 +81,19 @@ public class BookingGateway implements VoiceBooking, CalendarBookings {
     }
 
     @Override
+    public Optional<Appointment> appointment(UUID companyId, UUID appointmentId) {
+        try {
+            return Optional.of(appointment(refusals(() -> booking.appointment(appointmentId,
+                    tokens.authorization(companyId)))));
+        } catch (BookingRefused refused) {
+            if (refused.notFound()) {
+                return Optional.empty();
+            }
+            throw refused;
+        }
+    }
+
+    @Override
     public List<Appointment> upcoming(UUID companyId, UUID customerId, Instant from) {
         return refusals(() -> booking.appointments(customerId, from, LIVE, 10, tokens.authorization(companyId)))
                 .items().stream().map(BookingGateway::appointment).toList();
@@ -90,7 +103,7 @@ public class BookingGateway implements VoiceBooking, CalendarBookings {
     public Optional<Customer> customerByPhone(UUID companyId, String phone, String region) {
         return refusals(() -> booking.customers(companyId, phone, region, tokens.authorization(companyId)))
                 .items().stream().findFirst()
-                .map(c -> new Customer(c.id(), c.name(), c.phone(), c.email()));
+                .map(c -> new Customer(c.id(), c.name(), c.phone()));
     }
 
     @Override

@@ -65,7 +65,7 @@ class InboundProcessingTest {
         send(started); // a provider retry: acknowledged, processed once
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().auth().oauth2(TestTokens.agent(company)).get("/v1/calls")
+                given().auth().oauth2(TestTokens.tenantAdmin(company)).get("/v1/calls")
                         .then().statusCode(200).body("items", hasSize(1))
                         .body("items[0].callId", equalTo(callId))
                         .body("items[0].fromNumber", equalTo("+4917012345678"))
@@ -84,7 +84,13 @@ class InboundProcessingTest {
                 .then().statusCode(400).body("violations[0].field", equalTo("status"));
         given().auth().oauth2(TestTokens.tenantAdmin(company)).post("/v1/webhooks/events/replay?status=done")
                 .then().statusCode(400).body("violations[0].field", equalTo("status"));
-        given().auth().oauth2(TestTokens.agent(UUID.randomUUID())).get("/v1/calls").then().body("items", hasSize(0));
+        given().auth().oauth2(TestTokens.tenantAdmin(UUID.randomUUID())).get("/v1/calls").then().body("items", hasSize(0));
+        // The voice agent's role reads no call log: not the list, not one call.
+        given().auth().oauth2(TestTokens.agent(company)).get("/v1/calls").then().statusCode(403)
+                .contentType("application/problem+json");
+        String logged = given().auth().oauth2(TestTokens.tenantAdmin(company)).get("/v1/calls")
+                .then().extract().path("items[0].id");
+        given().auth().oauth2(TestTokens.agent(company)).get("/v1/calls/{id}", logged).then().statusCode(403);
     }
 
     @Test

@@ -187,7 +187,7 @@ class VoiceFunctionsTest {
         function("find_customer", "call-" + UUID.randomUUID(), Map.of(), caller).then().statusCode(200)
                 .body("result", equalTo("This is Jonas Klein.")).body("customer.phone", equalTo(caller));
         function("find_customer", "call-" + UUID.randomUUID(), Map.of(), "anonymous").then().statusCode(200)
-                .body("missing", equalTo("phone"));
+                .body("error", equalTo("number_withheld"));
 
         function("cancel_appointment", "call-" + UUID.randomUUID(), Map.of(), caller).then().statusCode(200)
                 .body("appointment_id", equalTo(id))
@@ -197,8 +197,11 @@ class VoiceFunctionsTest {
                 .body("status", equalTo("cancelled"));
         function("cancel_appointment", "call-" + UUID.randomUUID(), Map.of(), caller).then().statusCode(200)
                 .body("error", equalTo("no_appointment"));
-        function("cancel_appointment", "call-" + UUID.randomUUID(), Map.of("appointment_id", UUID.randomUUID()), caller)
+        function("cancel_appointment", "call-" + UUID.randomUUID(), Map.of("appointment_id", "not an id"), caller)
                 .then().statusCode(200).body("error", equalTo("unknown_appointment"));
+        // An id that is not one of the caller's appointments is refused like another caller's (CallerScopeTest).
+        function("cancel_appointment", "call-" + UUID.randomUUID(), Map.of("appointment_id", UUID.randomUUID()), caller)
+                .then().statusCode(200).body("error", equalTo("not_callers_number"));
     }
 
     @Test
