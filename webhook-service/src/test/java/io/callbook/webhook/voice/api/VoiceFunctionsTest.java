@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -78,7 +79,8 @@ class VoiceFunctionsTest {
                 () -> function("find_customer", call, Map.of()),
                 () -> function("book_appointment", call, booking),
                 () -> function("cancel_appointment", call, Map.of("appointment_id",
-                        function("book_appointment", call, booking).path("appointment_id"))));
+                        Objects.requireNonNullElse(function("book_appointment", call, booking).path("appointment_id"),
+                                "none"))));
         for (var request : requests) {
             Response response = request.get();
             while (response.asString().contains("unavailable") && System.nanoTime() < deadline) {
