@@ -52,7 +52,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 public final class Fuzz {
 
     /** Requests per fuzzed endpoint: enough to meet each kind of mutation many times, few enough for CI. */
-    public static final int TRIES = Integer.getInteger("callbook.fuzz.tries", 120);
+    public static final int TRIES = Integer.getInteger("callbook.fuzz.tries", 100);
     public static final long SEED = Long.getLong("callbook.fuzz.seed", new SecureRandom().nextLong());
 
     private static final ObjectMapper JSON = new ObjectMapper();
