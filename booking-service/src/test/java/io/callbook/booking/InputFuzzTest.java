@@ -86,6 +86,13 @@ class InputFuzzTest {
     }
 
     @Test
+    void aStaffUpdateThatLeavesTheServicesAloneStillListsThem() {
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "Anna B."))
+                .put("/v1/companies/{c}/staff/{s}", company, staff.id)
+                .then().statusCode(200).body("name", equalTo("Anna B.")).body("serviceIds[0]", equalTo(service.id.toString()));
+    }
+
+    @Test
     void hoursOfOddDates() {
         Map<String, Object> hours = Map.of("work", List.of(Map.of("start", "10:00", "end", "14:00")),
                 "breaks", List.of(Map.of("start", "12:00", "end", "12:30")));
