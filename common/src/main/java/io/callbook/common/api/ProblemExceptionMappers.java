@@ -109,6 +109,14 @@ public class ProblemExceptionMappers {
             return ProblemResponses.of(Problem.of(409, "conflict", "Conflict",
                     "Another request changed or created the same thing at the same time; read it again and retry"), request);
         }
+        java.sql.SQLException invalid = invalidValue(e);
+        if (invalid != null) {
+            LOG.warnf("Refused a value the database cannot store on %s %s: %s %s", request.method(), request.path(),
+                    invalid.getSQLState(), invalid.getMessage().lines().findFirst().orElse(""));
+            return ProblemResponses.of(Problem.of(400, "invalid-value", "Invalid value",
+                    "A text, number or date in the request cannot be stored, e.g. a NUL character or a date out of range"),
+                    request);
+        }
         LOG.errorf(e, "Unexpected error on %s %s", request.method(), request.path());
         return ProblemResponses.of(Problem.of(500, "internal", "Internal error",
                 "Something went wrong on our side; quote the request id when you report it"), request);
@@ -124,6 +132,19 @@ public class ProblemExceptionMappers {
             }
         }
         return false;
+    }
+
+    /**
+     * SQL state class 22 (data exception: a NUL in text, a timestamp or number out of range, text too long) comes from
+     * a value the request carried that no validation caught; the transaction is rolled back, so nothing is written.
+     */
+    private static java.sql.SQLException invalidValue(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     private static String field(ConstraintViolation<?> violation) {

@@ -14,13 +14,18 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Turns whatever a provider or a person typed into E.164. Providers send E.164 already; people
- * type national formats, which are read with the region of the branch or company they belong to.
+ * Turns whatever a provider or a person typed into E.164. Providers send E.164 already, or a {@code tel:} (RFC 3966)
+ * or {@code sip:}/{@code sips:} (RFC 3261) URI whose number is read the same way; people type national formats, which
+ * are read with the region of the branch or company they belong to.
  */
 @ApplicationScoped
 public class PhoneNumberNormalizer {
 
     private static final int MAX_INPUT_LENGTH = 64;
+    // A SIP URI carries a host and parameters besides the number.
+    private static final int MAX_URI_LENGTH = 256;
+    private static final Pattern URI_SCHEME = Pattern.compile("^(tel|sips?):", Pattern.CASE_INSENSITIVE);
+    private static final Pattern GLOBAL_CONTEXT = Pattern.compile("^\\+[0-9().\\-]+$");
     // Digits, a leading +, and the separators people type; letters only in an extension marker.
     private static final Pattern PLAUSIBLE = Pattern.compile("^\\+?[0-9 ()./\\-\\u00A0]+((ext\\.?|x|#|;ext=)\\s*[0-9]+)?$",
             Pattern.CASE_INSENSITIVE);
@@ -61,13 +66,22 @@ public class PhoneNumberNormalizer {
             throw new InvalidPhoneNumberException("missing", "No number given");
         }
         String raw = input.strip();
+        if (raw.length() > MAX_URI_LENGTH) {
+            throw new InvalidPhoneNumberException("malformed", "'" + abbreviate(raw) + "' is not a phone number");
+        }
+        String uri = raw;
+        raw = numberOf(raw);
+        if (raw.isEmpty()) {
+            throw new InvalidPhoneNumberException("malformed", "'" + abbreviate(uri) + "' holds no phone number");
+        }
         if (raw.equalsIgnoreCase("anonymous") || raw.equalsIgnoreCase("unknown") || raw.equalsIgnoreCase("restricted")) {
             throw new InvalidPhoneNumberException("anonymous", "The caller withheld the number ('" + raw + "')");
         }
         if (raw.length() > MAX_INPUT_LENGTH || !PLAUSIBLE.matcher(raw).matches()) {
             throw new InvalidPhoneNumberException("malformed", "'" + abbreviate(raw) + "' is not a phone number");
         }
-        String defaultRegion = raw.startsWith("+") ? "ZZ" : region.toUpperCase(Locale.ROOT);
+        // Without a region a national number cannot be read; libphonenumber says so for "ZZ".
+        String defaultRegion = raw.startsWith("+") || region == null ? "ZZ" : region.toUpperCase(Locale.ROOT);
         Phonenumber.PhoneNumber parsed;
         try {
             parsed = util.parse(raw, defaultRegion);
@@ -82,6 +96,60 @@ public class PhoneNumberNormalizer {
         String extension = parsed.hasExtension() ? parsed.getExtension() : null;
         return new NormalizedNumber(util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164), extension,
                 util.getRegionCodeForNumber(parsed));
+    }
+
+    /**
+     * The number a {@code tel:} or {@code sip:} URI names, with its {@code ext} parameter as an extension marker and a
+     * global {@code phone-context} as its prefix; any other input as it is. Voice platforms name the caller and the
+     * dialled number this way ({@code tel:+49301234567}, {@code sip:+49301234567@sip.provider.com;user=phone}).
+     */
+    static String numberOf(String raw) {
+        String value = raw.startsWith("<") && raw.endsWith(">") ? raw.substring(1, raw.length() - 1).strip() : raw;
+        var scheme = URI_SCHEME.matcher(value);
+        if (!scheme.find()) {
+            return raw;
+        }
+        String subscriber = value.substring(scheme.end());
+        if (!scheme.group(1).equalsIgnoreCase("tel")) {
+            // sip:user@host;uri-parameters — the number is the user part; without one there is no number.
+            int at = subscriber.lastIndexOf('@');
+            subscriber = at < 0 ? subscriber.split("[;?]", 2)[0] : subscriber.substring(0, at);
+            subscriber = percentDecoded(subscriber);
+        }
+        String[] parts = subscriber.split(";");
+        String number = parts[0].strip();
+        String extension = null;
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            String name = parameter[0].strip().toLowerCase(Locale.ROOT);
+            String parameterValue = parameter.length > 1 ? parameter[1].strip() : "";
+            if (name.equals("ext")) {
+                extension = parameterValue;
+            } else if (name.equals("phone-context") && !number.startsWith("+")
+                    && GLOBAL_CONTEXT.matcher(parameterValue).matches()) {
+                number = parameterValue + number;
+            }
+        }
+        return extension == null || extension.isEmpty() ? number : number + ";ext=" + extension;
+    }
+
+    /** RFC 3986 escapes such as {@code %2B} for '+'; a broken escape stays as it is and fails the plausibility check. */
+    private static String percentDecoded(String value) {
+        if (value.indexOf('%') < 0) {
+            return value;
+        }
+        StringBuilder decoded = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%' && i + 2 < value.length() && Character.digit(value.charAt(i + 1), 16) >= 0
+                    && Character.digit(value.charAt(i + 2), 16) >= 0) {
+                decoded.append((char) Integer.parseInt(value.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                decoded.append(c);
+            }
+        }
+        return decoded.toString();
     }
 
     /** @return the region in upper case, if it is one with a numbering plan */

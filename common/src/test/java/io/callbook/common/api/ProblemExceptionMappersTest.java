@@ -145,6 +145,19 @@ class ProblemExceptionMappersTest {
     }
 
     @Test
+    void aValueTheDatabaseCannotStoreIsAnInvalidValueThatRevealsNothing() {
+        RuntimeException atCommit = new RuntimeException("rollback", new RuntimeException("could not execute statement",
+                new java.sql.SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00 in customers", "22021")));
+
+        Problem problem = problem(mappers.unexpected(atCommit, request), 400);
+
+        assertEquals("https://callbook.io/problems/invalid-value", problem.type().toString());
+        assertFalse(problem.detail().contains("customers"), problem.detail());
+        assertEquals(500, mappers.unexpected(new RuntimeException(new java.sql.SQLException("deadlock", "40P01")), request)
+                .getStatus(), "only data exceptions (class 22) are the request's fault");
+    }
+
+    @Test
     void anythingElseIsAnInternalErrorThatRevealsNothing() {
         Problem problem = problem(mappers.unexpected(new IllegalStateException("secret table name"), request), 500);
 

@@ -127,7 +127,15 @@ public class AvailabilityFinder {
         return new BranchDays(days, lookup.stamp(dates));
     }
 
+    private static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
+
     private void requireValidRange(LocalDate from, LocalDate to) {
+        // java.time reads dates up to year ±999999999; the day after the last one, or its instant in a zone west of
+        // UTC, cannot be computed. No booking window reaches beyond these years.
+        if (from.isBefore(FIRST_DATE) || to.isAfter(LAST_DATE)) {
+            throw new InvalidDateRange("Dates must lie between " + FIRST_DATE + " and " + LAST_DATE, null);
+        }
         if (from.isAfter(to)) {
             throw new InvalidDateRange("'from' (" + from + ") is after 'to' (" + to + ")", null);
         }

@@ -184,7 +184,8 @@ public class StaffResource {
     public List<DateHoursEntry> dateHours(@PathParam("companyId") UUID companyId, @PathParam("staffId") UUID staffId,
                                           @QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to) {
         caller.requireCompany(companyId, "Staff member " + staffId);
-        if (to.isBefore(from) || from.plusDays(MAX_OVERRIDE_RANGE_DAYS).isBefore(to)) {
+        // Counted, not added: from.plusDays overflows for the last dates java.time can read.
+        if (to.isBefore(from) || java.time.temporal.ChronoUnit.DAYS.between(from, to) > MAX_OVERRIDE_RANGE_DAYS) {
             throw ProblemException.badRequest("'to' must be on or after 'from' and at most " + MAX_OVERRIDE_RANGE_DAYS
                     + " days later");
         }

@@ -160,6 +160,9 @@ public class StaffDirectory {
             staff.active = active;
         }
         slotsChanged.fire(SlotsChanged.wholeBranch(companyId, staff.branchId));
+        // The answer lists the services after this transaction has closed the session; an update that left them
+        // alone has not loaded them yet.
+        org.hibernate.Hibernate.initialize(staff.serviceIds);
         return staff;
     }
 
