@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.StandardBasicTypes;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -67,11 +69,11 @@ public class AuditLog {
                 .setParameter("id", Ids.newId())
                 .setParameter("at", Timestamp.from(Instant.now()))
                 .setParameter("action", action)
-                .setParameter("company", tenant)
+                .setParameter("company", new TypedParameterValue<>(StandardBasicTypes.UUID, tenant))
                 .setParameter("actor", actor == null ? SYSTEM : actor)
-                .setParameter("subject", subject)
+                .setParameter("subject", new TypedParameterValue<>(StandardBasicTypes.STRING, subject))
                 .setParameter("details", toJson(details == null ? Map.of() : details))
-                .setParameter("requestId", RequestId.current())
+                .setParameter("requestId", new TypedParameterValue<>(StandardBasicTypes.STRING, RequestId.current()))
                 .executeUpdate();
     }
 
@@ -80,14 +82,14 @@ public class AuditLog {
         List<?> rows = entityManager.createNativeQuery("""
                         select id, occurred_at, action, company_id, actor, subject, cast(details as text), request_id
                         from audit_log
-                        where (cast(:company as uuid) is null or company_id = cast(:company as uuid))
-                          and (cast(:action as text) is null or action = cast(:action as text))
-                          and (cast(:before as uuid) is null or id < cast(:before as uuid))
+                        where (:company is null or company_id = :company)
+                          and (:action is null or action = :action)
+                          and (:before is null or id < :before)
                         order by id desc
                         limit :limit""")
-                .setParameter("company", company)
-                .setParameter("action", action)
-                .setParameter("before", before)
+                .setParameter("company", new TypedParameterValue<>(StandardBasicTypes.UUID, company))
+                .setParameter("action", new TypedParameterValue<>(StandardBasicTypes.STRING, action))
+                .setParameter("before", new TypedParameterValue<>(StandardBasicTypes.UUID, before))
                 .setParameter("limit", limit + 1)
                 .getResultList();
         List<AuditEntry> entries = new ArrayList<>(rows.size());
