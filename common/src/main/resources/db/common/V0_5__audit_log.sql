@@ -1,7 +1,7 @@
 -- Who did which administrative action, in every service's own database (common's AuditLog), written in the same
 -- transaction as the action. Append-only in the database itself: the triggers below refuse UPDATE, DELETE and TRUNCATE
 -- whatever the application or a person with the service's credentials tries, so the log cannot be edited to hide an
--- action. Retention does not touch it (docs/adr/0011-data-retention-and-audit-log.md); it holds no personal data of
+-- action. Retention does not touch it (docs/adr/0012-data-retention-and-audit-log.md); it holds no personal data of
 -- callers, only ids of what was acted on and who acted.
 create table audit_log (
     id          uuid primary key,

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** How the retention sweep deletes (docs/adr/0011-data-retention-and-audit-log.md). */
+/** How the retention sweep deletes (docs/adr/0012-data-retention-and-audit-log.md). */
 @ConfigMapping(prefix = "callbook.retention")
 public interface RetentionConfig {
 
@@ -19,6 +19,14 @@ public interface RetentionConfig {
     /** Rest between two batches, so the sweep takes a small share of the database however large the backlog. */
     @WithDefault("100ms")
     Duration pause();
+
+    /** How often the sweep runs (read by RetentionSweeper's schedule). */
+    @WithDefault("10m")
+    Duration sweepEvery();
+
+    /** The first sweep after start-up waits this long, so it does not add to the start's own work. */
+    @WithDefault("1m")
+    Duration firstSweepDelay();
 
     /**
      * How long a consumer remembers an event it handled (processed_events, every service). No personal data, but no

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 
 /**
  * How long this service keeps personal data, per kind of data: the period for tenants that set none, and the range a
- * tenant may choose from (application.properties; reasons in docs/adr/0011-data-retention-and-audit-log.md).
+ * tenant may choose from (application.properties; reasons in docs/adr/0012-data-retention-and-audit-log.md).
  */
 @ConfigMapping(prefix = "callbook.webhook.retention")
 public interface RetentionConfig {

@@ -2,7 +2,7 @@ package io.callbook.webhook.retention.domain;
 
 import java.util.Map;
 
-/** A requested period lies outside what the platform allows for that data; {@code violations} says which and why. */
+/** A requested period lies outside what the platform allows for that data; {@code violations} names each field and why. */
 public class RetentionOutOfRange extends RuntimeException {
 
     private final transient Map<String, String> violations;

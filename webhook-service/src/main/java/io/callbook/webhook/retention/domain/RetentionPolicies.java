@@ -81,7 +81,7 @@ public class RetentionPolicies {
         days.forEach((data, value) -> {
             RetentionConfig.Limits limits = data.limits(config);
             if (value < limits.minDays() || value > limits.maxDays()) {
-                violations.put(data.name(), "must be between " + limits.minDays() + " and " + limits.maxDays() + " days");
+                violations.put(data.key() + "Days", "must be between " + limits.minDays() + " and " + limits.maxDays() + " days");
             }
         });
         if (!violations.isEmpty()) {
@@ -99,7 +99,7 @@ public class RetentionPolicies {
                 .setParameter("deliveries", days(days, RetainedData.DELIVERIES))
                 .executeUpdate();
         Map<String, Object> details = new HashMap<>();
-        days.forEach((data, value) -> details.put(data.name(), value));
+        days.forEach((data, value) -> details.put(data.key() + "Days", value));
         audit.record(AuditActions.RETENTION_CHANGED, companyId, "retention:" + companyId, details);
         return overrides(companyId);
     }
