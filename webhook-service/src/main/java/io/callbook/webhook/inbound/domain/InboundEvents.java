@@ -62,8 +62,8 @@ public class InboundEvents {
         if (!REPLAYABLE.contains(event.status)) {
             throw new InboundEventNotReplayable(id, event.status);
         }
+        audit.record(AuditActions.INBOUND_EVENT_REPLAYED, event.companyId, "inbound-event:" + id, Map.of("from", event.status));
         reset(event);
-        audit.record(AuditActions.INBOUND_EVENT_REPLAYED, event.companyId, "inbound-event:" + id, Map.of("status", event.status));
         return event;
     }
 
