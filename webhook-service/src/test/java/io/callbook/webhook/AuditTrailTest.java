@@ -40,7 +40,8 @@ class AuditTrailTest {
         String endpoint = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", List.of("*")))
                 .post("/v1/companies/{c}/webhook-endpoints", company).then().statusCode(201).extract().path("id");
-        given().auth().oauth2(admin).post("/v1/companies/{c}/webhook-endpoints/{e}/rotate-secret", company, endpoint)
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .post("/v1/companies/{c}/webhook-endpoints/{e}/rotate-secret", company, endpoint)
                 .then().statusCode(200);
 
         UUID event = UUID.randomUUID();
@@ -56,7 +57,7 @@ class AuditTrailTest {
                 insert into deliveries (id, endpoint_id, company_id, event_id, event_type, payload, status, created_at)
                 values (?, ?, ?, ?, 'appointment.booked', '{}', 'exhausted', now())""",
                 delivery, UUID.fromString(endpoint), company, "event-" + delivery);
-        given().auth().oauth2(admin)
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .post("/v1/companies/{c}/webhook-endpoints/{e}/deliveries/{d}/replay", company, endpoint, delivery)
                 .then().statusCode(200);
 

@@ -38,7 +38,7 @@ public class CallLogRetention implements PurgeTask {
                             select c.id from calls c
                             left join retention_settings r on r.company_id = c.company_id
                             where c.id < :bound
-                              and c.created_at < :now - make_interval(days => %s)
+                              and c.created_at < cast(:now as timestamptz) - make_interval(days => %s)
                             order by c.id limit :limit
                             for update of c skip locked)""".formatted(RetainedData.CALL_LOG.daysExpression()))
                 .setParameter("bound", Ids.firstAt(now.minus(Duration.ofDays(policies.shortestDays(RetainedData.CALL_LOG)))))

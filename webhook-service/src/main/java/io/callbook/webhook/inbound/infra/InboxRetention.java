@@ -41,7 +41,7 @@ public class InboxRetention implements PurgeTask {
                             select e.id from inbound_events e
                             left join retention_settings r on r.company_id = e.company_id
                             where e.id < :bound and e.status in ('done', 'ignored', 'dead')
-                              and e.received_at < :now - make_interval(days => %s)
+                              and e.received_at < cast(:now as timestamptz) - make_interval(days => %s)
                             order by e.id limit :limit
                             for update of e skip locked)""".formatted(RetainedData.INBOX.daysExpression()))
                 .setParameter("bound", Ids.firstAt(now.minus(Duration.ofDays(policies.shortestDays(RetainedData.INBOX)))))

@@ -39,7 +39,7 @@ public class DeliveryRetention implements PurgeTask {
                             select d.id from deliveries d
                             left join retention_settings r on r.company_id = d.company_id
                             where d.id < :bound and d.status in ('delivered', 'exhausted', 'cancelled')
-                              and d.created_at < :now - make_interval(days => %s)
+                              and d.created_at < cast(:now as timestamptz) - make_interval(days => %s)
                             order by d.id limit :limit
                             for update of d skip locked),
                         attempts as (delete from delivery_attempts where delivery_id in (select id from due)),
