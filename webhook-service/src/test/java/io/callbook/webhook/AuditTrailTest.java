@@ -34,7 +34,8 @@ class AuditTrailTest {
         String integration = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("provider", "voice", "name", "Retell"))
                 .post("/v1/companies/{c}/integrations", company).then().statusCode(201).extract().path("id");
-        given().auth().oauth2(admin).post("/v1/companies/{c}/integrations/{i}/rotate", company, integration)
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}")
+                .post("/v1/companies/{c}/integrations/{i}/rotate", company, integration)
                 .then().statusCode(200);
 
         String endpoint = given().auth().oauth2(admin).contentType(ContentType.JSON)
