@@ -19,13 +19,6 @@ public interface ProcessingConfig {
     @WithDefault("10m")
     Duration maxRetryDelay();
 
-    /**
-     * How long processed (and ignored) webhooks stay in the inbox, visible and replayable; failed and dead ones stay
-     * until an operator replays them.
-     */
-    @WithDefault("30d")
-    Duration retention();
-
     /** Events one worker pass claims at a time. */
     @WithDefault("50")
     int batchSize();

@@ -1,59 +1,53 @@
 package io.callbook.webhook.inbound.infra;
 
 import io.callbook.common.api.Ids;
-import io.callbook.webhook.inbound.domain.ProcessingConfig;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.callbook.common.retention.PurgeTask;
+import io.callbook.webhook.retention.domain.RetainedData;
+import io.callbook.webhook.retention.domain.RetentionPolicies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Removes processed webhooks once they are past retention, so the inbox holds days, not years. Ids are time-ordered,
- * so the old rows are found through the primary key, with no index of their own to keep up on every write; small
- * batches, each its own transaction, never hold locks the worker would wait for.
+ * Removes finished webhooks, with their raw bodies (which can hold call transcripts), once they are past their tenant's
+ * retention, so the inbox holds days, not years. Dead letters go too: an operator has the whole period to replay them,
+ * and keeping personal data longer because processing failed is no reason the law accepts. Events still to be
+ * processed (received, processing, failed) stay. Ids are time-ordered, so the candidates are found through the primary
+ * key, with no index of their own to keep up on every write; common's RetentionSweeper runs it in small batches.
  */
 @ApplicationScoped
-public class InboxRetention {
-
-    private static final Logger LOG = Logger.getLogger(InboxRetention.class);
-    private static final int BATCH = 5_000;
+public class InboxRetention implements PurgeTask {
 
     private final EntityManager entityManager;
-    private final ProcessingConfig config;
+    private final RetentionPolicies policies;
 
-    public InboxRetention(EntityManager entityManager, ProcessingConfig config) {
+    public InboxRetention(EntityManager entityManager, RetentionPolicies policies) {
         this.entityManager = entityManager;
-        this.config = config;
+        this.policies = policies;
     }
 
-    @Scheduled(every = "${callbook.webhook.processing.retention-sweep:10m}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void sweep() {
-        purgeBefore(Instant.now().minus(config.retention()));
+    @Override
+    public String table() {
+        return "inbound_events";
     }
 
-    /** Deletes processed and ignored webhooks received before {@code cutoff}; returns how many. */
-    public int purgeBefore(Instant cutoff) {
-        int purged = 0;
-        int batch;
-        do {
-            batch = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
-                            delete from inbound_events where id in (
-                                select id from inbound_events
-                                where id < :cutoff and status in ('done', 'ignored')
-                                order by id limit :batch
-                                for update skip locked)""")
-                    .setParameter("cutoff", Ids.firstAt(cutoff))
-                    .setParameter("batch", BATCH)
-                    .executeUpdate());
-            purged += batch;
-        } while (batch == BATCH);
-        if (purged > 0) {
-            LOG.infof("Removed %d processed webhooks received before %s", purged, cutoff);
-        }
-        return purged;
+    @Override
+    public int purgeBatch(int limit) {
+        Instant now = Instant.now();
+        return entityManager.createNativeQuery("""
+                        delete from inbound_events where id in (
+                            select e.id from inbound_events e
+                            left join retention_settings r on r.company_id = e.company_id
+                            where e.id < :bound and e.status in ('done', 'ignored', 'dead')
+                              and e.received_at < cast(:now as timestamptz) - make_interval(days => %s)
+                            order by e.id limit :limit
+                            for update of e skip locked)""".formatted(RetainedData.INBOX.daysExpression()))
+                .setParameter("bound", Ids.firstAt(now.minus(Duration.ofDays(policies.shortestDays(RetainedData.INBOX)))))
+                .setParameter("now", now)
+                .setParameter("defaultDays", policies.defaultDays(RetainedData.INBOX))
+                .setParameter("limit", limit)
+                .executeUpdate();
     }
 }
