@@ -109,6 +109,12 @@ public class ProblemExceptionMappers {
             return ProblemResponses.of(Problem.of(409, "conflict", "Conflict",
                     "Another request changed or created the same thing at the same time; read it again and retry"), request);
         }
+        if (isDatabaseTimeout(e)) {
+            LOG.warnf("Database did not answer in time on %s %s: %s", request.method(), request.path(), e.toString());
+            Response response = ProblemResponses.of(Problem.of(503, "database-timeout", "Database unavailable",
+                    "The database did not answer in time; retry in a moment"), request);
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, 1).build();
+        }
         LOG.errorf(e, "Unexpected error on %s %s", request.method(), request.path());
         return ProblemResponses.of(Problem.of(500, "internal", "Internal error",
                 "Something went wrong on our side; quote the request id when you report it"), request);
@@ -120,6 +126,27 @@ public class ProblemExceptionMappers {
             if (t instanceof jakarta.persistence.OptimisticLockException
                     || t instanceof org.hibernate.StaleStateException
                     || t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A statement or lock wait cancelled by its time-out (SQLSTATE 57014, 55P03), a connection lost or not to be had
+     * (class 08, the socket time-out, the pool's acquisition time-out): the database is slow or away, which a retry
+     * may outlast, rather than a fault of the request or a bug.
+     */
+    private static boolean isDatabaseTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                if (state.equals("57014") || state.equals("55P03") || state.startsWith("08")
+                        || String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (t instanceof java.net.SocketTimeoutException) {
                 return true;
             }
         }

