@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -72,14 +73,18 @@ public class DeliveryWorker {
     /** Has the dispatcher send what is due, without making the caller wait for any of it. */
     public void wake() {
         if (!stopping && dispatchQueued.compareAndSet(false, true)) {
-            dispatcher.execute(() -> {
-                dispatchQueued.set(false);
-                try {
-                    dispatch();
-                } catch (RuntimeException e) {
-                    LOG.warnf("Dispatching webhook deliveries failed, retrying on the next poll: %s", e.toString());
-                }
-            });
+            try {
+                dispatcher.execute(() -> {
+                    dispatchQueued.set(false);
+                    try {
+                        dispatch();
+                    } catch (RuntimeException e) {
+                        LOG.warnf("Dispatching webhook deliveries failed, retrying on the next poll: %s", e.toString());
+                    }
+                });
+            } catch (RejectedExecutionException stopped) {
+                // shutting down: what is due stays due for the next start or another replica
+            }
         }
     }
 
@@ -92,11 +97,8 @@ public class DeliveryWorker {
 
     /**
      * Hands due deliveries to free senders until none is due or no sender is free; runs on the dispatcher thread only.
-     *
-     * @return how many it handed over
      */
-    private int dispatch() {
-        int handed = 0;
+    private void dispatch() {
         while (!stopping) {
             int free = Math.min(freeSenders.availablePermits(), MAX_CLAIM);
             if (free == 0) {
@@ -120,12 +122,10 @@ public class DeliveryWorker {
                     }
                 });
             }
-            handed += claimed.size();
             if (claimed.isEmpty()) {
                 break;
             }
         }
-        return handed;
     }
 
     /**
