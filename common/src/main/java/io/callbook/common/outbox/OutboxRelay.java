@@ -129,6 +129,7 @@ public class OutboxRelay {
     /** @param goOn whether more may be waiting right now: a full batch went out, or a row was parked */
     record Outcome(int published, boolean goOn) {
     }
+
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deleteOldPublished() {
         Instant cutoff = Instant.now().minus(config.retention());
