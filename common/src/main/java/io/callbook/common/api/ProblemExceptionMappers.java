@@ -109,6 +109,12 @@ public class ProblemExceptionMappers {
             return ProblemResponses.of(Problem.of(409, "conflict", "Conflict",
                     "Another request changed or created the same thing at the same time; read it again and retry"), request);
         }
+        if (isDatabaseTimeout(e)) {
+            LOG.warnf("Database did not answer in time on %s %s: %s", request.method(), request.path(), e.toString());
+            Response response = ProblemResponses.of(Problem.of(503, "database-timeout", "Database unavailable",
+                    "The database did not answer in time; retry in a moment"), request);
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, 1).build();
+        }
         java.sql.SQLException invalid = invalidValue(e);
         if (invalid != null) {
             LOG.warnf("Refused a value the database cannot store on %s %s: %s %s", request.method(), request.path(),
@@ -145,6 +151,27 @@ public class ProblemExceptionMappers {
             }
         }
         return null;
+    }
+
+    /**
+     * A statement or lock wait cancelled by its time-out (SQLSTATE 57014, 55P03), a connection lost or not to be had
+     * (class 08, the socket time-out, the pool's acquisition time-out): the database is slow or away, which a retry
+     * may outlast, rather than a fault of the request or a bug.
+     */
+    private static boolean isDatabaseTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                if (state.equals("57014") || state.equals("55P03") || state.startsWith("08")
+                        || String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String field(ConstraintViolation<?> violation) {

@@ -27,6 +27,13 @@ public interface OutboxConfig {
     @WithDefault("15s")
     Duration sendTimeout();
 
+    /**
+     * Attempts after which an event Kafka refuses on its own (too large, invalid topic, another permanent error) is
+     * parked instead of holding back every event behind it. Kafka being unreachable counts no attempt.
+     */
+    @WithDefault("5")
+    int parkAfter();
+
     /** Published rows are kept this long for inspection and replays, then deleted. */
     @WithDefault("P7D")
     Duration retention();

@@ -55,4 +55,15 @@ public class OutboxEvent {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** Failures of this row of its own (not Kafka outages); see OutboxRelay. */
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    /** Set when the row was given up on after {@code callbook.outbox.park-after} attempts; the relay passes it over. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
 }

@@ -1,5 +1,7 @@
 package io.callbook.common.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -9,41 +11,60 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.hibernate.Timeouts;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Moves committed outbox rows to Kafka. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so
- * several replicas can relay side by side, and marked published only after Kafka acknowledged
- * them: a crash or an outage means a resend later (at-least-once), never a loss.
+ * Moves committed outbox rows to Kafka, marking them published only after Kafka acknowledged them: a crash or an
+ * outage means a resend later (at-least-once), never a loss.
+ * <p>
+ * One aggregate's events reach Kafka in the order they were written (ADR 0011). Across replicas: one relay at a time
+ * per outbox table, by a transaction-scoped advisory lock; a replica that finds it taken waits its turn, briefly, and
+ * then relays from the oldest unpublished row, so no two replicas ever send overlapping stretches of the table. Within
+ * a batch: the rows are marked published up to the first one Kafka did not acknowledge and not beyond, so the next run
+ * sends again from there, in order (consumers drop the duplicates by event id). A row Kafka refuses on its own (not
+ * an outage) is counted, and after {@code callbook.outbox.park-after} attempts parked: an ERROR line, the
+ * {@code callbook.outbox.parked} gauge and the readiness check's data say so, and the rows behind it move on.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Keeps the relay's turn apart from other advisory locks in the database (see StaffLocks in booking-service). */
+    private static final int TURN_NAMESPACE = 0x0B0C5;
 
     private final EntityManager entityManager;
     private final Emitter<String> emitter;
     private final OutboxConfig config;
     private final ManagedExecutor executor;
     private final AtomicInteger wakeUps = new AtomicInteger();
+    private final Counter parkedCount;
     private volatile boolean lastRunFailed;
     private volatile boolean stopping;
 
     public OutboxRelay(EntityManager entityManager, @Channel("outbox") Emitter<String> emitter, OutboxConfig config,
-                       ManagedExecutor executor) {
+                       ManagedExecutor executor, MeterRegistry registry) {
         this.entityManager = entityManager;
+        this.parkedCount = Counter.builder("callbook.outbox.parked.events")
+                .description("Outbox events parked because Kafka refused them on every attempt")
+                .register(registry);
         this.emitter = emitter;
         this.config = config;
         this.executor = executor;
@@ -90,10 +111,23 @@ public class OutboxRelay {
     }
 
     void relayPending() {
-        int relayed;
+        Outcome outcome;
         do {
-            relayed = QuarkusTransaction.requiringNew().call(this::relayBatch);
-        } while (relayed == config.batchSize() && !stopping);
+            try {
+                outcome = QuarkusTransaction.requiringNew().call(this::relayBatch);
+            } catch (RuntimeException e) {
+                if (!isLockTimeout(e)) {
+                    throw e;
+                }
+                // Another replica held the turn for longer than a batch may take; its run or our next poll sends ours.
+                LOG.debugf("Outbox relay did not get its turn: %s", e.toString());
+                return;
+            }
+        } while (outcome.goOn() && !stopping);
+    }
+
+    /** @param goOn whether more may be waiting right now: a full batch went out, or a row was parked */
+    record Outcome(int published, boolean goOn) {
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -108,25 +142,38 @@ public class OutboxRelay {
         }
     }
 
-    /** @return how many events this batch claimed (published or not) */
-    int relayBatch() {
+    Outcome relayBatch() {
+        waitForTurn();
         // A query, not native SQL mapped to the entity: Hibernate 7.2 caches a native query's plan once per execution
-        // when it maps rows to an entity, and every later lookup compares against all of them.
+        // when it maps rows to an entity, and every later lookup compares against all of them. The rows are locked
+        // (waiting, never skipping: a skipped row would let its successors overtake it) so that a relay of an older
+        // version, which does not take the turn, leaves them alone during a rolling update.
         List<OutboxEvent> batch = entityManager.createQuery(
-                        "from OutboxEvent e where e.publishedAt is null order by e.id", OutboxEvent.class)
+                        "from OutboxEvent e where e.publishedAt is null and e.parkedAt is null order by e.id",
+                        OutboxEvent.class)
                 .setMaxResults(config.batchSize())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint("jakarta.persistence.lock.timeout", Timeouts.SKIP_LOCKED_MILLI)
                 .getResultList();
         if (batch.isEmpty()) {
-            return 0;
+            return new Outcome(0, false);
         }
         List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+        List<RuntimeException> unbuildable = new ArrayList<>(batch.size());
         for (OutboxEvent event : batch) {
             CompletableFuture<Void> ack = new CompletableFuture<>();
             acks.add(ack);
+            Message<String> message;
             try {
-                emitter.send(CloudEventMessages.of(event, config.source(), ack));
+                message = CloudEventMessages.of(event, config.source(), ack);
+            } catch (RuntimeException e) {
+                // The row itself cannot become a record (e.g. an unusable header value): its own failure.
+                unbuildable.add(e);
+                ack.completeExceptionally(e);
+                continue;
+            }
+            unbuildable.add(null);
+            try {
+                emitter.send(message);
             } catch (RuntimeException e) {
                 ack.completeExceptionally(e);
             }
@@ -134,14 +181,99 @@ public class OutboxRelay {
         awaitQuietly(acks);
         Instant now = Instant.now();
         int published = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            if (acks.get(i).isDone() && !acks.get(i).isCompletedExceptionally()) {
-                batch.get(i).publishedAt = now;
-                published++;
+        while (published < batch.size() && acknowledged(acks.get(published))) {
+            batch.get(published).publishedAt = now;
+            published++;
+        }
+        boolean parked = false;
+        if (published < batch.size()) {
+            OutboxEvent first = batch.get(published);
+            Throwable own = unbuildable.get(published) != null ? unbuildable.get(published)
+                    : ownFailure(acks.get(published));
+            if (own != null) {
+                parked = countFailure(first, own, now);
             }
         }
         reportOutcome(batch.size(), published);
-        return published == batch.size() ? batch.size() : 0;
+        return new Outcome(published, parked || published == config.batchSize());
+    }
+
+    /**
+     * The outbox table's relay turn: a transaction-scoped advisory lock, given back by the commit (or by PostgreSQL
+     * when the replica dies), so there is no lease to expire or renew. The two-int form has a key space of its own; the
+     * schema names the table, the lock itself is per database. Waiting is bounded by a little more than a batch's
+     * send timeout, beyond which the holder has given up on its batch anyway.
+     */
+    private void waitForTurn() {
+        entityManager.createNativeQuery("select set_config('lock_timeout', :timeout, true)")
+                .setParameter("timeout", (config.sendTimeout().toMillis() + 5_000) + "ms")
+                .getSingleResult();
+        entityManager.createNativeQuery(
+                        "select count(*) from (select pg_advisory_xact_lock(:namespace, hashtext(current_schema()))) turn")
+                .setParameter("namespace", TURN_NAMESPACE)
+                .getSingleResult();
+    }
+
+    private static boolean acknowledged(CompletableFuture<Void> ack) {
+        return ack.isDone() && !ack.isCompletedExceptionally();
+    }
+
+    /**
+     * The failure that is the row's own: Kafka answered, and refused this record for good (too large, invalid topic,
+     * not authorised, ...). Retriable errors and no answer at all are Kafka being away, which no row is to blame for.
+     */
+    private static Throwable ownFailure(CompletableFuture<Void> ack) {
+        if (!ack.isCompletedExceptionally()) {
+            return null;
+        }
+        Throwable failure;
+        try {
+            ack.getNow(null);
+            return null;
+        } catch (CompletionException | CancellationException e) {
+            failure = e.getCause() == null ? e : e.getCause();
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RetriableException) {
+                return null;
+            }
+            if (t instanceof ApiException || t instanceof SerializationException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** @return whether the row was parked, so the rows behind it can go now */
+    private boolean countFailure(OutboxEvent event, Throwable failure, Instant now) {
+        event.attempts++;
+        event.lastError = abbreviate(failure.toString());
+        if (event.attempts < config.parkAfter()) {
+            LOG.warnf("Outbox event %s (%s, topic %s) refused, attempt %d of %d; the events behind it wait: %s",
+                    event.eventId, event.eventType, event.topic, event.attempts, config.parkAfter(), event.lastError);
+            return false;
+        }
+        event.parkedAt = now;
+        parkedCount.increment();
+        LOG.errorf("Outbox event %s (%s, topic %s, aggregate %s) parked after %d attempts and will not be sent; "
+                        + "fix the cause, then release it with: update outbox set parked_at = null, attempts = 0 "
+                        + "where event_id = '%s'. Last error: %s", event.eventId, event.eventType, event.topic,
+                event.aggregateId, event.attempts, event.eventId, event.lastError);
+        return true;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 2000 ? text : text.substring(0, 2000);
+    }
+
+    /** PostgreSQL's lock_not_available: the turn was not free within the lock timeout. */
+    private static boolean isLockTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void awaitQuietly(List<CompletableFuture<Void>> acks) {

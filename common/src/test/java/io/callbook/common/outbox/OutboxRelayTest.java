@@ -3,6 +3,7 @@ package io.callbook.common.outbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.common.api.RequestId;
 import io.callbook.devstack.Devstack;
+import io.callbook.testsupport.ManagementPort;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -32,8 +33,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -55,6 +61,9 @@ class OutboxRelayTest {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    OutboxBacklog backlog;
 
     @Inject
     DataSource dataSource;
@@ -104,6 +113,8 @@ class OutboxRelayTest {
             return publishedAt(eventId).isPresent();
         });
         assertEquals(eventId.toString(), header(consume(aggregateId), "ce_id"));
+        assertEquals(0, ((Number) row(eventId, "select attempts from outbox where event_id = ?").orElseThrow()).intValue(),
+                "Kafka being away is no fault of the row's, so it counts no attempt towards parking");
     }
 
     @Test
@@ -125,28 +136,73 @@ class OutboxRelayTest {
     }
 
     @Test
-    @Timeout(120)
-    void aRowAnotherRelayHasClaimedIsSkippedNotWaitedFor() throws Exception {
+    @Timeout(180)
+    void whileAnotherReplicaRelaysThisOneWaitsItsTurnAndThenSendsFromTheOldestRow() throws Exception {
         UUID eventId = insert(null, Instant.now());
+        CompletableFuture<Void> run;
         try (Connection otherRelay = dataSource.getConnection()) {
             otherRelay.setAutoCommit(false);
-            try (PreparedStatement claim = otherRelay.prepareStatement(
-                    "select id from outbox where event_id = ? for update")) {
-                claim.setObject(1, eventId);
-                claim.executeQuery().close();
+            try (PreparedStatement turn = otherRelay.prepareStatement(
+                    "select count(*) from (select pg_advisory_xact_lock(?, hashtext(current_schema()))) turn")) {
+                turn.setInt(1, 0x0B0C5);
+                turn.executeQuery().close();
             }
 
-            relay.relayPending();
+            run = CompletableFuture.runAsync(relay::relayPending);
 
-            assertTrue(publishedAt(eventId).isEmpty(), "the claimed row is left to its claimant");
-            otherRelay.rollback();
+            await().atMost(PATIENCE).until(this::aRelayWaitsForItsTurn);
+            assertTrue(publishedAt(eventId).isEmpty(), "nothing is sent while another replica has the turn");
+            otherRelay.commit();
         }
 
-        // This replica's relay may still be busy with an earlier wake-up; whichever run claims the row relays it.
+        run.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         await().atMost(PATIENCE).until(() -> {
             relay.relayPending();
             return publishedAt(eventId).isPresent();
         });
+    }
+
+    @Test
+    @Timeout(300)
+    void aRowKafkaRefusesIsParkedOnItsThirdAttemptAndOnlyThenDoTheRowsBehindItLeave() throws Exception {
+        String aggregateId = "poisoned-" + UUID.randomUUID();
+        UUID before = insert(aggregateId, "{\"n\": 1}");
+        // Beyond the producer's max.request.size (1 MiB): Kafka's client refuses it for good, every time.
+        UUID poison = insert(aggregateId, "{\"blob\": \"" + "x".repeat(1_200_000) + "\"}");
+        UUID after = insert(aggregateId, "{\"n\": 3}");
+
+        await().atMost(PATIENCE).until(() -> {
+            relay.relayPending();
+            return parkedAt(poison).isPresent();
+        });
+        await().atMost(PATIENCE).until(() -> {
+            relay.relayPending();
+            return publishedAt(after).isPresent();
+        });
+
+        assertTrue(publishedAt(before).isPresent());
+        assertTrue(publishedAt(poison).isEmpty(), "a parked row is never sent");
+        assertEquals(3, ((Number) row(poison, "select attempts from outbox where event_id = ?").orElseThrow()).intValue());
+        assertTrue(row(poison, "select last_error from outbox where event_id = ?").orElseThrow().toString()
+                .contains("RecordTooLarge"));
+        assertFalse(publishedAt(after).get().isBefore(parkedAt(poison).get()),
+                "the row behind the refused one waited until it was parked");
+        // In Kafka: the first event, then the third, never the refused one. The third went out with every attempt of
+        // the refused row but was marked published only once that was parked: the duplicates are for consumers to drop.
+        List<String> sent = consumeAll(aggregateId, 2).stream().map(ConsumerRecord::value).toList();
+        assertEquals("{\"n\": 1}", sent.get(0), sent.toString());
+        assertTrue(sent.subList(1, sent.size()).stream().allMatch("{\"n\": 3}"::equals), sent.toString());
+
+        backlog.refresh();
+        String metrics = given().port(ManagementPort.get()).get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(OutboxBacklogTest.value(metrics, "callbook_outbox_parked ") >= 1, metrics);
+        assertTrue(OutboxBacklogTest.value(metrics, "callbook_outbox_parked_events_total ") >= 1, metrics);
+        given().port(ManagementPort.get()).get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'outbox' }.data.mode", startsWith("degraded"));
+
+        row(poison, "delete from outbox where event_id = ? returning 1");
+        backlog.refresh();
     }
 
     @Test
@@ -182,6 +238,61 @@ class OutboxRelayTest {
             });
             return found.get(0);
         }
+    }
+
+    /** Every record of this key, in the order Kafka holds them, once {@code count} have arrived. */
+    private List<ConsumerRecord<String, String>> consumeAll(String key, int count) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.shared().kafkaBootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "common-test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(TOPIC));
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+                return found.size() >= count;
+            });
+            return found;
+        }
+    }
+
+    private boolean aRelayWaitsForItsTurn() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "select count(*) from pg_locks where locktype = 'advisory' and classid = ? and not granted")) {
+            query.setInt(1, 0x0B0C5);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) > 0;
+            }
+        }
+    }
+
+    /** An unpublished row of this aggregate with this payload, without waking this replica's relay. */
+    private UUID insert(String aggregateId, String payload) throws SQLException {
+        UUID eventId = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     insert into outbox (event_id, topic, event_type, aggregate_id, payload, created_at)
+                     values (?, ?, 'callbook.test.thing-changed.v1', ?, ?::jsonb, now())""")) {
+            insert.setObject(1, eventId);
+            insert.setString(2, TOPIC);
+            insert.setString(3, aggregateId);
+            insert.setString(4, payload);
+            insert.executeUpdate();
+        }
+        return eventId;
+    }
+
+    private Optional<Instant> parkedAt(UUID eventId) throws SQLException {
+        return row(eventId, "select parked_at from outbox where event_id = ? and parked_at is not null")
+                .map(value -> ((Timestamp) value).toInstant());
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.callbook.common.security.Hashes;
 import io.callbook.webhook.calendar.domain.CalendarBookings.CalendarAppointment;
 import io.callbook.webhook.calendar.domain.CalendarBookings.NewCalendarAppointment;
+import io.callbook.webhook.inbound.domain.EarlierEventPending;
 import io.callbook.webhook.inbound.domain.InboundEvent;
 import io.callbook.webhook.inbound.domain.InboundHandler;
 import io.callbook.webhook.inbound.domain.UnprocessableEvent;
@@ -163,7 +164,7 @@ public class CalendarBookingHandler implements InboundHandler {
      */
     private static void requireNoEarlierEventPending(InboundEvent event, Set<String> uids) {
         if (otherEvents(event, uids, PENDING) > 0) {
-            throw new IllegalStateException("Calendar booking " + String.join(" or ", uids) + " has an earlier event "
+            throw new EarlierEventPending("Calendar booking " + String.join(" or ", uids) + " has an earlier event "
                     + "still to be processed; " + event.eventType + " waits for it");
         }
     }

@@ -52,6 +52,10 @@ public class InboundEvent extends PanacheEntityBase {
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 
+    /** When the current run of failures began; null while none is running. Bounds the retries (the retry budget). */
+    @Column(name = "failing_since")
+    public Instant failingSince;
+
     @Column(name = "last_error")
     public String lastError;
 

@@ -82,6 +82,7 @@ public class InboundEvents {
     private static void reset(InboundEvent event) {
         event.status = InboundEvent.RECEIVED;
         event.attempts = 0;
+        event.failingSince = null;
         event.nextAttemptAt = null;
         event.lastError = null;
         event.processedAt = null;

@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Works the inbox: takes due events most urgent first ({@code SKIP LOCKED}, so replicas share the work), processes a
  * batch's call events together and every other event in a transaction of its own, and on failure schedules a retry
- * with backoff until the last attempt, which dead-letters the event; an {@link UnprocessableEvent} is dead-lettered at
- * once, since retrying cannot help. An event processed on its own is leased first: when its worker dies, it is taken
+ * with backoff until the last attempt or the end of the retry budget, which dead-letter the event; an outage of a
+ * service it needs uses up no attempt, only budget; an {@link UnprocessableEvent} is dead-lettered at once, since
+ * retrying cannot help. An event processed on its own is leased first: when its worker dies, it is taken
  * again once the lease runs out.
  */
 @ApplicationScoped
@@ -205,28 +206,53 @@ public class InboundProcessor {
                 .handle(event, body);
         event.status = "done";
         event.processedAt = Instant.now();
+        event.failingSince = null;
         event.nextAttemptAt = null;
         event.lastError = null;
         outbox.publish(InboundWebhookEvents.TOPIC, InboundWebhookEvents.PROCESSED,
                 WebhookIdentities.orderKey(event.dedupeKey), event.companyId, handled(event));
     }
 
+    /**
+     * An outage (booking-service away, its circuit open, an earlier event still waiting) gives the attempt back: the
+     * event waits, with growing pauses, and only the retry budget ends it. Every other failure uses up an attempt.
+     * Either way no retry is planned past the budget's end, and an event failing at or beyond it is dead.
+     */
     private void failed(UUID id, RuntimeException failure) {
         InboundEvent event = InboundEvent.findById(id);
+        Instant now = Instant.now();
         UnprocessableEvent unprocessable = unprocessable(failure);
+        boolean outage = unprocessable == null && Outages.isOutage(failure);
         event.lastError = abbreviate(unprocessable == null ? failure.toString() : unprocessable.getMessage());
-        if (unprocessable != null || event.attempts >= config.maxAttempts()) {
+        if (event.failingSince == null) {
+            event.failingSince = now;
+        }
+        if (outage) {
+            event.attempts = Math.max(0, event.attempts - 1);
+        }
+        Instant budgetEnd = event.failingSince.plus(config.retryBudget());
+        boolean spent = !now.isBefore(budgetEnd);
+        if (unprocessable != null || spent || (!outage && event.attempts >= config.maxAttempts())) {
             event.status = "dead";
             event.nextAttemptAt = null;
             outbox.publish(InboundWebhookEvents.DEAD_LETTER_TOPIC, InboundWebhookEvents.DEAD, event.id.toString(),
                     event.companyId, handled(event));
-            LOG.errorf("Inbound event %s (%s) is dead after %d attempt(s): %s", id, event.eventType, event.attempts,
-                    event.lastError);
+            LOG.errorf("Inbound event %s (%s) is dead after %d attempt(s)%s: %s", id, event.eventType, event.attempts,
+                    spent ? " and " + Duration.between(event.failingSince, now) + " of failures (retry budget "
+                            + config.retryBudget() + ")" : "", event.lastError);
         } else {
             event.status = "failed";
-            event.nextAttemptAt = Instant.now().plus(retries.delayAfter(event.attempts));
-            LOG.warnf("Inbound event %s (%s) failed, attempt %d of %d, retry at %s: %s", id, event.eventType,
-                    event.attempts, config.maxAttempts(), event.nextAttemptAt, event.lastError);
+            Duration wait = outage ? retries.delayWhileFailingFor(Duration.between(event.failingSince, now))
+                    : retries.delayAfter(event.attempts);
+            Instant next = now.plus(wait);
+            event.nextAttemptAt = next.isAfter(budgetEnd) ? budgetEnd : next;
+            if (outage) {
+                LOG.warnf("Inbound event %s (%s) waits for an unavailable service, failing since %s, retry at %s: %s",
+                        id, event.eventType, event.failingSince, event.nextAttemptAt, event.lastError);
+            } else {
+                LOG.warnf("Inbound event %s (%s) failed, attempt %d of %d, retry at %s: %s", id, event.eventType,
+                        event.attempts, config.maxAttempts(), event.nextAttemptAt, event.lastError);
+            }
         }
     }
 

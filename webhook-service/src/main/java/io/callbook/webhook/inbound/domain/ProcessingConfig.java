@@ -8,7 +8,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "callbook.webhook.processing")
 public interface ProcessingConfig {
 
-    /** Attempts before an event is dead-lettered. */
+    /**
+     * Attempts before an event is dead-lettered. Only failures of the event itself count: one that waited for an
+     * unavailable service (an outage, an open circuit) is retried until the retry budget runs out.
+     */
     @WithDefault("6")
     int maxAttempts();
 
@@ -18,6 +21,14 @@ public interface ProcessingConfig {
 
     @WithDefault("10m")
     Duration maxRetryDelay();
+
+    /**
+     * How long an event's failures may go on before it is dead-lettered, counted from its first failure (a replay
+     * starts anew): long enough to ride out an outage of booking-service or resolver-service, short enough that a
+     * calendar change is not applied days late without anyone noticing.
+     */
+    @WithDefault("6h")
+    Duration retryBudget();
 
     /** Events one worker pass claims at a time. */
     @WithDefault("50")

@@ -16,8 +16,21 @@ public final class RetrySchedule {
 
     /** @param attempt the attempt that just failed, 1 for the first */
     public Duration delayAfter(int attempt) {
-        long base = first.toMillis() << Math.min(attempt - 1, 20);
-        long capped = Math.min(base, max.toMillis());
+        long base = first.toMillis() << Math.min(Math.max(attempt, 1) - 1, 20);
+        return jittered(Math.min(base, max.toMillis()));
+    }
+
+    /**
+     * The wait after a failure that counted no attempt (an outage), from how long the event has been failing: as long
+     * again, within the first and the longest delay. The waits grow like the exponential ones, without an attempt
+     * count to grow with, so a long outage costs few retries and a short one is noticed soon after it ends.
+     */
+    public Duration delayWhileFailingFor(Duration failingFor) {
+        long base = Math.max(first.toMillis(), failingFor.toMillis());
+        return jittered(Math.min(base, max.toMillis()));
+    }
+
+    private static Duration jittered(long capped) {
         // Between half and all of the exponential delay ("equal jitter").
         return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }

@@ -148,7 +148,7 @@ public class WebhookEndpointResource {
                                    @PathParam("deliveryId") UUID deliveryId) {
         caller.requireCompany(companyId, "Delivery " + deliveryId);
         deliveries.replay(companyId, deliveryId);
-        worker.drain();
+        worker.wake(); // sent by the worker's senders: a slow endpoint must not hold this request
         return DeliveryResponse.of(deliveries.get(companyId, deliveryId));
     }
 

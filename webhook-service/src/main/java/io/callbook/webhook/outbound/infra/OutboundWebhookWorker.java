@@ -19,7 +19,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Booking events become deliveries to the tenant's endpoints (once per event, however often Kafka redelivers it);
- * the worker then sends what is due, right away and on every poll for retries.
+ * the worker then sends what is due on its own senders, right away and on every poll for retries. The consumer only
+ * writes the delivery rows and wakes it: no tenant's endpoint is ever called on the Kafka consumer's thread, so a slow
+ * receiver cannot hold up the events behind it.
  */
 @ApplicationScoped
 public class OutboundWebhookWorker {
@@ -51,7 +53,7 @@ public class OutboundWebhookWorker {
             Instant occurredAt = message.getMetadata(IncomingCloudEventMetadata.class)
                     .flatMap(OutboundWebhookWorker::time).orElseGet(Instant::now);
             if (deliveries.schedule(tenant, event.id(), event.type(), occurredAt, event.data()) > 0) {
-                worker.drain();
+                worker.wake();
             }
         }
         return message.ack();
@@ -64,6 +66,6 @@ public class OutboundWebhookWorker {
     @Scheduled(every = "${callbook.webhook.outbound.poll-interval:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        worker.drain();
+        worker.wake();
     }
 }

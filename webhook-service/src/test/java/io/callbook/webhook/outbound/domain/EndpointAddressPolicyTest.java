@@ -144,6 +144,16 @@ class EndpointAddressPolicyTest {
             }
 
             @Override
+            public int senders() {
+                return 1;
+            }
+
+            @Override
+            public int perEndpointConcurrency() {
+                return 1;
+            }
+
+            @Override
             public boolean httpAllowed() {
                 return httpAllowed;
             }
