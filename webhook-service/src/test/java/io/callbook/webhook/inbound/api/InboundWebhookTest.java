@@ -59,10 +59,8 @@ class InboundWebhookTest {
                 .post("/v1/companies/{c}/integrations", company)
                 .then().statusCode(201).body("secret", equalTo(voiceKey))
                 .extract().path("id");
-        var created = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("provider", "calendar", "name", "Cal.com", "branchId", salon.branch(),
-                        "serviceId", salon.haircut()))
-                .post("/v1/companies/{c}/integrations", company)
+        var created = Salon.createIntegration(admin, salon.company(), Map.of("provider", "calendar", "name", "Cal.com",
+                        "branchId", salon.branch(), "serviceId", salon.haircut()))
                 .then().statusCode(201).body("secret", notNullValue()).extract();
         calendar = created.path("id");
         calendarSecret = created.path("secret");
@@ -135,10 +133,8 @@ class InboundWebhookTest {
         UUID branch = UUID.fromString(salon.branch());
         UUID service = UUID.fromString(salon.haircut());
         UUID staff = UUID.fromString(salon.anna());
-        String id = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("provider", "calendar", "name", "Cal.com", "branchId", branch, "serviceId", service,
-                        "staffId", staff))
-                .post("/v1/companies/{c}/integrations", company).then().statusCode(201)
+        String id = Salon.createIntegration(admin, salon.company(), Map.of("provider", "calendar", "name", "Cal.com",
+                        "branchId", branch, "serviceId", service, "staffId", staff)).then().statusCode(201)
                 .body("branchId", equalTo(branch.toString())).body("staffId", equalTo(staff.toString()))
                 .extract().path("id");
         given().auth().oauth2(admin).get("/v1/companies/{c}/integrations/{i}", company, id).then().statusCode(200)

@@ -45,10 +45,9 @@ class SuspendedCompanyTest {
     void aSuspendedCompanyIsRefusedUntilItIsReactivated() {
         Salon salon = Salon.create();
         UUID company = UUID.fromString(salon.company());
-        var calendar = given().auth().oauth2(salon.admin()).contentType(ContentType.JSON)
-                .body(Map.of("provider", "calendar", "name", "Cal.com", "branchId", salon.branch(),
-                        "serviceId", salon.haircut()))
-                .post("/v1/companies/{c}/integrations", company).then().statusCode(201).extract();
+        var calendar = Salon.createIntegration(salon.admin(), salon.company(), Map.of("provider", "calendar",
+                        "name", "Cal.com", "branchId", salon.branch(), "serviceId", salon.haircut()))
+                .then().statusCode(201).extract();
         String calendarId = calendar.path("id");
         String calendarSecret = calendar.path("secret");
         String endpoint = given().auth().oauth2(salon.admin()).contentType(ContentType.JSON)

@@ -66,7 +66,7 @@ class CalendarBindingCheckTest {
         long before = integrations(salon.company());
         signal("STOP", pid);
         try {
-            create(salon.company(), salon.branch(), salon.haircut(), null).statusCode(503)
+            createOnce(salon.company(), salon.branch(), salon.haircut()).statusCode(503)
                     .contentType("application/problem+json")
                     .body("type", endsWith("/booking-unavailable"))
                     .body("detail", containsString("nothing was stored"));
@@ -89,8 +89,13 @@ class CalendarBindingCheckTest {
         if (staff != null) {
             body.put("staffId", staff);
         }
+        return Salon.createIntegration(TestTokens.tenantAdmin(UUID.fromString(company)), company, body).then();
+    }
+
+    private static ValidatableResponse createOnce(String company, String branch, String service) {
         return given().auth().oauth2(TestTokens.tenantAdmin(UUID.fromString(company))).contentType(ContentType.JSON)
-                .body(body).post("/v1/companies/{c}/integrations", company).then();
+                .body(Map.of("provider", "calendar", "name", "Cal.com", "branchId", branch, "serviceId", service))
+                .post("/v1/companies/{c}/integrations", company).then();
     }
 
     private long integrations(String company) {
