@@ -83,6 +83,22 @@ public record Salon(String company, String branch, String number, String otherCo
         return new Salon(company, branch, number, otherNumber, haircut, anna, integration, key);
     }
 
+    /**
+     * Creates an integration of the company. A calendar binding is checked in booking-service first; a just-started
+     * booking-service on a busy machine may miss that check's time-out (503, nothing stored), so that is asked again.
+     */
+    public static Response createIntegration(String token, String company, Map<String, ?> body) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            Response response = given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                    .post("/v1/companies/{c}/integrations", company);
+            if (response.statusCode() != 503 || System.nanoTime() > deadline) {
+                return response;
+            }
+            sleep();
+        }
+    }
+
     public static String randomNumber() {
     return "+4930" + (1000000 + ThreadLocalRandom.current().nextInt(8999999));
 }

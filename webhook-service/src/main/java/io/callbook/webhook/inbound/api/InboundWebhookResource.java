@@ -44,6 +44,8 @@ public class InboundWebhookResource {
     @Path("voice")
     @Operation(summary = "Accept a voice provider webhook")
     @APIResponse(responseCode = "401", description = "Unknown or inactive integration, or a signature that does not verify")
+    @APIResponse(responseCode = "403", description = "The integration's company is suspended: nothing is stored until it is reactivated")
+    @APIResponse(responseCode = "410", description = "The integration's company was deleted: nothing is stored")
     public Response voice(@QueryParam("integration") @NotNull(message = "name the integration: ?integration=<id>")
                           UUID integration,
                           @HeaderParam(RetellSignature.HEADER) String signature, byte[] body) {
@@ -54,6 +56,8 @@ public class InboundWebhookResource {
     @Path("calendar")
     @Operation(summary = "Accept a calendar provider webhook")
     @APIResponse(responseCode = "401", description = "Unknown or inactive integration, or a signature that does not verify")
+    @APIResponse(responseCode = "403", description = "The integration's company is suspended: nothing is stored until it is reactivated")
+    @APIResponse(responseCode = "410", description = "The integration's company was deleted: nothing is stored")
     public Response calendar(@QueryParam("integration") @NotNull(message = "name the integration: ?integration=<id>")
                              UUID integration,
                              @HeaderParam(CalSignature.HEADER) String signature, byte[] body) {

@@ -47,7 +47,10 @@ public class IntegrationResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
     @Operation(summary = "Create an integration")
     @APIResponse(responseCode = "404", description = "The caller may not see this company")
-    @APIResponse(responseCode = "422", description = "A calendar integration without branchId and serviceId, or a voice integration with them")
+    @APIResponse(responseCode = "422", description = "A calendar integration without branchId and serviceId, or a voice "
+            + "integration with them, or a branch, service or staff member booking-service does not know for this "
+            + "company (`violations[0].field` names it)")
+    @APIResponse(responseCode = "503", description = "booking-service could not check the calendar binding; nothing was stored")
     public Response create(@PathParam("companyId") UUID companyId, @NotNull @Valid IntegrationRequest request) {
         caller.requireCompany(companyId, "Company " + companyId);
         Integrations.Created created = integrations.create(companyId, request.provider(), request.name(),

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.callbook.common.audit.AuditActions;
 import io.callbook.common.audit.AuditLog;
 import io.callbook.webhook.signing.domain.SecretBox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -21,6 +22,7 @@ import java.util.UUID;
 public class Integrations {
 
     private final SecretBox secrets;
+    private final BookingCatalog catalog;
     private final SecureRandom random = new SecureRandom();
     // Every webhook and voice call names its integration; reading and unsealing it each time cost more than storing
     // the webhook.
@@ -28,8 +30,9 @@ public class Integrations {
 
     private final AuditLog audit;
 
-    public Integrations(SecretBox secrets, IntegrationsConfig config, AuditLog audit) {
+    public Integrations(SecretBox secrets, BookingCatalog catalog, IntegrationsConfig config, AuditLog audit) {
         this.secrets = secrets;
+        this.catalog = catalog;
         this.audit = audit;
         this.verifiable = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(config.secretCacheTtl()).build();
     }
@@ -39,10 +42,19 @@ public class Integrations {
      * @param binding where a calendar's bookings go: required for calendar integrations, refused for others
      * @throws CalendarBindingRequired when a calendar integration's binding is missing or incomplete
      * @throws BindingNotApplicable     when a voice integration is given one
+     * @throws UnknownBindingTarget     when booking-service does not know the binding's branch, service or staff member
+     * @throws CatalogUnavailable       when booking-service cannot be asked (nothing is stored)
      */
-    @Transactional
     public Created create(UUID companyId, Provider provider, String name, String secret, CalendarBinding binding) {
         requireBindingFits(provider, binding);
+        if (provider == Provider.CALENDAR) {
+            // Outside the transaction: no connection is held while booking-service answers.
+            requireBindingExists(companyId, binding);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> persist(companyId, provider, name, secret, binding));
+    }
+
+    private Created persist(UUID companyId, Provider provider, String name, String secret, CalendarBinding binding) {
         String actual = secret == null || secret.isBlank() ? generatedSecret() : secret.strip();
         Integration integration = new Integration();
         integration.companyId = companyId;
@@ -93,6 +105,39 @@ public class Integrations {
                 .firstResultOptional()
                 .map(integration -> new Verifiable(integration, secrets.open(integration.secretSealed))))
                 .filter(found -> found.integration().provider == provider);
+    }
+
+    /**
+     * A binding to something booking-service does not know would only fail later, on every calendar event; checked
+     * once here, the tenant hears of it while setting the integration up.
+     */
+    private void requireBindingExists(UUID companyId, CalendarBinding binding) {
+        try {
+            BookingCatalog.CatalogService service = catalog.service(companyId, binding.serviceId())
+                    .orElseThrow(() -> new UnknownBindingTarget("serviceId",
+                            "serviceId: booking-service has no service " + binding.serviceId() + " of this company"));
+            if (!service.active()) {
+                throw new UnknownBindingTarget("serviceId", "serviceId: service " + service.id() + " is inactive");
+            }
+            if (!catalog.branchExists(companyId, binding.branchId(), binding.serviceId())) {
+                throw new UnknownBindingTarget("branchId",
+                        "branchId: booking-service has no active branch " + binding.branchId() + " of this company");
+            }
+            if (binding.staffId() != null) {
+                BookingCatalog.CatalogStaff staff = catalog.staffMember(companyId, binding.staffId())
+                        .orElseThrow(() -> new UnknownBindingTarget("staffId",
+                                "staffId: booking-service has no staff member " + binding.staffId() + " of this company"));
+                if (!staff.active() || !binding.branchId().equals(staff.branchId())
+                        || !staff.serviceIds().contains(binding.serviceId())) {
+                    throw new UnknownBindingTarget("staffId", "staffId: staff member " + staff.id()
+                            + " is inactive, works at another branch or does not perform the service");
+                }
+            }
+        } catch (UnknownBindingTarget e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CatalogUnavailable(e);
+        }
     }
 
     private static void requireBindingFits(Provider provider, CalendarBinding binding) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callbook.common.api.Ids;
 import io.callbook.common.audit.AuditActions;
 import io.callbook.common.audit.AuditLog;
+import io.callbook.webhook.tenant.domain.CompanyStatus;
+import io.callbook.webhook.tenant.domain.Tenants;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -25,19 +27,24 @@ public class Deliveries {
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final AuditLog audit;
+    private final Tenants tenants;
 
-    public Deliveries(EntityManager entityManager, ObjectMapper json, AuditLog audit) {
+    public Deliveries(EntityManager entityManager, ObjectMapper json, AuditLog audit, Tenants tenants) {
         this.entityManager = entityManager;
         this.json = json;
         this.audit = audit;
+        this.tenants = tenants;
     }
 
     /**
      * @param cloudEventType e.g. {@code io.callbook.booking.appointment.booked}, delivered as {@code appointment.booked}
-     * @return how many deliveries were created (a redelivered event creates none)
+     * @return how many deliveries were created (a redelivered event creates none, nor does a suspended company's)
      */
     @Transactional
     public int schedule(UUID companyId, String eventId, String cloudEventType, Instant occurredAt, String data) {
+        if (tenants.status(companyId) != CompanyStatus.ACTIVE) {
+            return 0;
+        }
         String type = cloudEventType.startsWith(BOOKING_TYPE_PREFIX)
                 ? cloudEventType.substring(BOOKING_TYPE_PREFIX.length()) : cloudEventType;
         List<WebhookEndpoint> endpoints = WebhookEndpoint.<WebhookEndpoint>find(

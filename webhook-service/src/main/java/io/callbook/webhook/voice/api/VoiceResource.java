@@ -11,6 +11,7 @@ import io.callbook.webhook.integration.domain.JsonBodies;
 import io.callbook.webhook.integration.domain.Provider;
 import io.callbook.webhook.integration.domain.SignedRequests;
 import io.callbook.webhook.signing.domain.RetellSignature;
+import io.callbook.webhook.tenant.domain.CompanyInactive;
 import io.callbook.webhook.voice.domain.CallContext;
 import io.callbook.webhook.voice.domain.InboundCalls;
 import io.callbook.webhook.voice.domain.VoiceAnswer;
@@ -49,6 +50,11 @@ import java.util.UUID;
 @Tag(name = "Voice", description = "The voice agent's inbound-call hook and custom functions, answered within a second")
 public class VoiceResource {
 
+    /** What the agent says for a suspended or deleted company: the caller still gets an answer, in German. */
+    static final String NOT_SERVED = "Es tut mir leid, über diese Nummer können derzeit keine Termine vereinbart "
+            + "werden. Bitte wenden Sie sich direkt an das Unternehmen.";
+    static final String NOT_SERVED_REASON = "company_not_served";
+
     private final SignedRequests signedRequests;
     private final InboundCalls inboundCalls;
     private final VoiceFunctions functions;
@@ -71,11 +77,18 @@ public class VoiceResource {
                     resolved within the integration's company; the answer's dynamic variables name the company and \
                     branch (`business_identified: "true"`). An unknown number, another company's number or a \
                     directory that cannot answer in time gives `business_identified: "false"` and a polite \
-                    `fallback_message` (still 200). 401: bad signature or unknown integration; 400: malformed JSON.""")
+                    `fallback_message` (still 200); so does a suspended or deleted company, with a German \
+                    `fallback_message` and `reason: company_not_served` in the metadata. 401: bad signature or \
+                    unknown integration; 400: malformed JSON.""")
     public InboundResponse inbound(@QueryParam("integration") @NotNull(message = "name the integration: ?integration=<id>")
                                    UUID integration,
                                    @HeaderParam(RetellSignature.HEADER) String signature, byte[] body) {
-        Integration verified = verify(integration, signature, body);
+        Integration verified;
+        try {
+            verified = verify(integration, signature, body);
+        } catch (CompanyInactive e) {
+            return notServed(integration, read(body, InboundRequest.class));
+        }
         InboundRequest request = read(body, InboundRequest.class);
         InboundCalls.InboundAnswer answer = inboundCalls.answer(verified.companyId, verified.id, request.fromNumber(),
                 request.toNumber(), request.agentId());
@@ -101,12 +114,23 @@ public class VoiceResource {
                     speak>", ...data}`: a missing or unreadable argument is a question in `result` (with `missing` or \
                     `invalid` naming it) so the agent can ask the caller and call again; a taken slot offers the \
                     nearest free times; a service that cannot answer in time says so (`error: \
-                    temporarily_unavailable`). 404: unknown function; 401: bad signature; 400: malformed JSON.""")
+                    temporarily_unavailable`); a suspended or deleted company is refused in German (`error: \
+                    company_not_served`) and nothing is done. 404: unknown function; 401: bad signature; 400: \
+                    malformed JSON.""")
     public Map<String, Object> function(@PathParam("name") String name,
                                         @QueryParam("integration") @NotNull(message = "name the integration: ?integration=<id>")
                                         UUID integration,
                                         @HeaderParam(RetellSignature.HEADER) String signature, byte[] body) {
-        Integration verified = verify(integration, signature, body);
+        Integration verified;
+        try {
+            verified = verify(integration, signature, body);
+        } catch (CompanyInactive e) {
+            read(body, FunctionRequest.class);
+            Map<String, Object> refusal = new LinkedHashMap<>();
+            refusal.put("result", NOT_SERVED);
+            refusal.put("error", NOT_SERVED_REASON);
+            return refusal;
+        }
         FunctionRequest request = read(body, FunctionRequest.class);
         CallInfo call = request.call() == null ? new CallInfo(null, null, null) : request.call();
         VoiceAnswer answer = functions.call(name, new CallContext(verified.companyId, verified.id, call.callId(),
@@ -115,6 +139,22 @@ public class VoiceResource {
         response.put("result", answer.result());
         response.putAll(answer.details());
         return response;
+    }
+
+    /** Like an unknown number: the agent is told whom it does not serve, and says so instead of booking. */
+    private static InboundResponse notServed(UUID integration, InboundRequest request) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("business_identified", "false");
+        variables.put("company_name", "");
+        variables.put("branch_name", "");
+        variables.put("fallback_message", NOT_SERVED);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("integration_id", integration.toString());
+        metadata.put("reason", NOT_SERVED_REASON);
+        if (request.toNumber() != null) {
+            metadata.put("dialled_number", request.toNumber());
+        }
+        return new InboundResponse(new CallInbound(variables, metadata));
     }
 
     private Integration verify(UUID integration, String signature, byte[] body) {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -34,6 +35,16 @@ public interface BookingClient {
     @Path("/v1/companies/{companyId}/services")
     Page<Service> services(@PathParam("companyId") UUID companyId, @QueryParam("limit") int limit,
                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GET
+    @Path("/v1/companies/{companyId}/services/{serviceId}")
+    Service service(@PathParam("companyId") UUID companyId, @PathParam("serviceId") UUID serviceId,
+                    @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GET
+    @Path("/v1/companies/{companyId}/staff/{staffId}")
+    StaffDetail staffMember(@PathParam("companyId") UUID companyId, @PathParam("staffId") UUID staffId,
+                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @GET
     @Path("/v1/companies/{companyId}/staff")
@@ -96,6 +107,10 @@ public interface BookingClient {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Staff(UUID id, String name, boolean active) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record StaffDetail(UUID id, UUID branchId, Set<UUID> serviceIds, boolean active) {
     }
 
     record Booking(UUID branchId, UUID serviceId, UUID staffId, String start, Person customer, String notes,

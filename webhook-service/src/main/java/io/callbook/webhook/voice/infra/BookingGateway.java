@@ -3,6 +3,7 @@ package io.callbook.webhook.voice.infra;
 import io.callbook.common.contracts.booking.AvailabilityData;
 import io.callbook.webhook.calendar.domain.BookingRefused;
 import io.callbook.webhook.calendar.domain.CalendarBookings;
+import io.callbook.webhook.integration.domain.BookingCatalog;
 import io.callbook.webhook.voice.domain.VoiceBooking;
 import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +16,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -30,7 +33,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 @Timeout(600)
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = BookingRefused.class)
-public class BookingGateway implements VoiceBooking, CalendarBookings {
+public class BookingGateway implements VoiceBooking, CalendarBookings, BookingCatalog {
 
     private static final int PAGE = 200;
     private static final String LIVE = "confirmed,pending,held";
@@ -132,6 +135,27 @@ public class BookingGateway implements VoiceBooking, CalendarBookings {
         return calendarAppointment(cancelled(companyId, appointmentId, reason));
     }
 
+    @Override
+    public Optional<CatalogService> service(UUID companyId, UUID serviceId) {
+        return found(() -> booking.service(companyId, serviceId, tokens.authorization(companyId)))
+                .map(s -> new CatalogService(s.id(), s.active()));
+    }
+
+    @Override
+    public Optional<CatalogStaff> staffMember(UUID companyId, UUID staffId) {
+        return found(() -> booking.staffMember(companyId, staffId, tokens.authorization(companyId)))
+                .map(s -> new CatalogStaff(s.id(), s.branchId(), s.serviceIds() == null ? Set.of() : s.serviceIds(),
+                        s.active()));
+    }
+
+    /** booking-service has no branch endpoint; a day's availability answers 404 exactly when it knows no such branch. */
+    @Override
+    public boolean branchExists(UUID companyId, UUID branchId, UUID serviceId) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return found(() -> booking.availability(branchId, serviceId, today, today, null,
+                tokens.authorization(companyId))).isPresent();
+    }
+
     private BookingClient.Appointment book(UUID companyId, BookingClient.Booking body, String idempotencyKey) {
         return refusals(() -> booking.book(idempotencyKey, body, tokens.authorization(companyId)));
     }
@@ -148,6 +172,20 @@ public class BookingGateway implements VoiceBooking, CalendarBookings {
     private static Appointment appointment(BookingClient.Appointment a) {
         return new Appointment(a.id(), a.branchId(), a.serviceId(), a.staffId(), a.customerId(), a.status(), a.start(),
                 a.end());
+    }
+
+    /** 404 is booking-service saying there is no such thing; other answers as {@link #refusals}. */
+    private static <T> Optional<T> found(Supplier<T> call) {
+        return refusals(() -> {
+            try {
+                return Optional.of(call.get());
+            } catch (WebApplicationException e) {
+                if (e.getResponse().getStatus() == 404) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
     }
 
     private static <T> T refusals(Supplier<T> call) {

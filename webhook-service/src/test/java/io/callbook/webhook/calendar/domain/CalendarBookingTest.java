@@ -62,10 +62,10 @@ class CalendarBookingTest {
         if (salon == null) {
             salon = Salon.create();
             secret = "cal_" + UUID.randomUUID().toString().replace("-", "");
-            integration = given().auth().oauth2(salon.admin()).contentType(ContentType.JSON)
-                    .body(Map.of("provider", "calendar", "name", "Cal.com", "secret", secret, "branchId", salon.branch(),
-                            "serviceId", salon.haircut(), "staffId", salon.anna()))
-                    .post("/v1/companies/{c}/integrations", salon.company()).then().statusCode(201).extract().path("id");
+            integration = Salon.createIntegration(salon.admin(), salon.company(), Map.of("provider", "calendar",
+                            "name", "Cal.com", "secret", secret, "branchId", salon.branch(), "serviceId", salon.haircut(),
+                            "staffId", salon.anna()))
+                    .then().statusCode(201).extract().path("id");
         }
     }
 

@@ -4,6 +4,7 @@ import io.callbook.devstack.Devstack;
 import io.callbook.testsupport.ApiDocumentation;
 import io.callbook.testsupport.ManagementPort;
 import io.callbook.testsupport.TestTokens;
+import io.callbook.webhook.Salon;
 import io.callbook.webhook.signing.domain.CalSignature;
 import io.callbook.webhook.signing.domain.RetellSignature;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,6 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class InboundWebhookTest {
 
+    /** A calendar integration names a branch, service and staff member booking-service knows: this salon's. */
+    private static Salon salon;
+
     @Inject
     EntityManager entityManager;
 
@@ -44,7 +48,10 @@ class InboundWebhookTest {
 
     @BeforeEach
     void integrations() {
-        company = UUID.randomUUID();
+        if (salon == null) {
+            salon = Salon.create();
+        }
+        company = UUID.fromString(salon.company());
         String admin = TestTokens.tenantAdmin(company);
         voiceKey = "key_" + UUID.randomUUID().toString().replace("-", "");
         voice = given().auth().oauth2(admin).contentType(ContentType.JSON)
@@ -52,10 +59,8 @@ class InboundWebhookTest {
                 .post("/v1/companies/{c}/integrations", company)
                 .then().statusCode(201).body("secret", equalTo(voiceKey))
                 .extract().path("id");
-        var created = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("provider", "calendar", "name", "Cal.com", "branchId", UUID.randomUUID(),
-                        "serviceId", UUID.randomUUID()))
-                .post("/v1/companies/{c}/integrations", company)
+        var created = Salon.createIntegration(admin, salon.company(), Map.of("provider", "calendar", "name", "Cal.com",
+                        "branchId", salon.branch(), "serviceId", salon.haircut()))
                 .then().statusCode(201).body("secret", notNullValue()).extract();
         calendar = created.path("id");
         calendarSecret = created.path("secret");
@@ -125,13 +130,11 @@ class InboundWebhookTest {
     @Test
     void aCalendarIntegrationNamesWhereItsBookingsGo() {
         String admin = TestTokens.tenantAdmin(company);
-        UUID branch = UUID.randomUUID();
-        UUID service = UUID.randomUUID();
-        UUID staff = UUID.randomUUID();
-        String id = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("provider", "calendar", "name", "Cal.com", "branchId", branch, "serviceId", service,
-                        "staffId", staff))
-                .post("/v1/companies/{c}/integrations", company).then().statusCode(201)
+        UUID branch = UUID.fromString(salon.branch());
+        UUID service = UUID.fromString(salon.haircut());
+        UUID staff = UUID.fromString(salon.anna());
+        String id = Salon.createIntegration(admin, salon.company(), Map.of("provider", "calendar", "name", "Cal.com",
+                        "branchId", branch, "serviceId", service, "staffId", staff)).then().statusCode(201)
                 .body("branchId", equalTo(branch.toString())).body("staffId", equalTo(staff.toString()))
                 .extract().path("id");
         given().auth().oauth2(admin).get("/v1/companies/{c}/integrations/{i}", company, id).then().statusCode(200)
