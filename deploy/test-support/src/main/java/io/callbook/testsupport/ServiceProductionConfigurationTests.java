@@ -75,9 +75,7 @@ public abstract class ServiceProductionConfigurationTests {
             assertTrue(value != null, "no test value for " + setting);
             config.put(setting, value);
         }
-        for (String key : List.of("mp.jwt.verify.publickey.location", "smallrye.jwt.sign.key.location")) {
-            config.put(key, common.get(key));
-        }
+        config.put("mp.jwt.verify.publickey.location", common.get("mp.jwt.verify.publickey.location"));
         String name = database().replace('_', '-');
         try (ServiceProcess service = ServiceProcess.start(name, RUNNER, Ports.free(), config,
                 Path.of("target").resolve(name + ".log"))) {

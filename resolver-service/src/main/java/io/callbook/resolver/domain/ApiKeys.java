@@ -4,7 +4,6 @@ import io.callbook.common.api.Ids;
 import io.callbook.common.security.AuthConfig;
 import io.callbook.common.security.Hashes;
 import io.callbook.common.security.Roles;
-import io.callbook.common.security.TokenIssuer;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -47,20 +46,44 @@ public class ApiKeys {
         this.config = config;
     }
 
+    /**
+     * The configured bootstrap key is registered once, hashed, and expires {@code bootstrap-api-key-ttl} after that
+     * (the setting is read at every start, so an operator can shorten or lengthen it). Every other bootstrap key on
+     * record, one the configuration no longer holds, is revoked. A revoked bootstrap key stays revoked, configured or not.
+     */
     @Transactional
     void ensureBootstrapKey(@Observes StartupEvent startup) {
-        config.bootstrapApiKey().ifPresent(key -> {
-            Matcher matcher = FORMAT.matcher(key);
+        Instant now = Instant.now();
+        String configuredPrefix = config.bootstrapApiKey().map(key -> {
+            Matcher matcher = FORMAT.matcher(key.strip());
             if (!matcher.matches()) {
                 LOG.error("callbook.auth.bootstrap-api-key is not of the form cbk_<8 chars>_<32 chars>; ignored");
-                return;
+                return null;
             }
-            ApiKey existing = ApiKey.find("prefix", matcher.group(1)).firstResult();
-            if (existing == null) {
-                store(null, "bootstrap platform admin", PLATFORM_GROUPS, matcher.group(1), key);
-                LOG.info("Bootstrap platform-admin API key registered");
+            return matcher.group(1);
+        }).orElse(null);
+        int revoked = ApiKey.update("revokedAt = ?1 where bootstrap = true and revokedAt is null and prefix <> ?2",
+                now, configuredPrefix == null ? "" : configuredPrefix);
+        if (revoked > 0) {
+            LOG.warnf("Revoked %d bootstrap API key(s) the configuration no longer holds", revoked);
+        }
+        if (configuredPrefix == null) {
+            return;
+        }
+        ApiKey existing = ApiKey.find("prefix", configuredPrefix).firstResult();
+        if (existing == null) {
+            ApiKey key = store(null, "bootstrap platform admin", PLATFORM_GROUPS, configuredPrefix,
+                    config.bootstrapApiKey().get().strip(), true);
+            key.expiresAt = key.createdAt.plus(config.bootstrapApiKeyTtl());
+            LOG.infof("Bootstrap platform-admin API key registered, valid until %s", key.expiresAt);
+        } else if (existing.bootstrap) {
+            existing.expiresAt = existing.createdAt.plus(config.bootstrapApiKeyTtl());
+            if (existing.revokedAt != null) {
+                LOG.warn("The configured bootstrap API key was revoked and stays so; remove it from the configuration");
+            } else if (!existing.usableAt(now)) {
+                LOG.warnf("The configured bootstrap API key expired at %s", existing.expiresAt);
             }
-        });
+        }
     }
 
     /** @return the key row and the plain key, which is shown this once and never again */
@@ -72,11 +95,25 @@ public class ApiKeys {
         }
         String prefix = randomString(8);
         String plain = "cbk_" + prefix + "_" + randomString(32);
-        return new CreatedKey(store(companyId, name, groups, prefix, plain), plain);
+        return new CreatedKey(store(companyId, name, groups, prefix, plain, false), plain);
     }
 
     public List<ApiKey> list(UUID companyId) {
         return ApiKey.list("companyId = ?1 order by id", companyId);
+    }
+
+    /** Keys without a company: the bootstrap key and any other platform key. */
+    public List<ApiKey> listPlatformKeys() {
+        return ApiKey.list("companyId is null order by id");
+    }
+
+    @Transactional
+    public void revokePlatformKey(UUID keyId) {
+        ApiKey key = ApiKey.<ApiKey>find("id = ?1 and companyId is null", keyId).firstResultOptional()
+                .orElseThrow(() -> new RecordNotFound("API key " + keyId));
+        if (key.revokedAt == null) {
+            key.revokedAt = Instant.now();
+        }
     }
 
     @Transactional
@@ -88,25 +125,33 @@ public class ApiKeys {
         }
     }
 
-    /** Same answer for unknown, wrong and revoked keys, so the endpoint reveals nothing. */
+    /**
+     * Same answer for unknown, wrong, revoked and expired keys, so the endpoint reveals nothing. A valid key of a
+     * suspended or deleted company gets no token either.
+     */
     @Transactional
     public TokenIssuer.IssuedToken exchange(String plainKey) {
         Matcher matcher = FORMAT.matcher(plainKey == null ? "" : plainKey.strip());
         ApiKey key = matcher.matches() ? ApiKey.find("prefix", matcher.group(1)).firstResult() : null;
-        boolean valid = key != null && key.revokedAt == null
+        Instant now = Instant.now();
+        boolean valid = key != null && key.usableAt(now)
                 && MessageDigest.isEqual(Hashes.sha256Hex(plainKey.strip()).getBytes(StandardCharsets.US_ASCII),
                 key.secretHash.getBytes(StandardCharsets.US_ASCII));
         if (!valid) {
             throw new InvalidApiKey();
         }
         if (key.companyId != null) {
-            companies.get(key.companyId);
+            Company company = Company.findById(key.companyId);
+            if (company == null || company.deletedAt != null || !company.active) {
+                throw new CompanyUnavailable(key.companyId);
+            }
         }
-        key.lastUsedAt = Instant.now();
-        return tokens.issue("apikey:" + key.id, key.companyId, key.groupSet());
+        key.lastUsedAt = now;
+        Set<String> groups = key.groupSet();
+        return tokens.issue("apikey:" + key.id, key.companyId, groups, Audiences.of(groups), config.tokenTtl());
     }
 
-    private ApiKey store(UUID companyId, String name, Set<String> groups, String prefix, String plain) {
+    private ApiKey store(UUID companyId, String name, Set<String> groups, String prefix, String plain, boolean bootstrap) {
         ApiKey key = new ApiKey();
         key.id = Ids.newId();
         key.companyId = companyId;
@@ -115,6 +160,7 @@ public class ApiKeys {
         key.secretHash = Hashes.sha256Hex(plain);
         key.groups = String.join(",", new TreeSet<>(groups));
         key.createdAt = Instant.now();
+        key.bootstrap = bootstrap;
         key.persist();
         return key;
     }
