@@ -51,10 +51,14 @@ public class ApiKeys {
      * (the setting is read at every start, so an operator can shorten or lengthen it). Every other bootstrap key on
      * record, one the configuration no longer holds, is revoked. A revoked bootstrap key stays revoked, configured or not.
      */
-    @Transactional
     void ensureBootstrapKey(@Observes StartupEvent startup) {
+        registerBootstrapKey(config.bootstrapApiKey(), config.bootstrapApiKeyTtl());
+    }
+
+    @Transactional
+    void registerBootstrapKey(java.util.Optional<String> configured, java.time.Duration ttl) {
         Instant now = Instant.now();
-        String configuredPrefix = config.bootstrapApiKey().map(key -> {
+        String configuredPrefix = configured.map(key -> {
             Matcher matcher = FORMAT.matcher(key.strip());
             if (!matcher.matches()) {
                 LOG.error("callbook.auth.bootstrap-api-key is not of the form cbk_<8 chars>_<32 chars>; ignored");
@@ -73,11 +77,11 @@ public class ApiKeys {
         ApiKey existing = ApiKey.find("prefix", configuredPrefix).firstResult();
         if (existing == null) {
             ApiKey key = store(null, "bootstrap platform admin", PLATFORM_GROUPS, configuredPrefix,
-                    config.bootstrapApiKey().get().strip(), true);
-            key.expiresAt = key.createdAt.plus(config.bootstrapApiKeyTtl());
+                    configured.get().strip(), true);
+            key.expiresAt = key.createdAt.plus(ttl);
             LOG.infof("Bootstrap platform-admin API key registered, valid until %s", key.expiresAt);
         } else if (existing.bootstrap) {
-            existing.expiresAt = existing.createdAt.plus(config.bootstrapApiKeyTtl());
+            existing.expiresAt = existing.createdAt.plus(ttl);
             if (existing.revokedAt != null) {
                 LOG.warn("The configured bootstrap API key was revoked and stays so; remove it from the configuration");
             } else if (!existing.usableAt(now)) {
