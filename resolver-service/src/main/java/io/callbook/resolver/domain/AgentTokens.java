@@ -5,6 +5,7 @@ import io.callbook.common.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
 import java.util.UUID;
@@ -33,8 +34,8 @@ public class AgentTokens {
         String expected = config.agentExchangeSecret().filter(s -> !s.isBlank()).orElse(null);
         // Compared as hashes: equal length, constant time, whatever was presented.
         if (expected == null || presentedSecret == null || !MessageDigest.isEqual(
-                Hashes.sha256(presentedSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                Hashes.sha256(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+                Hashes.sha256(presentedSecret.getBytes(StandardCharsets.UTF_8)),
+                Hashes.sha256(expected.getBytes(StandardCharsets.UTF_8)))) {
             throw new InvalidServiceCredential();
         }
         Company company = Company.findById(companyId);

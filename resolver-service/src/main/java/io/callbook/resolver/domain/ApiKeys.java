@@ -13,8 +13,10 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -56,7 +58,7 @@ public class ApiKeys {
     }
 
     @Transactional
-    void registerBootstrapKey(java.util.Optional<String> configured, java.time.Duration ttl) {
+    void registerBootstrapKey(Optional<String> configured, Duration ttl) {
         Instant now = Instant.now();
         String configuredPrefix = configured.map(key -> {
             Matcher matcher = FORMAT.matcher(key.strip());
