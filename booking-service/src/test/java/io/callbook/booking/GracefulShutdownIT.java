@@ -58,8 +58,6 @@ class GracefulShutdownIT {
         Map<String, String> config = new HashMap<>(stack.serviceConfig(DATABASE));
         // A group of its own: another packaged booking-service may read the directory topic of this Kafka meanwhile.
         config.put("mp.messaging.incoming.directory.group.id", "booking-directory-" + DATABASE);
-        // TestTokens signs with the stack's key, as the service's token issuer would.
-        System.setProperty("smallrye.jwt.sign.key.location", stack.privateKeyPath().toString());
         ServiceProcess booking = ServiceProcess.start("booking-shutdown", Path.of("target/quarkus-app/quarkus-run.jar"),
                 Ports.free(), config, Path.of("target/booking-shutdown.log"));
         try (booking) {

@@ -38,6 +38,7 @@ class ResolverReplicasIT {
         Devstack stack = Devstack.shared();
         Map<String, String> config = new HashMap<>(stack.serviceConfig("resolver_replicas"));
         config.put("callbook.auth.bootstrap-api-key", BOOTSTRAP_KEY);
+        config.putAll(stack.signingConfig());
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         Path logs = Path.of("target");
         first = ServiceProcess.start("resolver-1", jar, Ports.free(), config, logs.resolve("resolver-1.log"));

@@ -16,6 +16,8 @@ class ProductionConfigurationIT extends ServiceProductionConfigurationTests {
     @Override
     protected Map<String, String> ownSettings(Devstack stack) {
         return Map.of("quarkus.rest-client.resolver.url", "http://127.0.0.1:9",
-                "quarkus.rest-client.booking.url", "http://127.0.0.1:9");
+                "quarkus.rest-client.booking.url", "http://127.0.0.1:9",
+                "callbook.webhook.voice.agent-exchange-secret",
+                stack.agentExchangeConfig().get("callbook.webhook.voice.agent-exchange-secret"));
     }
 }

@@ -6,6 +6,7 @@ import io.callbook.devstack.ServiceProcess;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -26,10 +27,17 @@ public class VoiceBackends implements QuarkusTestResourceLifecycleManager {
     public synchronized Map<String, String> start() {
         if (System.getProperty(RESOLVER_URL) == null) {
             Devstack stack = Devstack.shared();
+            // Only resolver-service signs; booking-service verifies against its published keys, as in production.
+            int resolverPort = Ports.free();
+            Map<String, String> resolverConfig = new HashMap<>(stack.serviceConfig("voiceresolver"));
+            resolverConfig.putAll(stack.signingConfig());
+            Map<String, String> bookingConfig = new HashMap<>(stack.serviceConfig("voicebooking"));
+            bookingConfig.put("mp.jwt.verify.publickey.location",
+                    "http://127.0.0.1:" + resolverPort + "/.well-known/jwks.json");
             CompletableFuture<ServiceProcess> resolver = CompletableFuture.supplyAsync(() ->
-                    start("resolver-service", "voice-resolver", stack.serviceConfig("voiceresolver"), stack));
+                    start("resolver-service", "voice-resolver", resolverConfig, stack, resolverPort));
             CompletableFuture<ServiceProcess> booking = CompletableFuture.supplyAsync(() ->
-                    start("booking-service", "voice-booking", stack.serviceConfig("voicebooking"), stack));
+                    start("booking-service", "voice-booking", bookingConfig, stack, Ports.free()));
             ServiceProcess resolverService = resolver.join();
             System.setProperty(RESOLVER_URL, resolverService.baseUrl());
             System.setProperty(RESOLVER_PID, Long.toString(resolverService.pid()));
@@ -41,10 +49,10 @@ public class VoiceBackends implements QuarkusTestResourceLifecycleManager {
                 "quarkus.rest-client.booking.url", System.getProperty(BOOKING_URL));
     }
 
-    private static ServiceProcess start(String module, String name, Map<String, String> config, Devstack stack) {
+    private static ServiceProcess start(String module, String name, Map<String, String> config, Devstack stack, int port) {
         Path root = Path.of(System.getProperty("callbook.root", "..")).toAbsolutePath().normalize();
         return ServiceProcess.start(name, root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"),
-                Ports.free(), config, stack.logDir().resolve(name + ".log"));
+                port, config, stack.logDir().resolve(name + ".log"));
     }
 
     public static String resolverUrl() {

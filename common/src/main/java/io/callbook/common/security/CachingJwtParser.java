@@ -10,9 +10,14 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
 
 import java.time.Duration;
+import java.security.PublicKey;
 import java.time.Instant;
 
 /**
@@ -20,6 +25,10 @@ import java.time.Instant;
  * of the CPU at 2 000 requests/s (see docs/benchmarks.md), while a voice platform sends the same token thousands of
  * times. A token is only cached after a full verification, and only until its own {@code exp}, so an expired or forged
  * token is never accepted from the cache.
+ *
+ * <p>The key comes from resolver-service's JWKS by the token's {@code kid} (SmallRye JWT fetches and refreshes it), or,
+ * in resolver-service itself, from its own {@link LocalVerificationKeys}. Either way the issuer, audience and expiry
+ * checks are SmallRye's.
  */
 @Alternative
 @Priority(1)
@@ -27,9 +36,20 @@ import java.time.Instant;
 public class CachingJwtParser extends DefaultJWTParser {
 
     private final Cache<String, Verified> verified;
+    private final LocalVerificationKeys localKeys;
+
+    @Inject
+    public CachingJwtParser(JWTAuthContextInfo authContext, AuthConfig config, Instance<LocalVerificationKeys> localKeys) {
+        this(authContext, config, localKeys.isResolvable() ? localKeys.get() : null);
+    }
 
     public CachingJwtParser(JWTAuthContextInfo authContext, AuthConfig config) {
+        this(authContext, config, (LocalVerificationKeys) null);
+    }
+
+    public CachingJwtParser(JWTAuthContextInfo authContext, AuthConfig config, LocalVerificationKeys localKeys) {
         super(authContext);
+        this.localKeys = localKeys;
         this.verified = Caffeine.newBuilder()
                 .maximumSize(config.verifiedTokenCacheSize())
                 .expireAfter(new UntilTokenExpiry())
@@ -43,7 +63,7 @@ public class CachingJwtParser extends DefaultJWTParser {
             RequestTenant.bind(cached.caller().tenant().orElse(null));
             return cached.jwt();
         }
-        JsonWebToken parsed = super.parse(token);
+        JsonWebToken parsed = localKeys == null ? super.parse(token) : verify(token, localKey(token));
         VerifiedCaller caller = VerifiedCaller.of(parsed);
         if (parsed.getExpirationTime() > 0) {
             verified.put(token, new Verified(parsed, caller));
@@ -51,6 +71,18 @@ public class CachingJwtParser extends DefaultJWTParser {
         // Authentication runs in the request's context: its log lines from here on name the caller's tenant.
         RequestTenant.bind(caller.tenant().orElse(null));
         return parsed;
+    }
+
+    private PublicKey localKey(String token) throws ParseException {
+        try {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setCompactSerialization(token);
+            String keyId = jws.getKeyIdHeaderValue();
+            return localKeys.publicKey(keyId == null ? "" : keyId)
+                    .orElseThrow(() -> new ParseException("No published key has the token's kid " + keyId));
+        } catch (JoseException e) {
+            throw new ParseException("Not a signed token", e);
+        }
     }
 
     /** The caller of a token this parser verified, read from the token only when it is no longer cached. */

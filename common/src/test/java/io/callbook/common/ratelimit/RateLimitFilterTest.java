@@ -312,5 +312,10 @@ class RateLimitFilterTest {
         public Optional<String> bootstrapApiKey() {
             return Optional.empty();
         }
+
+        @Override
+        public Duration bootstrapApiKeyTtl() {
+            return Duration.ofDays(7);
+        }
     }
 }

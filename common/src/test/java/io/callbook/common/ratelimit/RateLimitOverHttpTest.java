@@ -2,6 +2,7 @@ package io.callbook.common.ratelimit;
 
 import io.callbook.common.RealRedis;
 import io.callbook.devstack.Devstack;
+import io.callbook.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.smallrye.jwt.build.Jwt;
@@ -95,8 +96,9 @@ class RateLimitOverHttpTest {
 
     /** A token as resolver-service issues it, with the test stack's key; each one is new, the caller the same. */
     private static String token(UUID tenant, String subject) {
-        return Jwt.issuer("callbook").subject(subject).groups(Set.of("agent")).claim("tenant", tenant.toString())
-                .claim("jti", UUID.randomUUID().toString()).expiresIn(600).sign();
+        return TestTokens.sign(Jwt.issuer("callbook").subject(subject).groups(Set.of("agent"))
+                .claim("tenant", tenant.toString()).audience(TestTokens.ALL_SERVICES)
+                .claim("jti", UUID.randomUUID().toString()).expiresIn(600));
     }
 
     private static long sharedCount(RealRedis redis, String pattern) {

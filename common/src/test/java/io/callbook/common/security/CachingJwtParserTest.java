@@ -128,5 +128,10 @@ class CachingJwtParserTest {
         public Optional<String> bootstrapApiKey() {
             return Optional.empty();
         }
+
+        @Override
+        public Duration bootstrapApiKeyTtl() {
+            return Duration.ofDays(7);
+        }
     }
 }

@@ -228,12 +228,50 @@ public final class Devstack implements AutoCloseable {
         return "127.0.0.1:" + kafkaPort();
     }
 
-    public Path publicKeyPath() {
-        return dir().resolve(JwtKeys.PUBLIC_KEY_FILE);
+    /** The public keys (JWKS) tokens of this stack are verified with, where a service does not fetch resolver's. */
+    public Path jwksPath() {
+        return dir().resolve(JwtKeys.JWKS_FILE);
     }
 
+    /** resolver-service's signing key; tests sign their own tokens with it ({@code TestTokens}). */
     public Path privateKeyPath() {
-        return dir().resolve(JwtKeys.PRIVATE_KEY_FILE);
+        return signingKeyDir().resolve(JwtKeys.SIGNING_KEY_FILE);
+    }
+
+    /** The folder resolver-service reads its token keys from ({@code callbook.tokens.key-dir}). */
+    public Path signingKeyDir() {
+        return dir().resolve(JwtKeys.SIGNING_DIR);
+    }
+
+    /** The id of the signing key, as resolver-service publishes it. */
+    public String signingKeyId() {
+        try {
+            return JwtKeys.keyId(privateKeyPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What only resolver-service gets: its signing keys and the secret it issues webhook-service's agent tokens for.
+     * No other service of the stack is given a private key.
+     */
+    public Map<String, String> signingConfig() {
+        return Map.of("callbook.tokens.key-dir", signingKeyDir().toString(),
+                "callbook.tokens.agent-exchange-secret", agentExchangeSecret());
+    }
+
+    /** What webhook-service gets to ask resolver-service for its agent tokens. */
+    public Map<String, String> agentExchangeConfig() {
+        return Map.of("callbook.webhook.voice.agent-exchange-secret", agentExchangeSecret());
+    }
+
+    private String agentExchangeSecret() {
+        try {
+            return SecretsKey.ensure(dir(), SecretsKey.AGENT_EXCHANGE_FILE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + SecretsKey.AGENT_EXCHANGE_FILE + " in " + dir(), e);
+        }
     }
 
     /** Creates the service's database and returns the Quarkus configuration that points the service at this stack. */
@@ -245,10 +283,9 @@ public final class Devstack implements AutoCloseable {
         config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
         config.put("quarkus.redis.hosts", redisUrl());
         config.put("kafka.bootstrap.servers", kafkaBootstrapServers());
-        config.put("mp.jwt.verify.publickey.location", publicKeyPath().toString());
-        config.put("smallrye.jwt.sign.key.location", privateKeyPath().toString());
+        // Public keys only: the signing key is resolver-service's alone (signingConfig()).
+        config.put("mp.jwt.verify.publickey.location", jwksPath().toString());
         config.put("mp.jwt.verify.issuer", "callbook");
-        config.put("smallrye.jwt.new-token.issuer", "callbook");
         config.put("quarkus.devservices.enabled", "false");
         try {
             config.put("callbook.secrets.key", SecretsKey.ensure(dir()));

@@ -134,8 +134,7 @@ public final class LocalSuite {
         Map<LocalService, Map<String, String>> configs = new LinkedHashMap<>();
         for (LocalService service : configured) { // every database, so a service built later finds its own
             Map<String, String> config = new LinkedHashMap<>(stack.serviceConfig(service.database()));
-            config.put("callbook.auth.bootstrap-api-key", bootstrapKey);
-            config.put("callbook.auth.token-ttl", "PT8H");
+            config.putAll(tokenConfig(service, configured, stack, bootstrapKey));
             config.putAll(restClientUrls(service, configured));
             if (service.name().equals("perf-ops")) {
                 config.putAll(opsTargets(configured, stack));
@@ -164,6 +163,29 @@ public final class LocalSuite {
 
     static String managementUrl(LocalService service) {
         return "http://127.0.0.1:" + service.managementPort();
+    }
+
+    /**
+     * Only resolver-service gets the signing key and the bootstrap key (kept for the local run's ten years; a
+     * production key expires within days); the others verify against its published JWKS, as in Kubernetes, and
+     * webhook-service gets the secret it exchanges for its agent tokens.
+     */
+    static Map<String, String> tokenConfig(LocalService service, List<LocalService> services, Devstack stack,
+                                           String bootstrapKey) {
+        Map<String, String> config = new LinkedHashMap<>();
+        if (service.name().equals("resolver")) {
+            config.putAll(stack.signingConfig());
+            config.put("callbook.auth.bootstrap-api-key", bootstrapKey);
+            config.put("callbook.auth.bootstrap-api-key-ttl", "P3650D");
+            config.put("callbook.auth.token-ttl", "PT8H");
+            return config;
+        }
+        LocalService.named(services, "resolver").ifPresent(resolver ->
+                config.put("mp.jwt.verify.publickey.location", baseUrl(resolver) + "/.well-known/jwks.json"));
+        if (service.name().equals("webhook")) {
+            config.putAll(stack.agentExchangeConfig());
+        }
+        return config;
     }
 
     /** {@code quarkus.rest-client.<name>.url} for each service this one calls, at the port that service has in this run. */

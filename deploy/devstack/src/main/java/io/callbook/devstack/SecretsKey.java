@@ -13,12 +13,18 @@ import java.util.Base64;
 final class SecretsKey {
 
     static final String FILE = "secrets.key";
+    /** The secret webhook-service exchanges for its agent tokens at resolver-service (docs/adr/0011). */
+    static final String AGENT_EXCHANGE_FILE = "agent-exchange.secret";
 
     private SecretsKey() {
     }
 
     static String ensure(Path dir) throws IOException {
-        Path file = dir.resolve(FILE);
+        return ensure(dir, FILE);
+    }
+
+    static String ensure(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name);
         if (!Files.isRegularFile(file)) {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.security.KeyFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -91,9 +90,20 @@ class DevstackTest {
         assertEquals(stack.kafkaBootstrapServers(), config.get("kafka.bootstrap.servers"));
         assertEquals("false", config.get("quarkus.devservices.enabled"));
         assertEquals("callbook", config.get("mp.jwt.verify.issuer"));
-        KeyFactory rsa = KeyFactory.getInstance("RSA");
-        rsa.generatePublic(new X509EncodedKeySpec(der(config.get("mp.jwt.verify.publickey.location"))));
-        rsa.generatePrivate(new PKCS8EncodedKeySpec(der(config.get("smallrye.jwt.sign.key.location"))));
+        String jwks = Files.readString(java.nio.file.Path.of(config.get("mp.jwt.verify.publickey.location")));
+        assertTrue(jwks.contains("\"kid\":\"" + stack.signingKeyId() + "\""), jwks);
+        assertFalse(config.keySet().stream().anyMatch(key -> key.contains("sign.key") || key.startsWith("callbook.tokens")),
+                "a service's configuration holds no private key: " + config.keySet());
+        assertFalse(jwks.contains("PRIVATE") || jwks.contains("\"d\""), "public keys only");
+    }
+
+    @Test
+    void onlyTheSigningConfigurationHoldsThePrivateKey() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of(stack.signingConfig().get("callbook.tokens.key-dir"));
+        KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der(dir.resolve("signing.pem").toString())));
+        assertEquals(stack.privateKeyPath(), dir.resolve("signing.pem"));
+        assertEquals(stack.signingConfig().get("callbook.tokens.agent-exchange-secret"),
+                stack.agentExchangeConfig().get("callbook.webhook.voice.agent-exchange-secret"));
     }
 
     @Test

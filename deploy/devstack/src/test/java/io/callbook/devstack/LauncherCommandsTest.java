@@ -72,6 +72,27 @@ class LauncherCommandsTest {
     }
 
     @Test
+    void onlyResolverServiceGetsTheSigningKeyTheOthersItsPublishedKeys(@TempDir Path home) throws IOException {
+        List<LocalService> services = LocalService.configured(new Properties());
+        JwtKeys.ensure(home);
+        // An attached stack answers from its state file; this one only needs its folder.
+        Devstack keys = Devstack.attach(StackState.create(home).put("owner.pid", 0).file());
+
+        Map<String, String> resolver = LocalSuite.tokenConfig(LocalService.named(services, "resolver").orElseThrow(),
+                services, keys, "cbk_aaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+        assertEquals(home.resolve("jwt-signing").toString(), resolver.get("callbook.tokens.key-dir"));
+        assertEquals("cbk_aaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", resolver.get("callbook.auth.bootstrap-api-key"));
+        for (String other : List.of("booking", "webhook", "perf-ops")) {
+            Map<String, String> config = LocalSuite.tokenConfig(LocalService.named(services, other).orElseThrow(),
+                    services, keys, "cbk_aaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+            assertEquals("http://127.0.0.1:8081/.well-known/jwks.json", config.get("mp.jwt.verify.publickey.location"));
+            assertFalse(config.containsKey("callbook.tokens.key-dir"), other);
+            assertFalse(config.containsKey("callbook.auth.bootstrap-api-key"), other);
+            assertEquals(other.equals("webhook"), config.containsKey("callbook.webhook.voice.agent-exchange-secret"), other);
+        }
+    }
+
+    @Test
     void aPortSetForTwoPartsIsRefusedBeforeAnythingStarts(@TempDir Path home) {
         DevstackOptions options = DevstackOptions.local(home);
         assertEquals(List.of(), LocalSuite.portClashes(options, LocalService.DEFAULTS));

@@ -67,12 +67,31 @@ class LocalRunPartsTest {
     @Test
     void jwtKeysAreMadeOnceAndKept(@TempDir Path dir) throws Exception {
         JwtKeys.ensure(dir);
-        String publicKey = Files.readString(dir.resolve(JwtKeys.PUBLIC_KEY_FILE));
-        assertTrue(publicKey.startsWith("-----BEGIN PUBLIC KEY-----\n"));
-        assertTrue(Files.readString(dir.resolve(JwtKeys.PRIVATE_KEY_FILE)).startsWith("-----BEGIN PRIVATE KEY-----\n"));
+        Path signing = dir.resolve(JwtKeys.SIGNING_DIR).resolve(JwtKeys.SIGNING_KEY_FILE);
+        String privateKey = Files.readString(signing);
+        assertTrue(privateKey.startsWith("-----BEGIN PRIVATE KEY-----\n"));
+        assertFalse(privateKey.contains("\r"));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(signing)));
+        String jwks = Files.readString(dir.resolve(JwtKeys.JWKS_FILE));
+        assertTrue(jwks.contains("\"kid\":\"" + JwtKeys.keyId(signing) + "\""), jwks);
         JwtKeys.ensure(dir);
-        assertEquals(publicKey, Files.readString(dir.resolve(JwtKeys.PUBLIC_KEY_FILE)));
-        assertFalse(publicKey.contains("\r"));
+        assertEquals(privateKey, Files.readString(signing));
+        assertEquals(jwks, Files.readString(dir.resolve(JwtKeys.JWKS_FILE)));
+    }
+
+    @Test
+    void anEarlierRunsKeyPairBecomesTheSigningKeyAndNoPrivateKeyIsLeftBeside(@TempDir Path dir) throws Exception {
+        Path older = dir.resolve("older");
+        JwtKeys.ensure(older);
+        String key = Files.readString(older.resolve(JwtKeys.SIGNING_DIR).resolve(JwtKeys.SIGNING_KEY_FILE));
+        Files.writeString(dir.resolve("jwt-private.pem"), key);
+        Files.writeString(dir.resolve("jwt-public.pem"), "-----BEGIN PUBLIC KEY-----\n");
+
+        JwtKeys.ensure(dir);
+
+        assertEquals(key, Files.readString(dir.resolve(JwtKeys.SIGNING_DIR).resolve(JwtKeys.SIGNING_KEY_FILE)));
+        assertFalse(Files.exists(dir.resolve("jwt-private.pem")));
+        assertFalse(Files.exists(dir.resolve("jwt-public.pem")));
     }
 
     @Test

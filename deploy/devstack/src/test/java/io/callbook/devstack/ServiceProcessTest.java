@@ -13,7 +13,9 @@ class ServiceProcessTest {
         assertTrue(ServiceProcess.isSecret("quarkus.datasource.password"));
         assertTrue(ServiceProcess.isSecret("callbook.secrets.key"));
         assertTrue(ServiceProcess.isSecret("callbook.auth.bootstrap-api-key"));
-        assertFalse(ServiceProcess.isSecret("smallrye.jwt.sign.key.location"), "a key's path is no secret");
+        assertTrue(ServiceProcess.isSecret("callbook.tokens.agent-exchange-secret"));
+        assertTrue(ServiceProcess.isSecret("callbook.webhook.voice.agent-exchange-secret"));
+        assertFalse(ServiceProcess.isSecret("callbook.tokens.key-dir"), "a key's folder is no secret");
         assertFalse(ServiceProcess.isSecret("quarkus.datasource.jdbc.url"));
         assertFalse(ServiceProcess.isSecret("callbook.ops.services.booking.jdbc-url"));
     }

@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +68,7 @@ class ManifestRulesTest {
     private static final Pattern TOPIC_PROPERTY = Pattern.compile("(?m)^(?!%)[^#\\s]*\\.topic=(\\S+)");
     /** The name the manifests give the management interface's port, and that port (common's quarkus.management.port). */
     private static final String MANAGEMENT = "management";
+    static final String SIGNING_SECRET = "callbook-jwt-signing";
     private static final int MANAGEMENT_PORT = managementPort();
     private static final String INGRESS_NAMESPACE = "ingress-nginx";
     private static final String MONITORING_NAMESPACE = "monitoring";
@@ -748,9 +751,9 @@ class ManifestRulesTest {
         }
         assertTrue(required.get("resolver-service").contains("QUARKUS_DATASOURCE_JDBC_URL")
                 && required.get("webhook-service").contains("CALLBOOK_SECRETS_KEY"), "required settings read: " + required);
-        // Services that sign tokens (resolver: API-key exchange; webhook: the voice agent's service tokens) need the
-        // private key; the others only verify.
-        Set<String> signers = Set.of("resolver-service", "webhook-service");
+        // Only resolver-service signs tokens (API keys and webhook-service's agent tokens are exchanged there); every
+        // other service verifies against its published JWKS and holds no private key.
+        String signer = "resolver-service";
         List<String> violations = new ArrayList<>();
         for (Deployment deployment : rendered.deployments()) {
             String name = deployment.getMetadata().getName();
@@ -775,24 +778,89 @@ class ManifestRulesTest {
                     }
                 }
             });
-            Optional<VolumeMount> jwt = list(container.getVolumeMounts()).stream()
-                    .filter(m -> "/etc/callbook/jwt".equals(m.getMountPath())).findFirst();
-            Optional<Volume> jwtVolume = jwt.flatMap(m -> list(deployment.getSpec().getTemplate().getSpec().getVolumes()).stream()
-                    .filter(v -> v.getName().equals(m.getName()) && v.getSecret() != null).findFirst());
-            if (jwtVolume.isEmpty()) {
-                violations.add(name + ": no Secret mounted at /etc/callbook/jwt (common's default key locations)");
-            } else {
-                Set<String> files = new HashSet<>();
-                list(jwtVolume.get().getSecret().getItems()).forEach(i -> files.add(i.getPath()));
-                if (!files.contains("public.pem")) {
-                    violations.add(name + ": the JWT mount lacks public.pem");
-                }
-                if (signers.contains(name) != files.contains("private.pem")) {
-                    violations.add(name + ": the private key belongs exactly to the services that sign tokens");
-                }
-            }
+            violations.addAll(signingKeyViolations(deployment, container, env, name.equals(signer), signingKeyDir()));
         }
         assertNone(overlay, "prod settings", violations);
+    }
+
+    @Test
+    void theSignersRuleRefusesASigningKeyAnywhereButResolverService() {
+        String keys = "/etc/callbook/jwt-signing";
+        Deployment webhook = deploymentMounting("webhook-service", "callbook-jwt-signing", "/etc/callbook/jwt-signing");
+        assertFalse(signingKeyViolations(webhook, containers(webhook).get(0), Map.of(), false, keys).isEmpty());
+        Deployment booking = deploymentMounting("booking-service", "callbook-jwt", "/etc/callbook/jwt");
+        assertFalse(signingKeyViolations(booking, containers(booking).get(0), Map.of(), false, keys).isEmpty());
+        Deployment perfOps = deploymentMounting("perf-ops-service", "callbook-redis", "/etc/redis");
+        assertFalse(signingKeyViolations(perfOps, containers(perfOps).get(0),
+                Map.of("CALLBOOK_TOKENS_KEY_DIR", "/keys"), false, keys).isEmpty());
+        Deployment resolver = deploymentMounting("resolver-service", "callbook-jwt-signing", "/etc/callbook/jwt-signing");
+        assertEquals(List.of(), signingKeyViolations(resolver, containers(resolver).get(0), Map.of(), true, keys));
+        assertFalse(signingKeyViolations(resolver, containers(resolver).get(0),
+                Map.of("CALLBOOK_TOKENS_KEY_DIR", "/elsewhere"), true, keys).isEmpty());
+    }
+
+    private static Deployment deploymentMounting(String name, String secret, String path) {
+        return new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
+                .withNewMetadata().withName(name).endMetadata()
+                .withNewSpec().withNewTemplate().withNewSpec()
+                .addNewContainer().withName(name).addNewVolumeMount().withName("keys").withMountPath(path).endVolumeMount()
+                .endContainer()
+                .addNewVolume().withName("keys").withNewSecret().withSecretName(secret).endSecret().endVolume()
+                .endSpec().endTemplate().endSpec().build();
+    }
+
+    /**
+     * The signers rule: the token-signing Secret ({@value #SIGNING_SECRET}) is mounted by the signer alone, at its key
+     * folder ({@code callbook.tokens.key-dir}: the default in its application.properties, or CALLBOOK_TOKENS_KEY_DIR); no other Deployment mounts or reads it, sets a key folder or a
+     * SmallRye signing key, or mounts the old key-pair Secret ({@code callbook-jwt}).
+     */
+    static List<String> signingKeyViolations(Deployment deployment, Container container, Map<String, String> env,
+                                             boolean signer, String keyDir) {
+        String name = deployment.getMetadata().getName();
+        List<String> violations = new ArrayList<>();
+        Map<String, String> secretVolumes = new HashMap<>();
+        for (Volume volume : list(deployment.getSpec().getTemplate().getSpec().getVolumes())) {
+            if (volume.getSecret() != null) {
+                secretVolumes.put(volume.getName(), volume.getSecret().getSecretName());
+            }
+            if (volume.getProjected() != null) {
+                list(volume.getProjected().getSources()).stream().filter(source -> source.getSecret() != null)
+                        .forEach(source -> secretVolumes.put(volume.getName(), source.getSecret().getName()));
+            }
+        }
+        Set<String> signingMounts = new TreeSet<>();
+        for (VolumeMount mount : list(container.getVolumeMounts())) {
+            String secret = secretVolumes.get(mount.getName());
+            if (SIGNING_SECRET.equals(secret)) {
+                signingMounts.add(mount.getMountPath());
+            } else if ("callbook-jwt".equals(secret)) {
+                violations.add(name + " mounts callbook-jwt, the old key pair with its private key");
+            }
+        }
+        boolean readsSigningSecret = list(container.getEnv()).stream().anyMatch(e -> e.getValueFrom() != null
+                && e.getValueFrom().getSecretKeyRef() != null
+                && SIGNING_SECRET.equals(e.getValueFrom().getSecretKeyRef().getName()));
+        boolean signingSettings = env.keySet().stream().anyMatch(key -> key.startsWith("SMALLRYE_JWT_SIGN_KEY")
+                || key.equals("CALLBOOK_TOKENS_KEY_DIR"));
+        if (signer) {
+            String folder = env.getOrDefault("CALLBOOK_TOKENS_KEY_DIR", keyDir);
+            if (!signingMounts.equals(Set.of(folder))) {
+                violations.add(name + ": " + SIGNING_SECRET + " must be mounted exactly at its key folder " + folder
+                        + ", is at " + signingMounts);
+            }
+        } else if (!signingMounts.isEmpty() || readsSigningSecret || signingSettings) {
+            violations.add(name + ": only resolver-service holds the token-signing key (mounts " + signingMounts
+                    + ", reads it from env: " + readsSigningSecret + ", signing settings: " + signingSettings + ")");
+        }
+        return violations;
+    }
+
+    /** resolver-service's default key folder, where Kubernetes mounts the signing Secret. */
+    private static String signingKeyDir() {
+        Matcher line = Pattern.compile("(?m)^callbook\\.tokens\\.key-dir=(\\S+)$").matcher(
+                read(RenderedOverlay.root().resolve("resolver-service/src/main/resources/application.properties")));
+        assertTrue(line.find(), "resolver-service has a default callbook.tokens.key-dir");
+        return line.group(1);
     }
 
     /** Environment variables named by {@code %prod.callbook.production.required.*} in common's and the service's config. */

@@ -23,12 +23,13 @@ import java.util.Map;
  */
 public class CallbookTestStack implements QuarkusTestResourceLifecycleManager, DevServicesContext.ContextAware {
 
+    private String service;
     private String database;
     private boolean packaged;
 
     @Override
     public void init(Map<String, String> initArgs) {
-        String service = initArgs.get("service");
+        service = initArgs.get("service");
         if (service == null || service.isBlank()) {
             throw new IllegalArgumentException("CallbookTestStack needs the init arg 'service', e.g. resolver");
         }
@@ -42,7 +43,14 @@ public class CallbookTestStack implements QuarkusTestResourceLifecycleManager, D
 
     @Override
     public Map<String, String> start() {
-        Map<String, String> config = new HashMap<>(Devstack.shared().serviceConfig(database));
+        Devstack stack = Devstack.shared();
+        Map<String, String> config = new HashMap<>(stack.serviceConfig(database));
+        // The signing key is resolver-service's alone; webhook-service exchanges its secret there for agent tokens.
+        if (service.equals("resolver")) {
+            config.putAll(stack.signingConfig());
+        } else if (service.equals("webhook")) {
+            config.putAll(stack.agentExchangeConfig());
+        }
         if (packaged) {
             config.put("quarkus.management.port", Integer.toString(Ports.free()));
         }

@@ -37,7 +37,10 @@ public abstract class ServiceProductionConfigurationTests {
     /** The database this service gets on the shared test stack. */
     protected abstract String database();
 
-    /** The service's own required settings (beyond common's), with values good enough to start. */
+    /**
+     * The service's own required settings (beyond common's), with values good enough to start, and what it needs
+     * beyond them here (e.g. a key folder it finds at a default path in Kubernetes).
+     */
     protected Map<String, String> ownSettings(Devstack stack) {
         return Map.of();
     }
@@ -75,9 +78,9 @@ public abstract class ServiceProductionConfigurationTests {
             assertTrue(value != null, "no test value for " + setting);
             config.put(setting, value);
         }
-        for (String key : List.of("mp.jwt.verify.publickey.location", "smallrye.jwt.sign.key.location")) {
-            config.put(key, common.get(key));
-        }
+        config.put("mp.jwt.verify.publickey.location", common.get("mp.jwt.verify.publickey.location"));
+        // Files a packaged service finds at a default path in Kubernetes (resolver-service's signing keys) are elsewhere here.
+        ownSettings(stack).forEach(config::putIfAbsent);
         String name = database().replace('_', '-');
         try (ServiceProcess service = ServiceProcess.start(name, RUNNER, Ports.free(), config,
                 Path.of("target").resolve(name + ".log"))) {

@@ -84,10 +84,11 @@ public final class DirectoryDtos {
     /** {@code key} is present only in the answer to the create request. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record ApiKeyResponse(UUID id, UUID companyId, String name, String prefix, Set<String> groups,
-                                 Instant createdAt, Instant lastUsedAt, Instant revokedAt, String key) {
+                                 Instant createdAt, Instant lastUsedAt, Instant revokedAt, Instant expiresAt,
+                                 boolean bootstrap, String key) {
         static ApiKeyResponse of(ApiKey k, String plainKey) {
             return new ApiKeyResponse(k.id, k.companyId, k.name, k.prefix, k.groupSet(), k.createdAt, k.lastUsedAt,
-                    k.revokedAt, plainKey);
+                    k.revokedAt, k.expiresAt, k.bootstrap, plainKey);
         }
     }
 
@@ -95,5 +96,9 @@ public final class DirectoryDtos {
     }
 
     public record TokenResponse(String accessToken, String tokenType, long expiresIn, UUID tenant, Set<String> groups) {
+    }
+
+    /** webhook-service asks for a tenant's agent token with its exchange secret. */
+    public record AgentTokenRequest(@NotNull UUID companyId, @NotBlank @Size(max = 200) String secret) {
     }
 }

@@ -6,12 +6,14 @@ import io.callbook.common.api.ProblemException;
 import io.callbook.common.api.ProblemResponses;
 import io.callbook.resolver.domain.BatchConflict;
 import io.callbook.resolver.domain.BranchInUse;
+import io.callbook.resolver.domain.CompanyUnavailable;
 import io.callbook.resolver.domain.DirectoryException;
 import io.callbook.resolver.domain.DuplicateNumber;
 import io.callbook.resolver.domain.InvalidApiKey;
 import io.callbook.resolver.domain.InvalidBatch;
 import io.callbook.resolver.domain.InvalidGroups;
 import io.callbook.resolver.domain.InvalidLocale;
+import io.callbook.resolver.domain.InvalidServiceCredential;
 import io.callbook.resolver.domain.InvalidTimeZone;
 import io.callbook.resolver.domain.NumberAlreadyAssigned;
 import io.callbook.resolver.domain.RecordNotFound;
@@ -43,6 +45,9 @@ public class DirectoryExceptionMappers {
         return switch (failure) {
             case RecordNotFound e -> Problem.of(404, "not-found", "Not found", detail);
             case InvalidApiKey e -> Problem.of(401, "invalid-api-key", "Invalid API key", detail);
+            case InvalidServiceCredential e -> Problem.of(401, "invalid-service-credential", "Invalid service credential",
+                    detail);
+            case CompanyUnavailable e -> Problem.of(403, "company-unavailable", "Company suspended or deleted", detail);
             case InvalidGroups e -> Problem.of(422, "invalid-groups", "Invalid groups", detail);
             case InvalidTimeZone e -> Problem.of(422, "invalid-time-zone", "Invalid time zone", detail);
             case InvalidLocale e -> Problem.of(422, "invalid-locale", "Invalid locale", detail);

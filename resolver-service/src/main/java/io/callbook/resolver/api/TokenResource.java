@@ -1,10 +1,10 @@
 package io.callbook.resolver.api;
 
 import io.callbook.common.ratelimit.RateLimited;
-import io.callbook.common.security.TokenIssuer;
 import io.callbook.resolver.api.DirectoryDtos.TokenRequest;
 import io.callbook.resolver.api.DirectoryDtos.TokenResponse;
 import io.callbook.resolver.domain.ApiKeys;
+import io.callbook.resolver.domain.TokenIssuer;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -33,7 +33,8 @@ public class TokenResource {
     @PermitAll
     @RateLimited("tokens")
     @Operation(summary = "Exchange an API key for a bearer token")
-    @APIResponse(responseCode = "401", description = "The API key is unknown, revoked or malformed")
+    @APIResponse(responseCode = "401", description = "The API key is unknown, revoked, expired or malformed")
+    @APIResponse(responseCode = "403", description = "The key's company is suspended or deleted")
     public TokenResponse exchange(@NotNull @Valid TokenRequest request) {
         TokenIssuer.IssuedToken token = keys.exchange(request.apiKey());
         return new TokenResponse(token.accessToken(), "Bearer", token.expiresIn(), token.tenant(), token.groups());

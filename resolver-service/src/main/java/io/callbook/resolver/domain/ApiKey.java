@@ -46,6 +46,19 @@ public class ApiKey extends PanacheEntityBase {
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
+    /** Null: no expiry. */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    /** The platform's bootstrap key from configuration (callbook.auth.bootstrap-api-key). */
+    @Column(nullable = false, updatable = false)
+    public boolean bootstrap;
+
+    /** Neither revoked nor expired. */
+    public boolean usableAt(Instant now) {
+        return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+    }
+
     public Set<String> groupSet() {
         return Arrays.stream(groups.split(",")).filter(g -> !g.isBlank()).collect(Collectors.toUnmodifiableSet());
     }

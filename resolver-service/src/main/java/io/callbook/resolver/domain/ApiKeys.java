@@ -6,7 +6,6 @@ import io.callbook.common.audit.AuditLog;
 import io.callbook.common.security.AuthConfig;
 import io.callbook.common.security.Hashes;
 import io.callbook.common.security.Roles;
-import io.callbook.common.security.TokenIssuer;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,9 +15,11 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -52,20 +53,48 @@ public class ApiKeys {
         this.audit = audit;
     }
 
-    @Transactional
+    /**
+     * The configured bootstrap key is registered once, hashed, and expires {@code bootstrap-api-key-ttl} after that
+     * (the setting is read at every start, so an operator can shorten or lengthen it). Every other bootstrap key on
+     * record, one the configuration no longer holds, is revoked. A revoked bootstrap key stays revoked, configured or not.
+     */
     void ensureBootstrapKey(@Observes StartupEvent startup) {
-        config.bootstrapApiKey().ifPresent(key -> {
-            Matcher matcher = FORMAT.matcher(key);
+        registerBootstrapKey(config.bootstrapApiKey(), config.bootstrapApiKeyTtl());
+    }
+
+    @Transactional
+    void registerBootstrapKey(Optional<String> configured, Duration ttl) {
+        Instant now = Instant.now();
+        String configuredPrefix = configured.map(key -> {
+            Matcher matcher = FORMAT.matcher(key.strip());
             if (!matcher.matches()) {
                 LOG.error("callbook.auth.bootstrap-api-key is not of the form cbk_<8 chars>_<32 chars>; ignored");
-                return;
+                return null;
             }
-            ApiKey existing = ApiKey.find("prefix", matcher.group(1)).firstResult();
-            if (existing == null) {
-                store(null, "bootstrap platform admin", PLATFORM_GROUPS, matcher.group(1), key);
-                LOG.info("Bootstrap platform-admin API key registered");
+            return matcher.group(1);
+        }).orElse(null);
+        int revoked = ApiKey.update("revokedAt = ?1 where bootstrap = true and revokedAt is null and prefix <> ?2",
+                now, configuredPrefix == null ? "" : configuredPrefix);
+        if (revoked > 0) {
+            LOG.warnf("Revoked %d bootstrap API key(s) the configuration no longer holds", revoked);
+        }
+        if (configuredPrefix == null) {
+            return;
+        }
+        ApiKey existing = ApiKey.find("prefix", configuredPrefix).firstResult();
+        if (existing == null) {
+            ApiKey key = store(null, "bootstrap platform admin", PLATFORM_GROUPS, configuredPrefix,
+                    configured.get().strip(), true);
+            key.expiresAt = key.createdAt.plus(ttl);
+            LOG.infof("Bootstrap platform-admin API key registered, valid until %s", key.expiresAt);
+        } else if (existing.bootstrap) {
+            existing.expiresAt = existing.createdAt.plus(ttl);
+            if (existing.revokedAt != null) {
+                LOG.warn("The configured bootstrap API key was revoked and stays so; remove it from the configuration");
+            } else if (!existing.usableAt(now)) {
+                LOG.warnf("The configured bootstrap API key expired at %s", existing.expiresAt);
             }
-        });
+        }
     }
 
     /** @return the key row and the plain key, which is shown this once and never again */
@@ -77,13 +106,27 @@ public class ApiKeys {
         }
         String prefix = randomString(8);
         String plain = "cbk_" + prefix + "_" + randomString(32);
-        ApiKey key = store(companyId, name, groups, prefix, plain);
+        ApiKey key = store(companyId, name, groups, prefix, plain, false);
         audit.record(AuditActions.API_KEY_CREATED, companyId, "api-key:" + key.id, Map.of("groups", key.groups));
         return new CreatedKey(key, plain);
     }
 
     public List<ApiKey> list(UUID companyId) {
         return ApiKey.list("companyId = ?1 order by id", companyId);
+    }
+
+    /** Keys without a company: the bootstrap key and any other platform key. */
+    public List<ApiKey> listPlatformKeys() {
+        return ApiKey.list("companyId is null order by id");
+    }
+
+    @Transactional
+    public void revokePlatformKey(UUID keyId) {
+        ApiKey key = ApiKey.<ApiKey>find("id = ?1 and companyId is null", keyId).firstResultOptional()
+                .orElseThrow(() -> new RecordNotFound("API key " + keyId));
+        if (key.revokedAt == null) {
+            key.revokedAt = Instant.now();
+        }
     }
 
     @Transactional
@@ -96,25 +139,33 @@ public class ApiKeys {
         }
     }
 
-    /** Same answer for unknown, wrong and revoked keys, so the endpoint reveals nothing. */
+    /**
+     * Same answer for unknown, wrong, revoked and expired keys, so the endpoint reveals nothing. A valid key of a
+     * suspended or deleted company gets no token either.
+     */
     @Transactional
     public TokenIssuer.IssuedToken exchange(String plainKey) {
         Matcher matcher = FORMAT.matcher(plainKey == null ? "" : plainKey.strip());
         ApiKey key = matcher.matches() ? ApiKey.find("prefix", matcher.group(1)).firstResult() : null;
-        boolean valid = key != null && key.revokedAt == null
+        Instant now = Instant.now();
+        boolean valid = key != null && key.usableAt(now)
                 && MessageDigest.isEqual(Hashes.sha256Hex(plainKey.strip()).getBytes(StandardCharsets.US_ASCII),
                 key.secretHash.getBytes(StandardCharsets.US_ASCII));
         if (!valid) {
             throw new InvalidApiKey();
         }
         if (key.companyId != null) {
-            companies.get(key.companyId);
+            Company company = Company.findById(key.companyId);
+            if (company == null || company.deletedAt != null || !company.active) {
+                throw new CompanyUnavailable(key.companyId);
+            }
         }
-        key.lastUsedAt = Instant.now();
-        return tokens.issue("apikey:" + key.id, key.companyId, key.groupSet());
+        key.lastUsedAt = now;
+        Set<String> groups = key.groupSet();
+        return tokens.issue("apikey:" + key.id, key.companyId, groups, Audiences.of(groups), config.tokenTtl());
     }
 
-    private ApiKey store(UUID companyId, String name, Set<String> groups, String prefix, String plain) {
+    private ApiKey store(UUID companyId, String name, Set<String> groups, String prefix, String plain, boolean bootstrap) {
         ApiKey key = new ApiKey();
         key.id = Ids.newId();
         key.companyId = companyId;
@@ -123,6 +174,7 @@ public class ApiKeys {
         key.secretHash = Hashes.sha256Hex(plain);
         key.groups = String.join(",", new TreeSet<>(groups));
         key.createdAt = Instant.now();
+        key.bootstrap = bootstrap;
         key.persist();
         return key;
     }

@@ -7,7 +7,7 @@ package io.callbook.resolver.domain;
 public abstract sealed class DirectoryException extends RuntimeException
         permits RecordNotFound, InvalidApiKey, InvalidGroups, InvalidTimeZone,
         InvalidLocale, BranchInUse, NumberAlreadyAssigned, DuplicateNumber,
-        InvalidBatch, BatchConflict {
+        InvalidBatch, BatchConflict, CompanyUnavailable, InvalidServiceCredential {
 
     protected DirectoryException(String message) {
         // No stack trace: these are answers to clients, not faults to debug.

@@ -118,6 +118,14 @@ class CatalogApiTest {
     }
 
     @Test
+    void onlyTokensIssuedForBookingServiceAreAccepted() {
+        given().auth().oauth2(TestTokens.forAudience(company, java.util.Set.of("resolver-service", "webhook-service")))
+                .get("/v1/companies/{c}/services", company).then().statusCode(401);
+        given().auth().oauth2(TestTokens.forAudience(company, java.util.Set.of("booking-service")))
+                .get("/v1/companies/{c}/services", company).then().statusCode(200);
+    }
+
+    @Test
     void customersAreOnePerPhoneNumberAndFoundByPhoneOrEmail() {
         String agent = TestTokens.agent(company);
         String id = given().auth().oauth2(agent).contentType(ContentType.JSON)

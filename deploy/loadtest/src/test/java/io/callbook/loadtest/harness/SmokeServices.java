@@ -36,6 +36,7 @@ public final class SmokeServices {
                                                Map<String, String> extra) {
         Map<String, String> config = config(database);
         config.put("callbook.auth.bootstrap-api-key", bootstrapKey);
+        config.putAll(Devstack.shared().signingConfig());
         config.putAll(extra);
         return start("resolver-service", name, config, logFile);
     }
@@ -65,6 +66,7 @@ public final class SmokeServices {
         Map<String, String> config = config(database);
         config.put("quarkus.rest-client.resolver.url", resolver.baseUrl());
         config.put("quarkus.rest-client.booking.url", booking.baseUrl());
+        config.putAll(Devstack.shared().agentExchangeConfig());
         config.putAll(GENEROUS_VOICE_BUDGETS);
         config.putAll(extra);
         return start("webhook-service", name, config, logFile);

@@ -42,10 +42,10 @@ class OpsLoginTest {
         assertRefused(LoginRefused.Reason.INVALID, TestTokens.signedWithAnotherKey(company));
         assertRefused(LoginRefused.Reason.EXPIRED, TestTokens.expired(company));
         assertRefused(LoginRefused.Reason.TENANT, TestTokens.tenantAdmin(company));
-        assertRefused(LoginRefused.Reason.TENANT, Jwt.issuer("callbook").subject("scoped-ops").groups(Set.of("ops"))
-                .claim("tenant", company.toString()).expiresIn(600).sign());
-        assertRefused(LoginRefused.Reason.NOT_OPS, Jwt.issuer("callbook").subject("nobody").groups(Set.of("agent"))
-                .expiresIn(600).sign());
+        assertRefused(LoginRefused.Reason.TENANT, TestTokens.sign(Jwt.issuer("callbook").subject("scoped-ops")
+                .groups(Set.of("ops")).audience(TestTokens.ALL_SERVICES).claim("tenant", company.toString()).expiresIn(600)));
+        assertRefused(LoginRefused.Reason.NOT_OPS, TestTokens.sign(Jwt.issuer("callbook").subject("nobody")
+                .groups(Set.of("agent")).audience(TestTokens.ALL_SERVICES).expiresIn(600)));
     }
 
     private void assertRefused(LoginRefused.Reason reason, String token) {

@@ -24,11 +24,10 @@ public interface VoiceConfig {
     @WithDefault("7")
     int maxAvailabilityDays();
 
-    /** Lifetime of the tokens webhook-service mints to call the other services for a tenant. */
-    @WithDefault("PT10M")
-    Duration serviceTokenTtl();
-
-    /** A cached service token is replaced this long before it expires, so none expires in flight. */
+    /** A tenant's agent token from resolver-service is replaced this long before it expires, so none expires in flight. */
     @WithDefault("PT1M")
     Duration serviceTokenRenewBefore();
+
+    /** The secret resolver-service issues agent tokens for (its callbook.tokens.agent-exchange-secret). */
+    java.util.Optional<String> agentExchangeSecret();
 }
