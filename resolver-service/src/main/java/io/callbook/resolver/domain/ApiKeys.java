@@ -126,6 +126,7 @@ public class ApiKeys {
                 .orElseThrow(() -> new RecordNotFound("API key " + keyId));
         if (key.revokedAt == null) {
             key.revokedAt = Instant.now();
+            audit.record(AuditActions.API_KEY_REVOKED, null, "api-key:" + keyId, Map.of());
         }
     }
 

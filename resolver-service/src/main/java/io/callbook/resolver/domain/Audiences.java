@@ -9,7 +9,7 @@ import java.util.TreeSet;
 /**
  * Which services a token is for ({@code aud}); each service accepts only tokens that name it
  * ({@code mp.jwt.verify.audiences}). A token gets the services its groups have endpoints in, so a token stolen from
- * one service opens no service its bearer never needed (docs/adr/0011).
+ * one service opens no service its bearer never needed (docs/adr/0013).
  */
 public final class Audiences {
 

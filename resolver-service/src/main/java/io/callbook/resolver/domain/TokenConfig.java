@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The token-signing keys, which only resolver-service holds, and the tokens it issues (docs/adr/0011). */
+/** The token-signing keys, which only resolver-service holds, and the tokens it issues (docs/adr/0013). */
 @ConfigMapping(prefix = "callbook.tokens")
 public interface TokenConfig {
 
