@@ -63,7 +63,7 @@ public final class ChaosBench extends BenchMain<ChaosOptions> {
             TenantAdminKey tenantAdmin = TenantAdminKey.create(resolverAdmin, planner.companyId(),
                     "Loadtest chaos " + common.resultsDir().getFileName());
             try (SuiteLedger ledger = SuiteLedger.ofLocalSuite(suite.port("postgres.port"), suite.port("kafka.port"))) {
-                ChaosRuns runs = new ChaosRuns(options, planner, new WebhookSeeder(resolverAdmin, webhooks.withToken(token), out),
+                ChaosRuns runs = new ChaosRuns(options, planner, new WebhookSeeder(resolverAdmin, bookingAdmin, webhooks.withToken(token), out),
                         bookingAdmin, tenantAdmin.token(), injector, ledger, session.gatling(), out);
                 return summarize(session.report(), runs.run());
             } finally {

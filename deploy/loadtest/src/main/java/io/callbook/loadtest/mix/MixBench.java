@@ -64,7 +64,7 @@ public final class MixBench extends BenchMain<MixOptions> {
             TenantAdminKey tenantAdmin = TenantAdminKey.create(resolverAdmin, planner.companyId(),
                     "Loadtest mix " + common.resultsDir().getFileName());
             try {
-                MixRuns runs = new MixRuns(options, planner, new WebhookSeeder(resolverAdmin, webhooksAdmin, out),
+                MixRuns runs = new MixRuns(options, planner, new WebhookSeeder(resolverAdmin, bookingAdmin, webhooksAdmin, out),
                         new InboxReadBack(webhooksAdmin), bookingAdmin, tenantAdmin.token(),
                         session.gatling(), suiteProcesses(), out);
                 return summarize(session.report(), runs.run());

@@ -47,11 +47,12 @@ public final class WebhookBench extends BenchMain<WebhookOptions> {
         ResolverClient resolver = ResolverClient.anonymous(options.resolverUrl());
         ApiClient webhooks = ApiClient.anonymous(common.url());
         ApiClient booking = ApiClient.anonymous(options.bookingUrl());
-        List<ApiClient> services = options.needsBooking() ? List.of(resolver, booking, webhooks) : List.of(resolver, webhooks);
+        // The calendar integration's binding is checked in booking-service, so every run needs it.
+        List<ApiClient> services = List.of(resolver, booking, webhooks);
         try (BenchSession session = startSession("webhooks", services)) {
             String token = session.adminToken(resolver);
             ApiClient admin = webhooks.withToken(token);
-            WebhookSeeder seeder = new WebhookSeeder(resolver.withToken(token), admin, out);
+            WebhookSeeder seeder = new WebhookSeeder(resolver.withToken(token), booking.withToken(token), admin, out);
             MeasuredRuns measured = session.measuredRuns(SuiteService.WEBHOOK);
             VoiceSeeder voiceSeeder = new VoiceSeeder(new BookingSeeder(resolver.withToken(token), booking.withToken(token), out),
                     resolver.withToken(token), out);

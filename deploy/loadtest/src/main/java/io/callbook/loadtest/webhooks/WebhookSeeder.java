@@ -5,6 +5,7 @@ import io.callbook.loadtest.harness.ApiClient;
 import io.callbook.loadtest.harness.ResolverClient;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,20 +18,25 @@ public final class WebhookSeeder {
 
     public static final String COMPANY_NAME = "Loadtest Webhooks";
     /**
-     * Where the calendar integration says its bookings go: no branch booking-service knows, so each calendar event
-     * is refused there once and ends dead. The bench measures the inbox (acknowledge, and received → processed of
-     * call events); booking through calendar events is measured by the booking bench's own writes.
+     * Where the calendar integration says its bookings go: a branch and a service booking-service knows (it checks
+     * them when the integration is made) but no staff member performs, so each calendar event is refused there once
+     * and ends dead. The bench measures the inbox (acknowledge, and received → processed of call events); booking
+     * through calendar events is measured by the booking bench's own writes.
      */
-    static final Map<String, Object> UNBOOKABLE_CALENDAR_BINDING = Map.of(
-            "branchId", "00000000-0000-7000-8000-00000000ca1e", "serviceId", "00000000-0000-7000-8000-00000000ca1f");
+    static final String CALENDAR_BRANCH = "Loadtest Kalender";
+    static final String UNPERFORMED_SERVICE = "Loadtest Kalender (ohne Personal)";
+    /** booking-service learns of a new branch by a directory event; until then the binding check answers 422. */
+    private static final Duration BRANCH_REPLICA_WAIT = Duration.ofSeconds(60);
 
     private final ResolverClient resolver;
+    private final ApiClient booking;
     private final ApiClient webhooks;
     private final PrintStream out;
 
-    /** Both clients carry a platform-admin token. */
-    public WebhookSeeder(ResolverClient resolver, ApiClient webhooks, PrintStream out) {
+    /** Every client carries a platform-admin token. */
+    public WebhookSeeder(ResolverClient resolver, ApiClient booking, ApiClient webhooks, PrintStream out) {
         this.resolver = resolver;
+        this.booking = booking;
         this.webhooks = webhooks;
         this.out = out;
     }
@@ -49,12 +55,48 @@ public final class WebhookSeeder {
     /** @param runName names the integrations, so that an operator can tell the bench's runs apart */
     public WebhookIntegrations integrations(String companyId, String runName) {
         JsonNode voice = create(companyId, Map.of("provider", "voice", "name", "Loadtest voice " + runName));
-        Map<String, Object> calendarRequest = new HashMap<>(UNBOOKABLE_CALENDAR_BINDING);
+        Map<String, Object> calendarRequest = new HashMap<>(unbookableCalendarBinding(companyId));
         calendarRequest.put("provider", "calendar");
         calendarRequest.put("name", "Loadtest calendar " + runName);
-        JsonNode calendar = create(companyId, calendarRequest);
+        JsonNode calendar = createOnceTheBranchIsKnown(companyId, calendarRequest);
         return new WebhookIntegrations(voice.path("id").asText(), voice.path("secret").asText(),
                 calendar.path("id").asText(), calendar.path("secret").asText());
+    }
+
+    private Map<String, Object> unbookableCalendarBinding(String companyId) {
+        String company = "/v1/companies/" + companyId;
+        String branchId = resolver.idsByName(company + "/branches").get(CALENDAR_BRANCH);
+        if (branchId == null) {
+            branchId = resolver.create(company + "/branches", Map.of("name", CALENDAR_BRANCH,
+                    "timeZone", "Europe/Berlin", "locale", "de-DE", "phoneRegion", "DE"));
+        }
+        String serviceId = booking.idsByName(company + "/services").get(UNPERFORMED_SERVICE);
+        if (serviceId == null) {
+            serviceId = booking.create(company + "/services", Map.of("name", UNPERFORMED_SERVICE, "durationMinutes", 30,
+                    "slotIntervalMinutes", 30, "bufferAfterMinutes", 0, "minNoticeMinutes", 0, "bookingWindowDays", 730));
+        }
+        return Map.of("branchId", branchId, "serviceId", serviceId);
+    }
+
+    private JsonNode createOnceTheBranchIsKnown(String companyId, Map<String, Object> request) {
+        String path = "/v1/companies/" + companyId + "/integrations";
+        long deadline = System.nanoTime() + BRANCH_REPLICA_WAIT.toNanos();
+        ApiClient.Answer answer = webhooks.post(path, request);
+        while (answer.status() != 201 && (answer.status() == 422 || answer.status() == 503)
+                && System.nanoTime() < deadline) {
+            sleep();
+            answer = webhooks.post(path, request);
+        }
+        return ApiClient.expect(answer, "POST " + path, 201).body();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for booking-service to know the branch", e);
+        }
     }
 
     private JsonNode create(String companyId, Map<String, Object> request) {

@@ -95,7 +95,7 @@ class ChaosSmokeTest {
         FaultInjector injector = new FaultInjector(suite, killed, options.pause(), System.out);
         try (SuiteLedger ledger = new SuiteLedger(stack.postgresPort(), stack.kafkaPort(), WEBHOOK_DB, BOOKING_DB,
                 List.of(RESOLVER_DB, BOOKING_DB, WEBHOOK_DB))) {
-            result = new ChaosRuns(options, planner, new WebhookSeeder(resolverAdmin, webhookAdmin, System.out),
+            result = new ChaosRuns(options, planner, new WebhookSeeder(resolverAdmin, bookingAdmin, webhookAdmin, System.out),
                     bookingAdmin, tenantAdmin.token(), injector, ledger, new GatlingRunner(WORK.resolve("gatling")),
                     System.out).run();
         } finally {

@@ -90,7 +90,7 @@ class MixScenariosSmokeTest {
         MeasuredProcesses services = new MeasuredProcesses(List.of(WatchedProcess.service("resolver", resolver.pid()),
                 WatchedProcess.service("booking", booking.pid()), WatchedProcess.service("webhook", webhook.pid())), List.of());
         try {
-            result = new MixRuns(options, planner, new WebhookSeeder(resolverAdmin, webhookAdmin, System.out),
+            result = new MixRuns(options, planner, new WebhookSeeder(resolverAdmin, bookingAdmin, webhookAdmin, System.out),
                     new InboxReadBack(webhookAdmin), bookingAdmin, tenantAdmin.token(),
                     new GatlingRunner(WORK.resolve("gatling")), services, System.out).run();
         } finally {

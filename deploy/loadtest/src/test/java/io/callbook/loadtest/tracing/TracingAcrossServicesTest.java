@@ -91,6 +91,7 @@ class TracingAcrossServicesTest {
                 System.out);
         planner = VoiceCallsPlanner.prepare(voiceSeeder, new BookingSeedPlan(1, 1, 1), WORK, WORK, 0, System.out);
         integrations = new WebhookSeeder(resolverAdmin,
+                ApiClient.anonymous(booking.baseUrl()).withToken(resolverAdmin.token()),
                 ApiClient.anonymous(webhook.baseUrl()).withToken(resolverAdmin.token()), System.out)
                 .integrations(planner.companyId(), "tracing");
     }

@@ -70,7 +70,8 @@ class WebhookScenariosSmokeTest {
         String token = anonymous.exchange(bootstrapKey);
         ResolverClient resolverAdmin = anonymous.withToken(token);
         webhookAdmin = ApiClient.anonymous(webhook.baseUrl()).withToken(token);
-        seeder = new WebhookSeeder(resolverAdmin, webhookAdmin, System.out);
+        seeder = new WebhookSeeder(resolverAdmin, ApiClient.anonymous(booking.baseUrl()).withToken(token), webhookAdmin,
+                System.out);
         companyId = seeder.ensureCompany();
 
         // the test stack's databases are new on every run
