@@ -1,6 +1,8 @@
 package io.callbook.resolver.domain;
 
 import io.callbook.common.api.Ids;
+import io.callbook.common.audit.AuditActions;
+import io.callbook.common.audit.AuditLog;
 import io.callbook.common.security.AuthConfig;
 import io.callbook.common.security.Hashes;
 import io.callbook.common.security.Roles;
@@ -16,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -40,11 +43,13 @@ public class ApiKeys {
     private final Companies companies;
     private final TokenIssuer tokens;
     private final AuthConfig config;
+    private final AuditLog audit;
 
-    public ApiKeys(Companies companies, TokenIssuer tokens, AuthConfig config) {
+    public ApiKeys(Companies companies, TokenIssuer tokens, AuthConfig config, AuditLog audit) {
         this.companies = companies;
         this.tokens = tokens;
         this.config = config;
+        this.audit = audit;
     }
 
     @Transactional
@@ -72,7 +77,9 @@ public class ApiKeys {
         }
         String prefix = randomString(8);
         String plain = "cbk_" + prefix + "_" + randomString(32);
-        return new CreatedKey(store(companyId, name, groups, prefix, plain), plain);
+        ApiKey key = store(companyId, name, groups, prefix, plain);
+        audit.record(AuditActions.API_KEY_CREATED, companyId, "api-key:" + key.id, Map.of("groups", key.groups));
+        return new CreatedKey(key, plain);
     }
 
     public List<ApiKey> list(UUID companyId) {
@@ -85,6 +92,7 @@ public class ApiKeys {
                 .orElseThrow(() -> new RecordNotFound("API key " + keyId));
         if (key.revokedAt == null) {
             key.revokedAt = Instant.now();
+            audit.record(AuditActions.API_KEY_REVOKED, companyId, "api-key:" + keyId, Map.of());
         }
     }
 

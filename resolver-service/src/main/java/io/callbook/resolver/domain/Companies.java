@@ -1,5 +1,7 @@
 package io.callbook.resolver.domain;
 
+import io.callbook.common.audit.AuditActions;
+import io.callbook.common.audit.AuditLog;
 import io.callbook.common.phone.PhoneNumberNormalizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -7,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -14,10 +17,12 @@ public class Companies {
 
     private final DirectoryEventPublisher events;
     private final PhoneNumberNormalizer numbers;
+    private final AuditLog audit;
 
-    public Companies(DirectoryEventPublisher events, PhoneNumberNormalizer numbers) {
+    public Companies(DirectoryEventPublisher events, PhoneNumberNormalizer numbers, AuditLog audit) {
         this.events = events;
         this.numbers = numbers;
+        this.audit = audit;
     }
 
     @Transactional
@@ -78,5 +83,6 @@ public class Companies {
         company.deletedAt = now;
         company.active = false;
         events.companyChanged(company);
+        audit.record(AuditActions.COMPANY_DELETED, id, "company:" + id, Map.of("numbersReleased", assigned.size()));
     }
 }

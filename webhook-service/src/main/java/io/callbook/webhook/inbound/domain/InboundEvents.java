@@ -1,10 +1,13 @@
 package io.callbook.webhook.inbound.domain;
 
+import io.callbook.common.audit.AuditActions;
+import io.callbook.common.audit.AuditLog;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -13,6 +16,12 @@ import java.util.UUID;
 public class InboundEvents {
 
     private static final Set<String> REPLAYABLE = Set.of("failed", "dead", "done");
+
+    private final AuditLog audit;
+
+    public InboundEvents(AuditLog audit) {
+        this.audit = audit;
+    }
 
     /**
      * @param companyId     null for every tenant (platform operators)
@@ -54,6 +63,7 @@ public class InboundEvents {
             throw new InboundEventNotReplayable(id, event.status);
         }
         reset(event);
+        audit.record(AuditActions.INBOUND_EVENT_REPLAYED, event.companyId, "inbound-event:" + id, Map.of("status", event.status));
         return event;
     }
 
@@ -65,6 +75,7 @@ public class InboundEvents {
         }
         List<InboundEvent> events = list(companyId, null, status, null, limit - 1);
         events.forEach(InboundEvents::reset);
+        audit.record(AuditActions.INBOUND_EVENTS_REPLAYED, companyId, "inbound-events:" + status, Map.of("count", events.size()));
         return events.size();
     }
 

@@ -2,6 +2,8 @@ package io.callbook.webhook.integration.domain;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.callbook.common.audit.AuditActions;
+import io.callbook.common.audit.AuditLog;
 import io.callbook.webhook.signing.domain.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -10,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,8 +26,11 @@ public class Integrations {
     // the webhook.
     private final Cache<UUID, Optional<Verifiable>> verifiable;
 
-    public Integrations(SecretBox secrets, IntegrationsConfig config) {
+    private final AuditLog audit;
+
+    public Integrations(SecretBox secrets, IntegrationsConfig config, AuditLog audit) {
         this.secrets = secrets;
+        this.audit = audit;
         this.verifiable = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(config.secretCacheTtl()).build();
     }
 
@@ -68,6 +74,7 @@ public class Integrations {
         String actual = secret == null || secret.isBlank() ? generatedSecret() : secret.strip();
         integration.secretSealed = secrets.seal(actual);
         verifiable.invalidate(integrationId);
+        audit.record(AuditActions.SECRET_ROTATED, companyId, "integration:" + integrationId, Map.of("provided", secret != null && !secret.isBlank()));
         return new Created(integration, actual);
     }
 

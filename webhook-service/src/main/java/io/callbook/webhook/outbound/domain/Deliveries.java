@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callbook.common.api.Ids;
+import io.callbook.common.audit.AuditActions;
+import io.callbook.common.audit.AuditLog;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -22,10 +24,12 @@ public class Deliveries {
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
+    private final AuditLog audit;
 
-    public Deliveries(EntityManager entityManager, ObjectMapper json) {
+    public Deliveries(EntityManager entityManager, ObjectMapper json, AuditLog audit) {
         this.entityManager = entityManager;
         this.json = json;
+        this.audit = audit;
     }
 
     /**
@@ -95,6 +99,7 @@ public class Deliveries {
         delivery.attempts = 0;
         delivery.nextAttemptAt = Instant.now();
         delivery.lastError = null;
+        audit.record(AuditActions.DELIVERY_REPLAYED, delivery.companyId, "delivery:" + id, java.util.Map.of("endpoint", endpoint.id.toString()));
         return delivery;
     }
 

@@ -3,6 +3,8 @@ package io.callbook.webhook.outbound.domain;
 import io.callbook.webhook.signing.domain.SecretBox;
 import io.callbook.webhook.signing.domain.StandardWebhookSigner;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.callbook.common.audit.AuditActions;
+import io.callbook.common.audit.AuditLog;
 import jakarta.transaction.Transactional;
 
 import java.security.SecureRandom;
@@ -22,10 +24,12 @@ public class WebhookEndpoints {
     private final SecretBox secrets;
     private final EndpointAddressPolicy addresses;
     private final SecureRandom random = new SecureRandom();
+    private final AuditLog audit;
 
-    public WebhookEndpoints(SecretBox secrets, EndpointAddressPolicy addresses) {
+    public WebhookEndpoints(SecretBox secrets, EndpointAddressPolicy addresses, AuditLog audit) {
         this.secrets = secrets;
         this.addresses = addresses;
+        this.audit = audit;
     }
 
     @Transactional
@@ -71,6 +75,7 @@ public class WebhookEndpoints {
         WebhookEndpoint endpoint = get(companyId, id);
         String secret = newSecret();
         endpoint.secretSealed = secrets.seal(secret);
+        audit.record(AuditActions.SECRET_ROTATED, endpoint.companyId, "webhook-endpoint:" + id, java.util.Map.of());
         return new WithSecret(endpoint, secret);
     }
 
