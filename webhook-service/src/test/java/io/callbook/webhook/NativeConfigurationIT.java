@@ -1,7 +1,14 @@
 package io.callbook.webhook;
 
+import io.callbook.common.contracts.booking.CustomerErasureEvents;
 import io.callbook.testsupport.ServiceNativeConfigurationTests;
+import org.junit.jupiter.api.Test;
 
-/** The native configuration every service needs (see the base class); webhook reads nothing reflectively of its own. */
+/** The native configuration every service needs (see the base class), and what only this one reads reflectively. */
 class NativeConfigurationIT extends ServiceNativeConfigurationTests {
+
+    @Test
+    void registersWhatJacksonReadsOutsideRest() {
+        sources().assertReflective(CustomerErasureEvents.CustomerErased.class);
+    }
 }

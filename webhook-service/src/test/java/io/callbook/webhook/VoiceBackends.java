@@ -6,6 +6,7 @@ import io.callbook.devstack.ServiceProcess;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,15 +22,20 @@ public class VoiceBackends implements QuarkusTestResourceLifecycleManager {
     public static final String BOOKING_URL = "callbook.test.voice.booking-url";
     public static final String BOOKING_PID = "callbook.test.voice.booking-pid";
     public static final String RESOLVER_PID = "callbook.test.voice.resolver-pid";
+    /** This module's own port under test, fixed before booking-service starts so that it can call back (exports). */
+    public static final String WEBHOOK_PORT = "callbook.test.voice.webhook-port";
 
     @Override
     public synchronized Map<String, String> start() {
         if (System.getProperty(RESOLVER_URL) == null) {
             Devstack stack = Devstack.shared();
+            System.setProperty(WEBHOOK_PORT, Integer.toString(Ports.free()));
+            Map<String, String> bookingConfig = new HashMap<>(stack.serviceConfig("voicebooking"));
+            bookingConfig.put("quarkus.rest-client.webhook.url", "http://127.0.0.1:" + System.getProperty(WEBHOOK_PORT));
             CompletableFuture<ServiceProcess> resolver = CompletableFuture.supplyAsync(() ->
                     start("resolver-service", "voice-resolver", stack.serviceConfig("voiceresolver"), stack));
             CompletableFuture<ServiceProcess> booking = CompletableFuture.supplyAsync(() ->
-                    start("booking-service", "voice-booking", stack.serviceConfig("voicebooking"), stack));
+                    start("booking-service", "voice-booking", bookingConfig, stack));
             ServiceProcess resolverService = resolver.join();
             System.setProperty(RESOLVER_URL, resolverService.baseUrl());
             System.setProperty(RESOLVER_PID, Long.toString(resolverService.pid()));
@@ -38,7 +44,8 @@ public class VoiceBackends implements QuarkusTestResourceLifecycleManager {
             System.setProperty(BOOKING_PID, Long.toString(bookingService.pid()));
         }
         return Map.of("quarkus.rest-client.resolver.url", System.getProperty(RESOLVER_URL),
-                "quarkus.rest-client.booking.url", System.getProperty(BOOKING_URL));
+                "quarkus.rest-client.booking.url", System.getProperty(BOOKING_URL),
+                "quarkus.http.test-port", System.getProperty(WEBHOOK_PORT));
     }
 
     private static ServiceProcess start(String module, String name, Map<String, String> config, Devstack stack) {

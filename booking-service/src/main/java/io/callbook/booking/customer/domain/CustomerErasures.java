@@ -1,6 +1,8 @@
 package io.callbook.booking.customer.domain;
 
 import io.callbook.common.api.Ids;
+import io.callbook.common.audit.AuditActions;
+import io.callbook.common.audit.AuditLog;
 import io.callbook.common.contracts.booking.BookingEvents;
 import io.callbook.common.contracts.booking.CustomerErasureEvents;
 import io.callbook.common.contracts.booking.CustomerErasureEvents.CustomerErased;
@@ -16,6 +18,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,9 +38,11 @@ public class CustomerErasures {
     private final EntityManager entityManager;
     private final Outbox outbox;
     private final ProcessedEvents processedEvents;
+    private final AuditLog auditLog;
 
     public CustomerErasures(PhoneNumberNormalizer numbers, EntityManager entityManager, Outbox outbox,
-                            ProcessedEvents processedEvents) {
+                            ProcessedEvents processedEvents, AuditLog auditLog) {
+        this.auditLog = auditLog;
         this.processedEvents = processedEvents;
         this.numbers = numbers;
         this.entityManager = entityManager;
@@ -154,6 +159,8 @@ public class CustomerErasures {
         report.customersDeleted = customersDeleted;
         report.appointmentsAnonymised = appointmentIds.size();
         report.persist();
+        auditLog.record(AuditActions.CUSTOMER_ERASED, companyId, requestedBy, "customer-erasure:" + report.id,
+                Map.of("customersDeleted", customersDeleted, "appointmentsAnonymised", appointmentIds.size()));
         outbox.publish(BookingEvents.TOPIC, CustomerErasureEvents.CUSTOMER_ERASED, report.id.toString(), companyId,
                 new CustomerErased(report.id, companyId, customerId, Hashes.sha256Hex(e164), appointmentIds,
                         externalRefs, report.requestedAt));
