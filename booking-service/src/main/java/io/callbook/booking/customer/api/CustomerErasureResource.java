@@ -54,6 +54,7 @@ public class CustomerErasureResource {
             + "anonymises the calls and stored provider payloads of the customer's number. 202 the first time, 200 "
             + "with the same report when repeated; the report's Location shows the other services' counts once done.")
     @APIResponse(responseCode = "202", description = "Erased here; the other services follow")
+    @APIResponse(responseCode = "200", description = "Erased before: the report of that erasure")
     @APIResponse(responseCode = "404", description = "Unknown customer (or another company's)")
     public Response erase(@PathParam("companyId") UUID companyId, @PathParam("customerId") UUID customerId) {
         caller.requireCompany(companyId, "Customer " + customerId);

@@ -160,7 +160,7 @@ class CustomerErasureTest {
                     .fromTopics(BookingEvents.TOPIC);
             try {
                 ConsumerRecord<String, String> record = org.awaitility.Awaitility.await()
-                        .atMost(Duration.ofSeconds(60))
+                        .atMost(Duration.ofSeconds(120))
                         .until(() -> task.getRecords().stream().filter(r -> erasure.equals(r.key())).findFirst(),
                                 java.util.Optional::isPresent).get();
                 assertEquals(CustomerErasureEvents.CUSTOMER_ERASED,
