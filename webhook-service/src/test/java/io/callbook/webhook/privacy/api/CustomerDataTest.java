@@ -75,6 +75,9 @@ class CustomerDataTest {
                         "start", salon.day(5) + "T10:00:00+01:00", "customer", Map.of("phone", caller,
                                 "name", "Clara Meyer"), "source", "voice", "externalRef", call))
                 .post(booking() + "/v1/appointments").then().statusCode(201).extract().path("id");
+        String customer = given().auth().oauth2(salon.admin())
+                .get(booking() + "/v1/companies/{c}/customers?phone={p}", salon.company(), caller)
+                .then().statusCode(200).extract().path("items[0].id");
         String noted = given().auth().oauth2(salon.admin()).contentType(ContentType.JSON)
                 .body(Map.of("branchId", salon.branch(), "serviceId", salon.haircut(), "staffId", salon.anna(),
                         "start", salon.day(6) + "T11:00:00+01:00", "customerId", customer,
@@ -241,6 +244,16 @@ class CustomerDataTest {
                         Instant.now()))
                 .body(body).post("/v1/webhooks/voice?integration={i}", salon.integration())
                 .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(202)));
+    }
+
+    private static Response function(String callId, String from, String start) {
+        String body = json(Map.of("name", "book_appointment",
+                "call", Map.of("call_id", callId, "from_number", from, "to_number", salon.number(), "agent_id", "agent_1"),
+                "args", Map.of("service", "Haircut", "start", start, "staff", "Anna", "customer_name", "Clara Meyer")));
+        return given().contentType(ContentType.JSON)
+                .header(RetellSignature.HEADER, RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), salon.key(),
+                        Instant.now()))
+                .body(body).post("/v1/voice/functions/book_appointment?integration={i}", salon.integration());
     }
 
     private static String json(Object value) {
