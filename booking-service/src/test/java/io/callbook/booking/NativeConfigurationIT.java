@@ -7,6 +7,7 @@ import io.callbook.booking.availability.infra.RedisAvailabilityCache;
 import io.callbook.common.contracts.booking.AppointmentData;
 import io.callbook.common.contracts.directory.BranchData;
 import io.callbook.common.contracts.directory.CompanyData;
+import io.callbook.common.contracts.webhook.CustomerErasureReports;
 
 /** The native configuration every service needs (see the base class), and what only this one reads reflectively. */
 class NativeConfigurationIT extends ServiceNativeConfigurationTests {
@@ -17,5 +18,6 @@ class NativeConfigurationIT extends ServiceNativeConfigurationTests {
         sources().assertReflective(AppointmentData.class);
         sources().assertReflective(BranchData.class);
         sources().assertReflective(CompanyData.class);
+        sources().assertReflective(CustomerErasureReports.ErasureCompleted.class);
     }
 }

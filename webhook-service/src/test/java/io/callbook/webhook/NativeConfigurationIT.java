@@ -1,6 +1,7 @@
 package io.callbook.webhook;
 
 import io.callbook.common.contracts.directory.CompanyData;
+import io.callbook.common.contracts.booking.CustomerErasureEvents;
 import io.callbook.testsupport.ServiceNativeConfigurationTests;
 import org.junit.jupiter.api.Test;
 
@@ -10,5 +11,6 @@ class NativeConfigurationIT extends ServiceNativeConfigurationTests {
     @Test
     void registersWhatJacksonReadsOutsideRest() {
         sources().assertReflective(CompanyData.class);
+        sources().assertReflective(CustomerErasureEvents.CustomerErased.class);
     }
 }

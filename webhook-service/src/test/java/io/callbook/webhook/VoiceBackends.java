@@ -22,18 +22,22 @@ public class VoiceBackends implements QuarkusTestResourceLifecycleManager {
     public static final String BOOKING_URL = "callbook.test.voice.booking-url";
     public static final String BOOKING_PID = "callbook.test.voice.booking-pid";
     public static final String RESOLVER_PID = "callbook.test.voice.resolver-pid";
+    /** This module's own port under test, fixed before booking-service starts so that it can call back (exports). */
+    public static final String WEBHOOK_PORT = "callbook.test.voice.webhook-port";
 
     @Override
     public synchronized Map<String, String> start() {
         if (System.getProperty(RESOLVER_URL) == null) {
             Devstack stack = Devstack.shared();
             // Only resolver-service signs; booking-service verifies against its published keys, as in production.
+            System.setProperty(WEBHOOK_PORT, Integer.toString(Ports.free()));
             int resolverPort = Ports.free();
             Map<String, String> resolverConfig = new HashMap<>(stack.serviceConfig("voiceresolver"));
             resolverConfig.putAll(stack.signingConfig());
             Map<String, String> bookingConfig = new HashMap<>(stack.serviceConfig("voicebooking"));
             bookingConfig.put("mp.jwt.verify.publickey.location",
                     "http://127.0.0.1:" + resolverPort + "/.well-known/jwks.json");
+            bookingConfig.put("quarkus.rest-client.webhook.url", "http://127.0.0.1:" + System.getProperty(WEBHOOK_PORT));
             CompletableFuture<ServiceProcess> resolver = CompletableFuture.supplyAsync(() ->
                     start("resolver-service", "voice-resolver", resolverConfig, stack, resolverPort));
             CompletableFuture<ServiceProcess> booking = CompletableFuture.supplyAsync(() ->
@@ -46,7 +50,8 @@ public class VoiceBackends implements QuarkusTestResourceLifecycleManager {
             System.setProperty(BOOKING_PID, Long.toString(bookingService.pid()));
         }
         return Map.of("quarkus.rest-client.resolver.url", System.getProperty(RESOLVER_URL),
-                "quarkus.rest-client.booking.url", System.getProperty(BOOKING_URL));
+                "quarkus.rest-client.booking.url", System.getProperty(BOOKING_URL),
+                "quarkus.http.test-port", System.getProperty(WEBHOOK_PORT));
     }
 
     private static ServiceProcess start(String module, String name, Map<String, String> config, Devstack stack, int port) {
