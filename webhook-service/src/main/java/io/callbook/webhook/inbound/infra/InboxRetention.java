@@ -1,14 +1,9 @@
 package io.callbook.webhook.inbound.infra;
 
-import io.callbook.common.api.Ids;
 import io.callbook.common.retention.PurgeTask;
 import io.callbook.webhook.retention.domain.RetainedData;
 import io.callbook.webhook.retention.domain.RetentionPolicies;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Removes finished webhooks, with their raw bodies (which can hold call transcripts), once they are past their tenant's
@@ -20,11 +15,9 @@ import java.time.Instant;
 @ApplicationScoped
 public class InboxRetention implements PurgeTask {
 
-    private final EntityManager entityManager;
     private final RetentionPolicies policies;
 
-    public InboxRetention(EntityManager entityManager, RetentionPolicies policies) {
-        this.entityManager = entityManager;
+    public InboxRetention(RetentionPolicies policies) {
         this.policies = policies;
     }
 
@@ -35,19 +28,14 @@ public class InboxRetention implements PurgeTask {
 
     @Override
     public int purgeBatch(int limit) {
-        Instant now = Instant.now();
-        return entityManager.createNativeQuery("""
+        return policies.pastRetention(RetainedData.INBOX, """
                         delete from inbound_events where id in (
                             select e.id from inbound_events e
                             left join retention_settings r on r.company_id = e.company_id
                             where e.id < :bound and e.status in ('done', 'ignored', 'dead')
                               and e.received_at < cast(:now as timestamptz) - make_interval(days => %s)
                             order by e.id limit :limit
-                            for update of e skip locked)""".formatted(RetainedData.INBOX.daysExpression()))
-                .setParameter("bound", Ids.firstAt(now.minus(Duration.ofDays(policies.shortestDays(RetainedData.INBOX)))))
-                .setParameter("now", now)
-                .setParameter("defaultDays", policies.defaultDays(RetainedData.INBOX))
-                .setParameter("limit", limit)
+                            for update of e skip locked)""", limit)
                 .executeUpdate();
     }
 }

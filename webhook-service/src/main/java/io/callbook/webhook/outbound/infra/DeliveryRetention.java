@@ -1,14 +1,9 @@
 package io.callbook.webhook.outbound.infra;
 
-import io.callbook.common.api.Ids;
 import io.callbook.common.retention.PurgeTask;
 import io.callbook.webhook.retention.domain.RetainedData;
 import io.callbook.webhook.retention.domain.RetentionPolicies;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Removes finished deliveries (delivered, exhausted, cancelled), with their payloads and every attempt, once they are
@@ -18,11 +13,9 @@ import java.time.Instant;
 @ApplicationScoped
 public class DeliveryRetention implements PurgeTask {
 
-    private final EntityManager entityManager;
     private final RetentionPolicies policies;
 
-    public DeliveryRetention(EntityManager entityManager, RetentionPolicies policies) {
-        this.entityManager = entityManager;
+    public DeliveryRetention(RetentionPolicies policies) {
         this.policies = policies;
     }
 
@@ -33,8 +26,7 @@ public class DeliveryRetention implements PurgeTask {
 
     @Override
     public int purgeBatch(int limit) {
-        Instant now = Instant.now();
-        return ((Number) entityManager.createNativeQuery("""
+        return ((Number) policies.pastRetention(RetainedData.DELIVERIES, """
                         with due as (
                             select d.id from deliveries d
                             left join retention_settings r on r.company_id = d.company_id
@@ -44,11 +36,7 @@ public class DeliveryRetention implements PurgeTask {
                             for update of d skip locked),
                         attempts as (delete from delivery_attempts where delivery_id in (select id from due)),
                         removed as (delete from deliveries where id in (select id from due) returning 1)
-                        select count(*) from removed""".formatted(RetainedData.DELIVERIES.daysExpression()))
-                .setParameter("bound", Ids.firstAt(now.minus(Duration.ofDays(policies.shortestDays(RetainedData.DELIVERIES)))))
-                .setParameter("now", now)
-                .setParameter("defaultDays", policies.defaultDays(RetainedData.DELIVERIES))
-                .setParameter("limit", limit)
+                        select count(*) from removed""", limit)
                 .getSingleResult()).intValue();
     }
 }

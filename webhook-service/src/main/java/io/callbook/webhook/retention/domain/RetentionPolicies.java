@@ -1,13 +1,17 @@
 package io.callbook.webhook.retention.domain;
 
+import io.callbook.common.api.Ids;
 import io.callbook.common.audit.AuditActions;
 import io.callbook.common.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.hibernate.query.TypedParameterValue;
 import org.hibernate.type.StandardBasicTypes;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,6 +53,20 @@ public class RetentionPolicies {
                         "select min(" + data.column() + ") from retention_settings")
                 .getSingleResult();
         return shortest == null ? defaultDays(data) : Math.min(shortest.intValue(), defaultDays(data));
+    }
+
+    /**
+     * A purge statement over rows past their tenant's retention, its parameters bound: {@code :bound} (the newest id the
+     * shortest period can reach, so the scan stays on the time-ordered primary key), {@code :now}, {@code :defaultDays},
+     * {@code :limit}, and {@code %s} in the statement for the row's tenant's days.
+     */
+    public Query pastRetention(RetainedData data, String statement, int limit) {
+        Instant now = Instant.now();
+        return entityManager.createNativeQuery(statement.formatted(data.daysExpression()))
+                .setParameter("bound", Ids.firstAt(now.minus(Duration.ofDays(shortestDays(data)))))
+                .setParameter("now", now)
+                .setParameter("defaultDays", defaultDays(data))
+                .setParameter("limit", limit);
     }
 
     /** The tenant's own periods; a kind of data it set none for is absent. */
