@@ -13,7 +13,7 @@ import java.util.Base64;
 final class SecretsKey {
 
     static final String FILE = "secrets.key";
-    /** The secret webhook-service exchanges for its agent tokens at resolver-service (docs/adr/0011). */
+    /** The secret webhook-service exchanges for its agent tokens at resolver-service (docs/adr/0013). */
     static final String AGENT_EXCHANGE_FILE = "agent-exchange.secret";
 
     private SecretsKey() {
