@@ -290,16 +290,16 @@ public final class Fuzz {
             if (parent instanceof Map<?, ?> map) {
                 Map<String, Object> object = (Map<String, Object>) map;
                 switch (operation) {
-                    case SET, SET_AGAIN -> object.put((String) last, value);
+                    case SET, SET_AGAIN -> object.put((String) last, deepCopy(value));
                     case REMOVE -> object.remove((String) last);
-                    case ADD_UNKNOWN -> object.put(unknownName, value);
+                    case ADD_UNKNOWN -> object.put(unknownName, deepCopy(value));
                 }
             } else if (parent instanceof List<?> list && !list.isEmpty()) {
                 List<Object> array = (List<Object>) list;
                 switch (operation) {
-                    case SET, SET_AGAIN -> array.set(0, value);
+                    case SET, SET_AGAIN -> array.set(0, deepCopy(value));
                     case REMOVE -> array.remove(0);
-                    case ADD_UNKNOWN -> array.add(value);
+                    case ADD_UNKNOWN -> array.add(deepCopy(value));
                 }
             }
         }

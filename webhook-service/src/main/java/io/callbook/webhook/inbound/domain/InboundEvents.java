@@ -64,7 +64,6 @@ public class InboundEvents {
         }
         audit.record(AuditActions.INBOUND_EVENT_REPLAYED, event.companyId, "inbound-event:" + id, Map.of("from", event.status));
         reset(event);
-        audit.record(AuditActions.INBOUND_EVENT_REPLAYED, event.companyId, "inbound-event:" + id, Map.of("status", event.status));
         return event;
     }
 
