@@ -21,6 +21,22 @@ public final class Ports {
         }
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768 and up), for a server that must bind the same port again after a
+     * restart: a port from {@link #free()} is ephemeral, so any outgoing connection (to Kafka, PostgreSQL, ...) may take
+     * it as its local port in between, and the second bind fails with "Address already in use".
+     */
+    public static int freeForRebinding() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            if (!isBusy(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("No free port between 20000 and 32000");
+    }
+
     /** True when something listens on the port, on loopback or on any address. */
     public static boolean isBusy(int port) {
         try (ServerSocket socket = new ServerSocket()) {

@@ -1,10 +1,8 @@
 package io.callbook.perfops.metrics;
 
+import io.callbook.devstack.Ports;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 /**
@@ -14,7 +12,7 @@ import java.util.Map;
  */
 public class SelfScrapeProfile implements QuarkusTestProfile {
 
-    public static final int PORT = freePort();
+    public static final int PORT = Ports.freeForRebinding();
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -24,13 +22,5 @@ public class SelfScrapeProfile implements QuarkusTestProfile {
                 // a service that does not run: nothing listens on port 1
                 "callbook.ops.services.booking.urls", "http://127.0.0.1:1",
                 "quarkus.datasource.metrics.enabled", "true");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

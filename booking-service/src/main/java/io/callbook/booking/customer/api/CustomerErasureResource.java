@@ -3,7 +3,6 @@ package io.callbook.booking.customer.api;
 import io.callbook.booking.customer.domain.CustomerErasure;
 import io.callbook.booking.customer.domain.CustomerErasures;
 import io.callbook.booking.customer.domain.CustomerErasures.Erasure;
-import io.callbook.common.api.ProblemException;
 import io.callbook.common.security.CallerContext;
 import io.callbook.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,11 +26,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Erasure of a customer's personal data (GDPR Art. 17) and its report. A first erasure answers 202 (the other services
+ * Erasure of a customer's personal data (GDPR Art. 17); {@link CustomerErasureReportResource} serves its report. A first erasure answers 202 (the other services
  * are still erasing their part; the report shows their counts once they have); repeating it answers 200 with the same
  * report.
  */
-@Path("/v1/companies/{companyId}")
+@Path("/v1/companies/{companyId}/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
 @Tag(name = "Personal data", description = "Erasure and export of a customer's personal data")
@@ -48,7 +47,7 @@ public class CustomerErasureResource {
     }
 
     @DELETE
-    @Path("customers/{customerId}")
+    @Path("{customerId}")
     @Operation(summary = "Erase a customer's personal data everywhere", description = "Deletes the customer; their "
             + "appointments stay for the business's records without the customer and without notes. webhook-service "
             + "anonymises the calls and stored provider payloads of the customer's number. 202 the first time, 200 "
@@ -62,7 +61,6 @@ public class CustomerErasureResource {
     }
 
     @DELETE
-    @Path("customers")
     @Operation(summary = "Erase the personal data of a phone number everywhere", description = "Like the erasure of a "
             + "customer, for the customer with this number if there is one; the calls of the number are anonymised "
             + "even when no customer has it. Each request is an erasure of its own.")
@@ -74,16 +72,6 @@ public class CustomerErasureResource {
         caller.requireCompany(companyId, "Company " + companyId);
         return answer(erasures.erasePhone(companyId, phone, region == null ? DEFAULT_REGION : region,
                 caller.subject()));
-    }
-
-    @GET
-    @Path("customer-erasures/{erasureId}")
-    @Operation(summary = "The report of an erasure")
-    @APIResponse(responseCode = "404", description = "Unknown erasure (or another company's)")
-    public ErasureReport report(@PathParam("companyId") UUID companyId, @PathParam("erasureId") UUID erasureId) {
-        caller.requireCompany(companyId, "Erasure " + erasureId);
-        return erasures.get(companyId, erasureId).map(ErasureReport::of)
-                .orElseThrow(() -> ProblemException.notFound("Erasure " + erasureId));
     }
 
     private static Response answer(Erasure erasure) {

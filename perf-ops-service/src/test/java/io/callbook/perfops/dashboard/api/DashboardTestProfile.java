@@ -1,10 +1,8 @@
 package io.callbook.perfops.dashboard.api;
 
+import io.callbook.devstack.Ports;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 /**
@@ -30,11 +28,7 @@ public class DashboardTestProfile implements QuarkusTestProfile {
     private static synchronized String port() {
         String port = System.getProperty(PORT_PROPERTY);
         if (port == null) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = String.valueOf(socket.getLocalPort());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            port = String.valueOf(Ports.freeForRebinding());
             System.setProperty(PORT_PROPERTY, port);
         }
         return port;

@@ -55,7 +55,7 @@ class CalendarBindingCheckTest {
         assertEquals(before, integrations(salon.company()));
 
         // Another company's ids are unknown ids for this one.
-        String other = UUID.randomUUID().toString();
+        String other = Salon.create().company();
         refused(create(other, salon.branch(), salon.haircut(), null), "serviceId");
         assertEquals(0L, integrations(other));
     }
