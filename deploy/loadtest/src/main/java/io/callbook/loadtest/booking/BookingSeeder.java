@@ -182,7 +182,8 @@ public final class BookingSeeder {
         return true;
     }
 
-    private static Map<String, Object> serviceBody(String name) {
+    /** A bookable service of the grid's slot length, bookable up to two years ahead. */
+    public static Map<String, Object> serviceBody(String name) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("durationMinutes", BookingGrid.SLOT_MINUTES);

@@ -1,6 +1,7 @@
 package io.callbook.loadtest.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.callbook.loadtest.booking.BookingSeeder;
 import io.callbook.loadtest.harness.ApiClient;
 import io.callbook.loadtest.harness.ResolverClient;
 
@@ -72,8 +73,7 @@ public final class WebhookSeeder {
         }
         String serviceId = booking.idsByName(company + "/services").get(UNPERFORMED_SERVICE);
         if (serviceId == null) {
-            serviceId = booking.create(company + "/services", Map.of("name", UNPERFORMED_SERVICE, "durationMinutes", 30,
-                    "slotIntervalMinutes", 30, "bufferAfterMinutes", 0, "minNoticeMinutes", 0, "bookingWindowDays", 730));
+            serviceId = booking.create(company + "/services", BookingSeeder.serviceBody(UNPERFORMED_SERVICE));
         }
         return Map.of("branchId", branchId, "serviceId", serviceId);
     }
