@@ -286,12 +286,13 @@ public final class Fuzz {
                     return;
                 }
             }
-            Object last = path.getLast();
+            // An earlier mutation may have turned a list into an object: its index then names a field.
+            String last = String.valueOf(path.getLast());
             if (parent instanceof Map<?, ?> map) {
                 Map<String, Object> object = (Map<String, Object>) map;
                 switch (operation) {
-                    case SET, SET_AGAIN -> object.put((String) last, deepCopy(value));
-                    case REMOVE -> object.remove((String) last);
+                    case SET, SET_AGAIN -> object.put(last, deepCopy(value));
+                    case REMOVE -> object.remove(last);
                     case ADD_UNKNOWN -> object.put(unknownName, deepCopy(value));
                 }
             } else if (parent instanceof List<?> list && !list.isEmpty()) {
