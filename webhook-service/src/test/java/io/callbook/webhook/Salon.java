@@ -32,12 +32,18 @@ public record Salon(String company, String branch, String number, String otherCo
         return LocalDate.now(BERLIN).plusDays(daysAhead);
     }
 
+    /** A Berlin salon whose branch speaks German (de-DE), as most tenants'. */
     public static Salon create() {
+        return create("de-DE");
+    }
+
+    /** @param locale the branch's locale: the language the voice agent is answered in */
+    public static Salon create(String locale) {
         String platform = TestTokens.platformAdmin();
         String company = created(given().auth().oauth2(platform).contentType(ContentType.JSON)
                 .body(Map.of("name", "Salon Stimme", "defaultRegion", "DE")).post(VoiceBackends.resolverUrl() + "/v1/companies"));
         String branch = created(given().auth().oauth2(platform).contentType(ContentType.JSON)
-                .body(Map.of("name", "Berlin Mitte", "timeZone", "Europe/Berlin", "locale", "de-DE", "phoneRegion", "DE"))
+                .body(Map.of("name", "Berlin Mitte", "timeZone", "Europe/Berlin", "locale", locale, "phoneRegion", "DE"))
                 .post(VoiceBackends.resolverUrl() + "/v1/companies/{c}/branches", company));
         String number = given().auth().oauth2(platform).contentType(ContentType.JSON)
                 .body(Map.of("number", randomNumber(), "branchId", branch))

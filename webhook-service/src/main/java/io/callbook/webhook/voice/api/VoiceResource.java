@@ -14,6 +14,7 @@ import io.callbook.webhook.signing.domain.RetellSignature;
 import io.callbook.webhook.tenant.domain.CompanyInactive;
 import io.callbook.webhook.voice.domain.CallContext;
 import io.callbook.webhook.voice.domain.InboundCalls;
+import io.callbook.webhook.voice.domain.SpokenLanguages;
 import io.callbook.webhook.voice.domain.VoiceAnswer;
 import io.callbook.webhook.voice.domain.VoiceFunctions;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -50,22 +51,26 @@ import java.util.UUID;
 @Tag(name = "Voice", description = "The voice agent's inbound-call hook and custom functions, answered within a second")
 public class VoiceResource {
 
-    /** What the agent says for a suspended or deleted company: the caller still gets an answer, in German. */
-    static final String NOT_SERVED = "Es tut mir leid, über diese Nummer können derzeit keine Termine vereinbart "
-            + "werden. Bitte wenden Sie sich direkt an das Unternehmen.";
     static final String NOT_SERVED_REASON = "company_not_served";
 
     private final SignedRequests signedRequests;
     private final InboundCalls inboundCalls;
     private final VoiceFunctions functions;
+    private final SpokenLanguages languages;
     private final ObjectMapper json;
 
     public VoiceResource(SignedRequests signedRequests, InboundCalls inboundCalls, VoiceFunctions functions,
-                         ObjectMapper json) {
+                         SpokenLanguages languages, ObjectMapper json) {
         this.signedRequests = signedRequests;
         this.inboundCalls = inboundCalls;
         this.functions = functions;
+        this.languages = languages;
         this.json = json;
+    }
+
+    /** What the agent says for a suspended or deleted company: the caller still gets an answer, in German. */
+    private String notServed() {
+        return languages.fallback().messages().notServed();
     }
 
     @POST
@@ -127,7 +132,7 @@ public class VoiceResource {
         } catch (CompanyInactive e) {
             read(body, FunctionRequest.class);
             Map<String, Object> refusal = new LinkedHashMap<>();
-            refusal.put("result", NOT_SERVED);
+            refusal.put("result", notServed());
             refusal.put("error", NOT_SERVED_REASON);
             return refusal;
         }
@@ -142,12 +147,12 @@ public class VoiceResource {
     }
 
     /** Like an unknown number: the agent is told whom it does not serve, and says so instead of booking. */
-    private static InboundResponse notServed(UUID integration, InboundRequest request) {
+    private InboundResponse notServed(UUID integration, InboundRequest request) {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("business_identified", "false");
         variables.put("company_name", "");
         variables.put("branch_name", "");
-        variables.put("fallback_message", NOT_SERVED);
+        variables.put("fallback_message", notServed());
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("integration_id", integration.toString());
         metadata.put("reason", NOT_SERVED_REASON);

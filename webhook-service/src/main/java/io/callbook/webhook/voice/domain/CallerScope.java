@@ -38,18 +38,18 @@ public class CallerScope {
      * @return empty when neither is there and the company allows other numbers (the agent may ask for one)
      * @throws AnswerInstead the polite refusal, when the named number is someone else's or the caller's is withheld
      */
-    Optional<String> number(DialledBranch branch, CallContext call, Optional<String> named) {
+    Optional<String> number(DialledBranch branch, Spoken say, CallContext call, Optional<String> named) {
         String caller = call.callerNumber();
         if (named.isEmpty() || isCallers(named.get(), caller, branch)) {
             if (caller != null || othersAllowed(call.companyId())) {
                 return Optional.ofNullable(caller);
             }
-            throw new AnswerInstead(withheld(branch));
+            throw new AnswerInstead(withheld(say));
         }
         if (othersAllowed(call.companyId())) {
             return named;
         }
-        throw new AnswerInstead(caller == null ? withheld(branch) : notCallers(branch));
+        throw new AnswerInstead(caller == null ? withheld(say) : notCallers(say));
     }
 
     boolean othersAllowed(UUID companyId) {
@@ -57,22 +57,12 @@ public class CallerScope {
     }
 
     /** The answer to a function asked about another caller's customer, appointment or number. */
-    static VoiceAnswer notCallers(DialledBranch branch) {
-        return VoiceAnswer.say(german(branch)
-                ? "Das tut mir leid, aus Datenschutzgründen kann ich Kundendaten und Termine nur für die Rufnummer "
-                + "abrufen, von der Sie gerade anrufen. Bitte rufen Sie dafür von dieser Nummer aus an."
-                : "I'm sorry, to protect our customers' data I can only look up customers and appointments for the "
-                + "number you are calling from. Please call us from that number.").with("error", NOT_CALLERS_NUMBER);
+    static VoiceAnswer notCallers(Spoken say) {
+        return VoiceAnswer.say(say.messages().notCallersNumber()).with("error", NOT_CALLERS_NUMBER);
     }
 
-    static VoiceAnswer withheld(DialledBranch branch) {
-        return VoiceAnswer.say(german(branch)
-                ? "Das tut mir leid, Ihre Rufnummer ist unterdrückt. Aus Datenschutzgründen kann ich Kundendaten und "
-                + "Termine nur für die Rufnummer abrufen, von der Sie anrufen. Bitte rufen Sie mit sichtbarer Nummer "
-                + "noch einmal an."
-                : "I'm sorry, your number is withheld. To protect our customers' data I can only look up customers "
-                + "and appointments for the number you are calling from. Please call again with your number shown.")
-                .with("error", NUMBER_WITHHELD);
+    static VoiceAnswer withheld(Spoken say) {
+        return VoiceAnswer.say(say.messages().numberWithheld()).with("error", NUMBER_WITHHELD);
     }
 
     /** Read in the branch's region, so "030 1234567" is the caller +49301234567 in Berlin. */
@@ -95,10 +85,5 @@ public class CallerScope {
         }
         String country = Locale.forLanguageTag(branch.locale()).getCountry();
         return country.isEmpty() ? null : country;
-    }
-
-    // Tenants are German businesses first: only a branch that speaks English is answered in English.
-    private static boolean german(DialledBranch branch) {
-        return branch.locale() == null || !Locale.forLanguageTag(branch.locale()).getLanguage().equals("en");
     }
 }

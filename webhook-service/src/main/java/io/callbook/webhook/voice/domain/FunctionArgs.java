@@ -12,14 +12,20 @@ import java.util.Optional;
 
 /**
  * A function's {@code args} as the agent filled them in. Agents are loose about names and types, so a value is taken
- * from the first of several accepted keys and numbers are read as text; what cannot be read is a question back.
+ * from the first of several accepted keys and numbers are read as text; days and times may be spoken
+ * ({@link SpokenDates}); what cannot be read is a question back, in the branch's language.
  */
 final class FunctionArgs {
 
     private final JsonNode args;
+    private final Spoken say;
+    private final LocalDate today;
 
-    FunctionArgs(JsonNode args) {
+    /** @param today on the branch's clock, for "morgen" and "nächsten Dienstag" */
+    FunctionArgs(JsonNode args, Spoken say, LocalDate today) {
         this.args = args == null ? MissingNode.getInstance() : args;
+        this.say = say;
+        this.today = today;
     }
 
     Optional<String> text(String... keys) {
@@ -37,17 +43,14 @@ final class FunctionArgs {
     }
 
     Optional<LocalDate> date(String key) {
-        return text(key).map(value -> {
-            try {
-                return LocalDate.parse(value);
-            } catch (DateTimeException e) {
-                throw new AnswerInstead(VoiceAnswer.say("I need the date as year, month and day, for example 2026-12-01.")
-                        .with("invalid", key));
-            }
-        });
+        return text(key).map(value -> SpokenDates.date(value, today).orElseThrow(() -> new AnswerInstead(
+                VoiceAnswer.say(say.messages().invalidDate()).with("invalid", key))));
     }
 
-    /** An ISO time with offset, or a local date-time read as wall-clock time in the branch's zone. */
+    /**
+     * An ISO time with offset, a local date-time read as wall-clock time in the branch's zone, or a spoken one
+     * ("morgen um 10 Uhr"). A wall-clock time the DST change skips moves forward by the gap, as the clocks do.
+     */
     OffsetDateTime startIn(ZoneId zone, String question, String... keys) {
         String value = require(question, keys);
         try {
@@ -55,9 +58,10 @@ final class FunctionArgs {
         } catch (DateTimeException withoutOffset) {
             try {
                 return LocalDateTime.parse(value).atZone(zone).toOffsetDateTime();
-            } catch (DateTimeException e) {
-                throw new AnswerInstead(VoiceAnswer.say(
-                        "I need the start as date and time, for example 2026-12-01T10:00.").with("invalid", keys[0]));
+            } catch (DateTimeException notIso) {
+                return SpokenDates.dateTime(value, today).map(local -> local.atZone(zone).toOffsetDateTime())
+                        .orElseThrow(() -> new AnswerInstead(VoiceAnswer.say(say.messages().invalidStart())
+                                .with("invalid", keys[0])));
             }
         }
     }

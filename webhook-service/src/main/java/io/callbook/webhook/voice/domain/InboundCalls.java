@@ -22,13 +22,13 @@ import java.util.UUID;
 public class InboundCalls {
 
     private static final Logger LOG = Logger.getLogger(InboundCalls.class);
-    static final String UNIDENTIFIED = "I'm sorry, I couldn't tell which business you have called. "
-            + "Please check the number or try again later.";
 
     private final VoiceDirectory directory;
+    private final SpokenLanguages languages;
 
-    public InboundCalls(VoiceDirectory directory) {
+    public InboundCalls(VoiceDirectory directory, SpokenLanguages languages) {
         this.directory = directory;
+        this.languages = languages;
     }
 
     @Timeout(900)
@@ -46,10 +46,11 @@ public class InboundCalls {
         return unidentified("directory_unavailable", integrationId, toNumber, agentId);
     }
 
-    private static InboundAnswer identified(VoiceDirectory.DialledBranch branch, UUID integrationId, String fromNumber,
+    private InboundAnswer identified(VoiceDirectory.DialledBranch branch, UUID integrationId, String fromNumber,
                                             String agentId) {
         ZoneId zone = ZoneId.of(branch.timeZone());
         ZonedDateTime now = Instant.now().atZone(zone);
+        Spoken say = languages.of(branch);
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("business_identified", "true");
         variables.put("company_name", branch.companyName());
@@ -58,7 +59,7 @@ public class InboundCalls {
         variables.put("branch_id", branch.branchId().toString());
         variables.put("time_zone", branch.timeZone());
         variables.put("locale", branch.locale() == null ? "" : branch.locale());
-        variables.put("local_time", Spoken.day(now) + " " + now.getYear() + ", " + Spoken.time(now));
+        variables.put("local_time", say.day(now) + " " + now.getYear() + ", " + say.time(now));
         variables.put("caller_number", CallContext.usable(fromNumber) == null ? "" : CallContext.usable(fromNumber));
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("company_id", branch.companyId().toString());
@@ -71,12 +72,12 @@ public class InboundCalls {
         return new InboundAnswer(variables, metadata);
     }
 
-    private static InboundAnswer unidentified(String reason, UUID integrationId, String toNumber, String agentId) {
+    private InboundAnswer unidentified(String reason, UUID integrationId, String toNumber, String agentId) {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("business_identified", "false");
         variables.put("company_name", "");
         variables.put("branch_name", "");
-        variables.put("fallback_message", UNIDENTIFIED);
+        variables.put("fallback_message", languages.fallback().messages().unidentified());
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("integration_id", integrationId.toString());
         metadata.put("reason", reason);

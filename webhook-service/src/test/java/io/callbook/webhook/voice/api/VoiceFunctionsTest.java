@@ -53,12 +53,15 @@ class VoiceFunctionsTest {
 
     /** One salon for the whole class: making it waits for the branch to reach booking-service over Kafka. */
     private static Salon salon;
+    /** The same salon with an English-speaking branch (en-GB). */
+    private static Salon english;
 
     @BeforeEach
     void salon() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         if (salon == null) {
             salon = Salon.create();
+            english = Salon.create("en-GB");
             warmUp();
         }
     }
@@ -107,7 +110,9 @@ class VoiceFunctionsTest {
         for (String number : List.of(randomNumber(), salon.otherCompanysNumber(), "anonymous")) {
             inbound(number).statusCode(200)
                     .body("call_inbound.dynamic_variables.business_identified", equalTo("false"))
-                    .body("call_inbound.dynamic_variables.fallback_message", containsString("couldn't tell which business"))
+                    .body("call_inbound.dynamic_variables.fallback_message", equalTo("Es tut mir leid, ich konnte nicht "
+                            + "erkennen, welches Unternehmen Sie angerufen haben. Bitte prüfen Sie die Nummer oder versuchen "
+                            + "Sie es später noch einmal."))
                     .body("call_inbound.metadata.reason", equalTo("unknown_number"));
         }
     }
@@ -129,7 +134,8 @@ class VoiceFunctionsTest {
         LocalDate day = salon.day(3);
         function("check_availability", "call-" + UUID.randomUUID(), Map.of("service", "haircut", "date", day.toString()))
                 .then().statusCode(200)
-                .body("result", startsWith("Haircut is free on"))
+                .body("result", equalTo("Haircut ist am " + germanDay(day) + ", um 9 Uhr, 9:30 Uhr oder 10 Uhr frei, "
+                        + "und zu weiteren Zeiten."))
                 .body("service_id", equalTo(salon.haircut()))
                 .body("slots[0].start", startsWith(day.toString() + "T09:00"))
                 .body("slots[0].staff_ids", hasItem(salon.anna()));
@@ -137,7 +143,7 @@ class VoiceFunctionsTest {
                 "staff", "Nobody Here")).then().statusCode(200).body("error", equalTo("unknown_staff"));
         function("check_availability", "call-" + UUID.randomUUID(), Map.of("date", day.toString()))
                 .then().statusCode(200).body("missing", equalTo("service"))
-                .body("result", containsString("Which service"));
+                .body("result", equalTo("Welche Leistung möchten Sie? Wir bieten Haircut an."));
         function("check_availability", "call-" + UUID.randomUUID(), Map.of("service", "Haircut"))
                 .then().statusCode(200).body("missing", equalTo("date"));
     }
@@ -149,7 +155,8 @@ class VoiceFunctionsTest {
         Map<String, Object> args = Map.of("service", "Haircut", "start", day + "T10:00", "staff", "Anna",
                 "customer_name", "Clara Meyer");
         String id = function("book_appointment", call, args).then().statusCode(200)
-                .body("result", equalTo("You're booked for Haircut with Anna Weber on " + spokenDay(day) + " at 10:00."))
+                .body("result", equalTo("Ihr Termin für Haircut bei Anna Weber ist gebucht: am " + germanDay(day)
+                        + ", um 10 Uhr."))
                 .body("status", equalTo("confirmed"))
                 .extract().path("appointment_id");
         // The provider retries: same call, function and arguments (sent in another key order), a new signature time.
@@ -171,7 +178,8 @@ class VoiceFunctionsTest {
                 day + "T10:00:00+01:00", "staff", salon.anna(), "customer_name", "Max Mustermann"), "+4917099887766")
                 .then().statusCode(200)
                 .body("error", equalTo("slot_taken"))
-                .body("result", containsString("no longer free. I can offer"))
+                .body("result", equalTo("Diese Zeit ist leider nicht mehr frei. Am " + germanDay(day) + ", kann ich "
+                        + "Ihnen stattdessen 9 Uhr, 9:30 Uhr oder 10:30 Uhr anbieten."))
                 .body("alternatives.size()", equalTo(3))
                 .body("alternatives.start", not(hasItem(startsWith(day + "T10:00"))));
     }
@@ -187,14 +195,14 @@ class VoiceFunctionsTest {
                 .then().statusCode(200).body("status", equalTo("confirmed")).extract().path("appointment_id");
 
         function("find_customer", "call-" + UUID.randomUUID(), Map.of(), caller).then().statusCode(200)
-                .body("result", equalTo("This is Jonas Klein.")).body("customer.phone", equalTo(caller));
+                .body("result", equalTo("Das ist Jonas Klein.")).body("customer.phone", equalTo(caller));
         function("find_customer", "call-" + UUID.randomUUID(), Map.of(), "anonymous").then().statusCode(200)
                 .body("error", equalTo("number_withheld"));
 
         function("cancel_appointment", "call-" + UUID.randomUUID(), Map.of(), caller).then().statusCode(200)
                 .body("appointment_id", equalTo(id))
                 .body("status", equalTo("cancelled"))
-                .body("result", equalTo("Your appointment on " + spokenDay(day) + " at 15:00 is cancelled."));
+                .body("result", equalTo("Ihr Termin am " + germanDay(day) + ", um 15 Uhr ist abgesagt."));
         given().auth().oauth2(salon.admin()).get(booking() + "/v1/appointments/{id}", id).then()
                 .body("status", equalTo("cancelled"));
         function("cancel_appointment", "call-" + UUID.randomUUID(), Map.of(), caller).then().statusCode(200)
@@ -206,20 +214,125 @@ class VoiceFunctionsTest {
                 .then().statusCode(200).body("error", equalTo("not_callers_number"));
     }
 
+    /** One exchange: what the agent passes and what it is told to say, in the German and the English branch. */
+    private record Exchange(String function, Map<String, Object> germanArgs, Map<String, Object> englishArgs,
+                            String from, String german, String english) {
+    }
+
+    @Test
+    void everyAnswerIsInTheBranchsLanguage() {
+        String caller = "+49171" + (1000000 + ThreadLocalRandom.current().nextInt(8999999));
+        String stranger = "+49172" + (1000000 + ThreadLocalRandom.current().nextInt(8999999));
+        LocalDate tomorrow = salon.day(1);
+        LocalDate later = salon.day(2);
+        String de = germanDay(later);
+        String en = englishDay(later);
+        List<Exchange> exchanges = List.of(
+                new Exchange("check_availability", Map.of("service", "HAIRCUT", "date", "morgen"),
+                        Map.of("service", "haircut", "date", "tomorrow"), caller,
+                        "Haircut ist am " + germanDay(tomorrow) + ", um 9 Uhr, 9:30 Uhr oder 10 Uhr frei, und zu weiteren Zeiten.",
+                        "Haircut is free on " + englishDay(tomorrow) + " at 09:00, 09:30 or 10:00, among other times."),
+                new Exchange("check_availability", Map.of("service", "Haircut", "date", "morgen", "staff", "Nobody Here"),
+                        Map.of("service", "Haircut", "date", "tomorrow", "staff", "Nobody Here"), caller,
+                        "Nobody Here habe ich in der Filiale Berlin Mitte leider nicht gefunden. Soll ich bei jemandem "
+                                + "buchen, der frei ist?",
+                        "I couldn't find Nobody Here at Berlin Mitte. Shall I book with anyone who is free?"),
+                new Exchange("check_availability", Map.of("date", "morgen"), Map.of("date", "tomorrow"), caller,
+                        "Welche Leistung möchten Sie? Wir bieten Haircut an.",
+                        "Which service would you like? We offer Haircut."),
+                new Exchange("check_availability", Map.of("service", "Massage", "date", "morgen"),
+                        Map.of("service", "Massage", "date", "tomorrow"), caller,
+                        "Die Leistung Massage habe ich leider nicht gefunden. Wir bieten Haircut an.",
+                        "I couldn't find the service Massage. We offer Haircut."),
+                new Exchange("check_availability", Map.of("service", "Haircut"), Map.of("service", "Haircut"), caller,
+                        "Für welchen Tag möchten Sie den Termin?", "Which day would you like?"),
+                new Exchange("check_availability", Map.of("service", "Haircut", "date", "irgendwann"),
+                        Map.of("service", "Haircut", "date", "some day"), caller,
+                        "Den Tag habe ich nicht verstanden. Sagen Sie zum Beispiel „morgen“, „nächsten Dienstag“ oder „12. März“.",
+                        "I didn't catch the day. Say, for example, tomorrow, next Tuesday or 12 March."),
+                new Exchange("book_appointment", Map.of("service", "Haircut", "customer_name", "Clara Meyer"),
+                        Map.of("service", "Haircut", "customer_name", "Clara Meyer"), caller,
+                        "An welchem Tag und um wie viel Uhr soll ich den Termin eintragen?",
+                        "At what day and time should I book it?"),
+                new Exchange("book_appointment", Map.of("service", "Haircut", "start", "bald", "customer_name", "Clara Meyer"),
+                        Map.of("service", "Haircut", "start", "soon", "customer_name", "Clara Meyer"), caller,
+                        "Tag und Uhrzeit habe ich nicht verstanden. Sagen Sie zum Beispiel „morgen um 10 Uhr“ oder "
+                                + "„Dienstag um halb drei“.",
+                        "I didn't catch the day and time. Say, for example, tomorrow at 10 or Tuesday at 2:30 pm."),
+                new Exchange("book_appointment", Map.of("service", "Haircut", "start", "übermorgen um 11 Uhr"),
+                        Map.of("service", "Haircut", "start", "the day after tomorrow at 11 am"), caller,
+                        "Auf welchen Namen darf ich den Termin eintragen?", "May I have your name for the booking?"),
+                new Exchange("find_customer", Map.of(), Map.of(), caller,
+                        "Unter dieser Telefonnummer habe ich noch keinen Kunden.",
+                        "I don't have a customer with this phone number yet."),
+                new Exchange("book_appointment",
+                        Map.of("service", "haircut", "start", "übermorgen um 11 Uhr", "staff", "anna", "customer_name", "Clara Meyer"),
+                        Map.of("service", "haircut", "start", "the day after tomorrow at 11 am", "staff", "anna",
+                                "customer_name", "Clara Meyer"), caller,
+                        "Ihr Termin für Haircut bei Anna Weber ist gebucht: am " + de + ", um 11 Uhr.",
+                        "You're booked for Haircut with Anna Weber on " + en + " at 11:00."),
+                new Exchange("book_appointment",
+                        Map.of("service", "Haircut", "start", later + "T11:00", "staff", "Anna Weber", "customer_name", "Max"),
+                        Map.of("service", "Haircut", "start", later + "T11:00", "staff", "Anna Weber", "customer_name", "Max"),
+                        stranger,
+                        "Diese Zeit ist leider nicht mehr frei. Am " + de + ", kann ich Ihnen stattdessen 10 Uhr, 10:30 Uhr "
+                                + "oder 11:30 Uhr anbieten.",
+                        "I'm sorry, that time is no longer free. I can offer 10:00, 10:30 or 11:30 on " + en + " instead."),
+                new Exchange("find_customer", Map.of(), Map.of(), caller, "Das ist Clara Meyer.", "This is Clara Meyer."),
+                new Exchange("find_customer", Map.of("phone", caller), Map.of("phone", caller), stranger,
+                        "Das tut mir leid, aus Datenschutzgründen kann ich Kundendaten und Termine nur für die Rufnummer "
+                                + "abrufen, von der Sie gerade anrufen. Bitte rufen Sie dafür von dieser Nummer aus an.",
+                        "I'm sorry, to protect our customers' data I can only look up customers and appointments for the "
+                                + "number you are calling from. Please call us from that number."),
+                new Exchange("find_customer", Map.of(), Map.of(), "anonymous",
+                        "Das tut mir leid, Ihre Rufnummer ist unterdrückt. Aus Datenschutzgründen kann ich Kundendaten und "
+                                + "Termine nur für die Rufnummer abrufen, von der Sie anrufen. Bitte rufen Sie mit sichtbarer "
+                                + "Nummer noch einmal an.",
+                        "I'm sorry, your number is withheld. To protect our customers' data I can only look up customers "
+                                + "and appointments for the number you are calling from. Please call again with your number shown."),
+                new Exchange("cancel_appointment", Map.of("appointment_id", "der von gestern"),
+                        Map.of("appointment_id", "yesterday's"), caller,
+                        "Diesen Termin konnte ich leider nicht finden.", "I couldn't find that appointment."),
+                new Exchange("cancel_appointment", Map.of(), Map.of(), caller,
+                        "Ihr Termin am " + de + ", um 11 Uhr ist abgesagt.",
+                        "Your appointment on " + en + " at 11:00 is cancelled."),
+                new Exchange("cancel_appointment", Map.of(), Map.of(), caller,
+                        "Für diese Telefonnummer habe ich keinen anstehenden Termin gefunden.",
+                        "I couldn't find an upcoming appointment for this phone number."));
+        for (Exchange exchange : exchanges) {
+            function(salon, exchange.function(), "call-" + UUID.randomUUID(), exchange.germanArgs(), exchange.from())
+                    .then().statusCode(200).body("result", equalTo(exchange.german()));
+            function(english, exchange.function(), "call-" + UUID.randomUUID(), exchange.englishArgs(), exchange.from())
+                    .then().statusCode(200).body("result", equalTo(exchange.english()));
+        }
+        // A number no branch of the company has: the business is unknown, and so its language; German first.
+        signed(english, "/v1/voice/functions/find_customer", "{\"call\":{\"call_id\":\"call-" + UUID.randomUUID()
+                + "\",\"from_number\":\"" + caller + "\",\"to_number\":\"" + randomNumber() + "\"},\"args\":{}}")
+                .then().statusCode(200).body("error", equalTo("unknown_number"))
+                .body("result", equalTo("Es tut mir leid, ich kann nicht erkennen, für welches Unternehmen dieser Anruf ist."));
+    }
+
     @Test
     void aBookingServiceThatHangsGetsASpokenFallbackInsteadOfAWait() throws Exception {
         Map<String, Object> args = Map.of("service", "Haircut", "date", salon.day(6).toString());
         function("check_availability", "call-" + UUID.randomUUID(), args).then().statusCode(200)
                 .body("slots", notNullValue()); // warm: the number and catalog are now known
+        function(english, "check_availability", "call-" + UUID.randomUUID(), args, "+4917012345678").then()
+                .statusCode(200).body("slots", notNullValue());
         long pid = Long.parseLong(System.getProperty(VoiceBackends.BOOKING_PID));
         signal("STOP", pid); // the port still accepts connections, but nothing answers: the worst kind of outage
         try {
             List<Long> elapsed = new ArrayList<>();
+            // The English branch's number was answered before (everyAnswerIsInTheBranchsLanguage, or just now).
+            function(english, "find_customer", "call-" + UUID.randomUUID(), Map.of(), "+4917012345678").then()
+                    .statusCode(200).body("error", equalTo("temporarily_unavailable"))
+                    .body("result", equalTo("I'm sorry, I can't check that right now. Please try again in a moment."));
             for (String name : List.of("check_availability", "find_customer")) {
                 long begin = System.nanoTime();
                 function(name, "call-" + UUID.randomUUID(), args).then().statusCode(200)
                         .body("error", equalTo("temporarily_unavailable"))
-                        .body("result", containsString("can't check that right now"));
+                        .body("result", equalTo("Das kann ich gerade leider nicht nachsehen. Bitte versuchen Sie es "
+                                + "gleich noch einmal."));
                 elapsed.add(Duration.ofNanos(System.nanoTime() - begin).toMillis());
             }
             // The functions' budget is one second (time-outs of 900 ms); a slow CI box may add to it, a missing time-out
@@ -260,25 +373,40 @@ class VoiceFunctionsTest {
     }
 
     private static Response function(String name, String callId, Map<String, Object> args, String from) {
+        return function(salon, name, callId, args, from);
+    }
+
+    private static Response function(Salon at, String name, String callId, Map<String, Object> args, String from) {
         try {
             String body = new ObjectMapper().writeValueAsString(Map.of("name", name,
-                    "call", Map.of("call_id", callId, "from_number", from, "to_number", salon.number(), "agent_id", "agent_1"),
+                    "call", Map.of("call_id", callId, "from_number", from, "to_number", at.number(), "agent_id", "agent_1"),
                     "args", args));
-            return signed("/v1/voice/functions/" + name, body);
+            return signed(at, "/v1/voice/functions/" + name, body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static Response signed(String path, String body) {
-        return given().contentType(ContentType.JSON)
-                .header(RetellSignature.HEADER, RetellSignature.sign(bytes(body), salon.key(), Instant.now()))
-                .body(body).post(path + "?integration={i}", salon.integration());
+        return signed(salon, path, body);
     }
 
-    private static String spokenDay(LocalDate day) {
+    private static Response signed(Salon at, String path, String body) {
+        return given().contentType(ContentType.JSON)
+                .header(RetellSignature.HEADER, RetellSignature.sign(bytes(body), at.key(), Instant.now()))
+                .body(body).post(path + "?integration={i}", at.integration());
+    }
+
+    /** "Wednesday 10 February". */
+    static String englishDay(LocalDate day) {
         return day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
                 + day.getDayOfMonth() + " " + day.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    }
+
+    /** "Mittwoch, den 10. Februar". */
+    static String germanDay(LocalDate day) {
+        return day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.GERMAN) + ", den "
+                + day.getDayOfMonth() + ". " + day.getMonth().getDisplayName(TextStyle.FULL, Locale.GERMAN);
     }
 
     private static String booking() {
