@@ -15,12 +15,10 @@ public final class VoiceAnswerVerdict {
 
     public static final String REAL = "real answer";
     /**
-     * Part of the sentence webhook-service speaks when a dependency did not answer within the budget (VoiceFunctions:
-     * "I'm sorry, I can't check that right now. Please try again in a moment."), with {@code error}
-     * {@value #FALLBACK_ERROR}. webhook-service's domain code is not a deploy tool's to import; the smoke test shows
-     * both sides agree.
+     * The {@code error} of webhook-service's spoken fallback when a dependency did not answer within the budget
+     * (VoiceFunctions). The sentence itself is in the branch's language, so only this code tells it; webhook-service's
+     * domain code is not a deploy tool's to import, and the smoke test shows both sides agree.
      */
-    static final String FALLBACK_SENTENCE = "can't check that right now";
     static final String FALLBACK_ERROR = "temporarily_unavailable";
     /** The inbound hook's reason when the directory did not answer within its budget (InboundCalls). */
     static final String INBOUND_FALLBACK_REASON = "directory_unavailable";
@@ -36,8 +34,8 @@ public final class VoiceAnswerVerdict {
             return answer == null ? "not JSON" : "not a JSON object";
         }
         String error = answer.path("error").asText("");
-        if (isFallback(answer.path("result").asText(null)) || error.equals(FALLBACK_ERROR)) {
-            return "fallback (" + FALLBACK_SENTENCE + ")";
+        if (error.equals(FALLBACK_ERROR)) {
+            return "fallback (" + FALLBACK_ERROR + ")";
         }
         if (!error.isEmpty()) {
             return "error " + error;
@@ -85,9 +83,5 @@ public final class VoiceAnswerVerdict {
         } catch (JsonProcessingException e) {
             return null;
         }
-    }
-
-    static boolean isFallback(String result) {
-        return result != null && result.contains(FALLBACK_SENTENCE);
     }
 }

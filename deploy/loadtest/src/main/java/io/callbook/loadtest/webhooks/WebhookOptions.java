@@ -39,8 +39,8 @@ public record WebhookOptions(CommonOptions common, String resolverUrl, String bo
                            as an error
               voice        signed check_availability calls (a service by name, a day of the next two weeks, a random
                            branch) and a share of book_appointment calls of free slots, through the real
-                           resolver-service and booking-service; 200 with the real answer expected (the spoken
-                           "can't check that right now" fallback counts as an error); target p99 ≤ 100 ms
+                           resolver-service and booking-service; 200 with the real answer expected (the
+                           spoken fallback, error temporarily_unavailable, counts as an error); target p99 ≤ 100 ms
             Seeds a company (resolver-service) and, for every run, a voice and a calendar integration (webhook-service)
             through the public APIs; for voice, the booking bench's catalog (booking-service), a number per branch and
             the integrations in that company. Before each measured run the previous runs' events are left to be

@@ -15,12 +15,12 @@ class VoiceAnswerVerdictTest {
     }
 
     @Test
-    void theSpokenFallbackIsOneWhateverElseItSays() {
-        String fallback = "fallback (can't check that right now)";
-        assertEquals(fallback, VoiceAnswerVerdict.of(SignedRequest.VOICE_AVAILABILITY, "{\"result\":\"I'm sorry, I can't"
+    void theSpokenFallbackIsOneWhateverLanguageItSpeaks() {
+        String fallback = "fallback (temporarily_unavailable)";
+        assertEquals(fallback, VoiceAnswerVerdict.of(SignedRequest.VOICE_AVAILABILITY, "{\"result\":\"Das kann ich "
+                + "gerade leider nicht nachsehen.\",\"error\":\"temporarily_unavailable\"}"));
+        assertEquals(fallback, VoiceAnswerVerdict.of(SignedRequest.VOICE_BOOKING, "{\"result\":\"I'm sorry, I can't"
                 + " check that right now. Please try again in a moment.\",\"error\":\"temporarily_unavailable\"}"));
-        assertEquals(fallback, VoiceAnswerVerdict.of(SignedRequest.VOICE_BOOKING, "{\"result\":\"Sorry, I can't check"
-                + " that right now.\"}"));
         assertEquals(fallback, VoiceAnswerVerdict.of(SignedRequest.VOICE_BOOKING,
                 "{\"result\":\"Reworded.\",\"error\":\"temporarily_unavailable\"}"));
     }
