@@ -131,10 +131,14 @@ class LiveCallsTest {
     }
 
     @Test
-    void idleStreamsGetHeartbeats() throws Exception {
-        try (EventStream stream = EventStream.open(liveUri, salon.admin())) {
+    void idleStreamsGetHeartbeatsAndAClosedOneIsLetGo() {
+        UUID company = UUID.randomUUID();
+        try (EventStream stream = EventStream.open(liveUri, TestTokens.tenantAdmin(company))) {
+            await().atMost(PATIENCE).until(() -> live.following(company) == 1);
             await().atMost(PATIENCE).until(() -> !stream.comments.isEmpty());
+            assertTrue(stream.types().isEmpty());
         }
+        await().atMost(PATIENCE).until(() -> live.following(company) == 0);
     }
 
     @Test
