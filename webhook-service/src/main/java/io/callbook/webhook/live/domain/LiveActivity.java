@@ -66,14 +66,14 @@ public class LiveActivity {
             QuarkusTransaction.requiringNew().run(() -> {
                 publish(new Activity(companyId, callId, "function_used", Instant.now(), null, null, null, function,
                         outcome, result, appointment, null, null, null, null, null, null, null));
-                String moved = error != null || appointment == null ? null : switch (function) {
+                String appointmentEvent = error != null || appointment == null ? null : switch (function) {
                     case "book_appointment" -> "appointment_booked";
                     case "reschedule_appointment" -> "appointment_moved";
                     default -> null;
                 };
-                if (moved != null) {
-                    publish(new Activity(companyId, callId, moved, Instant.now(), null, null, null, function, outcome,
-                            result, appointment, null, null, null, null, null, null, null));
+                if (appointmentEvent != null) {
+                    publish(new Activity(companyId, callId, appointmentEvent, Instant.now(), null, null, null, function,
+                            outcome, result, appointment, null, null, null, null, null, null, null));
                 }
             });
         } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import io.callbook.common.contracts.webhook.CallActivityEvents.Activity;
 import io.callbook.common.ops.ConsumerReadiness;
 import io.callbook.testsupport.TestTokens;
 import io.callbook.webhook.Salon;
+import io.callbook.webhook.live.domain.LiveActivity;
 import io.callbook.webhook.live.domain.LiveCalls;
 import io.callbook.webhook.signing.domain.RetellSignature;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -53,6 +54,9 @@ class LiveCallsTest {
 
     @Inject
     LiveCalls live;
+
+    @Inject
+    LiveActivity activity;
 
     @Inject
     KafkaClientService kafkaClients;
@@ -128,6 +132,34 @@ class LiveCallsTest {
                 .body("items.find { it.callId == '" + callId + "' }.transfers.status", contains("started", "bridged"))
                 .body("items.find { it.callId == '" + callId + "' }.transfers[0].destination", equalTo("+49301111111"))
                 .body("items.find { it.callId == '" + callId + "' }.transfers[0].transferType", equalTo("warm_transfer"));
+    }
+
+    @Test
+    void aBookingOrAMoveIsToldBesideTheFunctionAndARefusalIsNot() throws Exception {
+        UUID company = UUID.randomUUID();
+        String callId = "call-" + UUID.randomUUID();
+        UUID booked = UUID.randomUUID();
+        UUID moved = UUID.randomUUID();
+        try (EventStream stream = EventStream.open(liveUri, TestTokens.tenantAdmin(company))) {
+            await().atMost(PATIENCE).until(() -> live.following(company) == 1);
+            // As VoiceResource reports the answers (the functions themselves are VoiceFunctionsTest's).
+            activity.functionUsed(company, callId, "book_appointment", "Gebucht.", Map.of("appointment_id", booked));
+            activity.functionUsed(company, callId, "reschedule_appointment", "Verschoben.",
+                    Map.of("appointment_id", moved.toString()));
+            activity.functionUsed(company, callId, "book_appointment", "Der Termin ist leider vergeben.",
+                    Map.of("error", "slot_taken"));
+            List<String> expected = List.of("function_used", "appointment_booked", "function_used",
+                    "appointment_moved", "function_used");
+            await().atMost(PATIENCE).until(() -> stream.types().size() >= expected.size());
+            assertEquals(expected, stream.types());
+            List<JsonNode> events = stream.data();
+            assertEquals(booked.toString(), events.get(1).path("appointment_id").asText());
+            assertEquals("ok", events.get(1).path("outcome").asText());
+            assertEquals(moved.toString(), events.get(3).path("appointment_id").asText());
+            assertEquals("Verschoben.", events.get(3).path("result").asText());
+            assertEquals("slot_taken", events.get(4).path("outcome").asText());
+            assertTrue(events.get(4).path("appointment_id").isMissingNode());
+        }
     }
 
     @Test
