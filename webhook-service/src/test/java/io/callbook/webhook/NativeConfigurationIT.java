@@ -2,6 +2,7 @@ package io.callbook.webhook;
 
 import io.callbook.common.contracts.directory.CompanyData;
 import io.callbook.common.contracts.booking.CustomerErasureEvents;
+import io.callbook.common.contracts.webhook.CallActivityEvents;
 import io.callbook.testsupport.ServiceNativeConfigurationTests;
 import org.junit.jupiter.api.Test;
 
@@ -12,5 +13,6 @@ class NativeConfigurationIT extends ServiceNativeConfigurationTests {
     void registersWhatJacksonReadsOutsideRest() {
         sources().assertReflective(CompanyData.class);
         sources().assertReflective(CustomerErasureEvents.CustomerErased.class);
+        sources().assertReflective(CallActivityEvents.Activity.class);
     }
 }

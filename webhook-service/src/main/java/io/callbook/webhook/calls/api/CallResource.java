@@ -6,6 +6,7 @@ import io.callbook.common.security.CallerContext;
 import io.callbook.common.security.Roles;
 import io.callbook.webhook.calls.domain.Call;
 import io.callbook.webhook.calls.domain.CallLog;
+import io.callbook.webhook.calls.domain.CallTransfer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -52,7 +54,10 @@ public class CallResource {
                                    @QueryParam("before") UUID before,
                                    @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         UUID company = company(companyId);
-        return Page.of(calls.list(company, from, to, branchId, before, limit), limit, CallResponse::of, c -> c.id.toString());
+        List<Call> page = calls.list(company, from, to, branchId, before, limit);
+        Map<UUID, List<CallTransfer>> transfers = calls.transfers(company, page);
+        return Page.of(page, limit, c -> CallResponse.of(c, transfers.getOrDefault(c.id, List.of())),
+                c -> c.id.toString());
     }
 
     @GET
@@ -60,8 +65,9 @@ public class CallResource {
     @Operation(summary = "Get a call")
     @APIResponse(responseCode = "404", description = "No such call of this company")
     public CallResponse get(@PathParam("id") UUID id, @QueryParam("companyId") UUID companyId) {
-        return calls.get(company(companyId), id).map(CallResponse::of)
-                .orElseThrow(() -> ProblemException.notFound("Call " + id));
+        UUID company = company(companyId);
+        Call call = calls.get(company, id).orElseThrow(() -> ProblemException.notFound("Call " + id));
+        return CallResponse.of(call, calls.transfers(company, List.of(call)).getOrDefault(call.id, List.of()));
     }
 
     private UUID company(UUID requested) {
@@ -73,10 +79,19 @@ public class CallResource {
 
     public record CallResponse(UUID id, String callId, String agentId, String fromNumber, String toNumber, UUID branchId,
                                Instant startedAt, Instant endedAt, Long durationMs, String disconnectionReason,
-                               String summary, String sentiment, List<UUID> appointmentIds) {
-        static CallResponse of(Call c) {
+                               String summary, String sentiment, List<UUID> appointmentIds,
+                               List<TransferResponse> transfers) {
+        static CallResponse of(Call c, List<CallTransfer> transfers) {
             return new CallResponse(c.id, c.callId, c.agentId, c.fromNumber, c.toNumber, c.branchId, c.startedAt,
-                    c.endedAt, c.durationMs, c.disconnectionReason, c.summary, c.sentiment, List.of(c.appointmentIds));
+                    c.endedAt, c.durationMs, c.disconnectionReason, c.summary, c.sentiment, List.of(c.appointmentIds),
+                    transfers.stream().map(TransferResponse::of).toList());
+        }
+    }
+
+    /** A step of a transfer to a person: started, bridged, cancelled or ended, in the order they happened. */
+    public record TransferResponse(String status, String destination, String transferType, Instant occurredAt) {
+        static TransferResponse of(CallTransfer t) {
+            return new TransferResponse(t.status, t.destination, t.transferType, t.occurredAt);
         }
     }
 }

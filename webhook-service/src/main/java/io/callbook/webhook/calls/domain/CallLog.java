@@ -11,8 +11,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Builds the call log from call events. Events of one call may arrive in any order and more than once, so each only
@@ -96,6 +98,38 @@ public class CallLog {
                 .setParameter("branch", branchId)
                 .setParameter("appointment", appointmentId)
                 .executeUpdate();
+    }
+
+    /**
+     * Notes a step of a transfer (the event's name without {@code transfer_}); the inbox hands each provider event
+     * over once, so each is one row.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CallTransfer recordTransfer(Call call, String status, String destination, String transferType) {
+        CallTransfer transfer = new CallTransfer();
+        transfer.id = Ids.newId();
+        transfer.companyId = call.companyId;
+        transfer.callRowId = call.id;
+        transfer.status = status;
+        transfer.destination = destination;
+        transfer.transferType = transferType;
+        transfer.occurredAt = Instant.now();
+        entityManager.persist(transfer);
+        return transfer;
+    }
+
+    /** The transfers of these calls (one query for a whole page), each call's in the order they happened. */
+    public Map<UUID, List<CallTransfer>> transfers(UUID companyId, List<Call> calls) {
+        if (calls.isEmpty()) {
+            return Map.of();
+        }
+        return entityManager.createQuery("""
+                        from CallTransfer where companyId = :company and callRowId in :calls
+                        order by occurredAt, id""", CallTransfer.class)
+                .setParameter("company", companyId)
+                .setParameter("calls", calls.stream().map(c -> c.id).toList())
+                .getResultStream()
+                .collect(Collectors.groupingBy(t -> t.callRowId, Collectors.toList()));
     }
 
     public Optional<Call> get(UUID companyId, UUID id) {

@@ -9,6 +9,9 @@ import java.util.Set;
 public final class WebhookIdentities {
 
     public static final Set<String> CALL_EVENTS = Set.of("call_started", "call_ended", "call_analyzed");
+    public static final String TRANSCRIPT_UPDATED = "transcript_updated";
+    public static final Set<String> TRANSFER_EVENTS =
+            Set.of("transfer_started", "transfer_bridged", "transfer_cancelled", "transfer_ended");
     public static final Set<String> BOOKING_TRIGGERS = Set.of("BOOKING_CREATED", "BOOKING_RESCHEDULED", "BOOKING_CANCELLED");
     /** Lower numbers are processed first; call events use 0 to 2. */
     private static final int CALENDAR_PRIORITY = 3;
@@ -16,20 +19,26 @@ public final class WebhookIdentities {
     private WebhookIdentities() {
     }
 
-    /** Retell-style {@code {event, call{call_id, ...}}}; a call's events are unique per call id and event. */
+    /**
+     * Retell-style {@code {event, call{call_id, ...}}}; a call's lifecycle events are unique per call id and event. A
+     * call has a transcript update on every turn and may be transferred more than once, and those events carry no id
+     * of their own: each is unique per call id, event and body (a provider's retry sends the same body).
+     */
     public static WebhookIdentity voice(JsonNode body, String rawBody) {
         String event = text(body, "event");
         if (event == null) {
             throw malformed("the body has no 'event'");
         }
-        if (!CALL_EVENTS.contains(event)) {
+        boolean repeated = event.equals(TRANSCRIPT_UPDATED) || TRANSFER_EVENTS.contains(event);
+        if (!CALL_EVENTS.contains(event) && !repeated) {
             return unknown(event, rawBody);
         }
         String callId = text(body.path("call"), "call_id");
         if (callId == null) {
             throw malformed("a " + event + " event needs call.call_id");
         }
-        return new WebhookIdentity(event, true, callId + ":" + event, callId, event.equals("call_analyzed") ? 2 : 0);
+        String key = callId + ":" + event + (repeated ? ":" + Hashes.sha256Hex(rawBody) : "");
+        return new WebhookIdentity(event, true, key, callId, event.equals("call_analyzed") ? 2 : 0);
     }
 
     /**

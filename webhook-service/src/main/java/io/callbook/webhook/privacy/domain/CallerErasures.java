@@ -3,6 +3,7 @@ package io.callbook.webhook.privacy.domain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.common.contracts.booking.CustomerErasureEvents.CustomerErased;
+import io.callbook.common.contracts.webhook.CallActivityEvents;
 import io.callbook.common.contracts.webhook.CustomerErasureReports;
 import io.callbook.common.contracts.webhook.CustomerErasureReports.ErasureCompleted;
 import io.callbook.common.events.ProcessedEvents;
@@ -21,7 +22,8 @@ import java.util.Optional;
  * Erases what this service holds about a customer booking-service erased: the calls from their number or about their
  * appointments keep their times, branch and appointments (the business's records) but lose the caller's number, the
  * summary and the sentiment; the stored provider payloads of those calls and of the customer's calendar bookings, and
- * every voice payload from the number, are replaced by a marker. The number is known only by its SHA-256. Once per
+ * every voice payload from the number, are replaced by a marker; the live view's activity of those calls, kept in the
+ * outbox once sent, is deleted. The number is known only by its SHA-256. Once per
  * event; the report of what was anonymised goes back to booking-service in the same transaction.
  */
 @ApplicationScoped
@@ -87,6 +89,15 @@ public class CallerErasures {
                 .setParameter("company", erased.companyId())
                 .setParameter("keys", jsonArray(orderKeys))
                 .setParameter("phone", erased.phoneSha256())
+                .executeUpdate();
+        // The live view's activity of those calls (numbers, transcripts) is kept in the outbox once sent: it goes too.
+        entityManager.createNativeQuery("""
+                        delete from outbox
+                        where topic = :topic and tenant_id = :company
+                          and aggregate_id in (select jsonb_array_elements_text(cast(:calls as jsonb)))""")
+                .setParameter("topic", CallActivityEvents.TOPIC)
+                .setParameter("company", erased.companyId())
+                .setParameter("calls", jsonArray(callIds))
                 .executeUpdate();
         ErasureCompleted completed = new ErasureCompleted(erased.erasureId(), erased.companyId(), calls, inboundEvents,
                 Instant.now());

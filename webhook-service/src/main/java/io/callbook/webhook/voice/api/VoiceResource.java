@@ -10,6 +10,7 @@ import io.callbook.webhook.integration.domain.Integration;
 import io.callbook.webhook.integration.domain.JsonBodies;
 import io.callbook.webhook.integration.domain.Provider;
 import io.callbook.webhook.integration.domain.SignedRequests;
+import io.callbook.webhook.live.domain.LiveActivity;
 import io.callbook.webhook.signing.domain.RetellSignature;
 import io.callbook.webhook.tenant.domain.CompanyInactive;
 import io.callbook.webhook.voice.domain.CallContext;
@@ -58,14 +59,16 @@ public class VoiceResource {
     private final VoiceFunctions functions;
     private final SpokenLanguages languages;
     private final ObjectMapper json;
+    private final LiveActivity activity;
 
     public VoiceResource(SignedRequests signedRequests, InboundCalls inboundCalls, VoiceFunctions functions,
-                         SpokenLanguages languages, ObjectMapper json) {
+                         SpokenLanguages languages, ObjectMapper json, LiveActivity activity) {
         this.signedRequests = signedRequests;
         this.inboundCalls = inboundCalls;
         this.functions = functions;
         this.languages = languages;
         this.json = json;
+        this.activity = activity;
     }
 
     /** What the agent says for a suspended or deleted company: the caller still gets an answer, in German. */
@@ -140,6 +143,7 @@ public class VoiceResource {
         CallInfo call = request.call() == null ? new CallInfo(null, null, null) : request.call();
         VoiceAnswer answer = functions.call(name, new CallContext(verified.companyId, verified.id, call.callId(),
                 call.fromNumber(), call.toNumber()), request.args());
+        activity.functionUsed(verified.companyId, call.callId(), name, answer.result(), answer.details());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("result", answer.result());
         response.putAll(answer.details());

@@ -3,6 +3,7 @@ package io.callbook.webhook.inbound.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callbook.testsupport.TestTokens;
 import io.callbook.webhook.calls.domain.CallLog;
+import io.callbook.webhook.live.domain.LiveActivity;
 import io.callbook.webhook.calls.domain.VoiceCallHandler;
 import io.callbook.webhook.inbound.domain.InboundEvent;
 import io.callbook.webhook.signing.domain.RetellSignature;
@@ -31,6 +32,9 @@ class InboundProcessingTest {
 
     @Inject
     CallLog callLog;
+
+    @Inject
+    LiveActivity liveActivity;
 
     private UUID company;
     private String integration;
@@ -91,7 +95,7 @@ class InboundProcessingTest {
 
     @Test
     void aFailingEventIsRetriedThenDeadLetteredThenReplayed() {
-        FlakyHandler flaky = new FlakyHandler(callLog);
+        FlakyHandler flaky = new FlakyHandler(callLog, liveActivity);
         QuarkusMock.installMockForType(flaky, VoiceCallHandler.class);
         String callId = "call-" + UUID.randomUUID();
         String id = send("""
@@ -123,8 +127,8 @@ class InboundProcessingTest {
     static class FlakyHandler extends VoiceCallHandler {
         volatile boolean failing = true;
 
-        FlakyHandler(CallLog calls) {
-            super(calls);
+        FlakyHandler(CallLog calls, LiveActivity activity) {
+            super(calls, activity);
         }
 
         @Override

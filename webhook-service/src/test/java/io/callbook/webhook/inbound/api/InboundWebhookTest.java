@@ -104,7 +104,7 @@ class InboundWebhookTest {
         String noCall = "{\"event\":\"call_started\"}";
         sendVoice(noCall, RetellSignature.sign(bytes(noCall), voiceKey, Instant.now())).then().statusCode(400);
 
-        String unknown = "{\"event\":\"transcript_updated\",\"call\":{\"call_id\":\"x\"}}";
+        String unknown = "{\"event\":\"chat_started\",\"chat\":{\"chat_id\":\"x\"}}";
         sendVoice(unknown, RetellSignature.sign(bytes(unknown), voiceKey, Instant.now()))
                 .then().statusCode(202).body("status", equalTo("ignored"));
 

@@ -3,6 +3,7 @@ package io.callbook.webhook.privacy.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.common.contracts.booking.CustomerErasureEvents.CustomerErased;
+import io.callbook.common.contracts.webhook.CallActivityEvents;
 import io.callbook.common.security.Hashes;
 import io.callbook.testsupport.TestTokens;
 import io.callbook.webhook.Salon;
@@ -176,6 +177,7 @@ class CustomerDataTest {
         String call = "call-" + UUID.randomUUID();
         callEvents(call, caller, "Nur eine Frage zu den Öffnungszeiten");
         await().atMost(Duration.ofSeconds(120)).until(() -> call(call).summary != null);
+        assertNotEquals(0L, liveActivity(call), "the live view was told of the call");
 
         String erasure = given().auth().oauth2(salon.admin())
                 .delete(booking() + "/v1/companies/{c}/customers?phone={p}", salon.company(), caller)
@@ -187,6 +189,7 @@ class CustomerDataTest {
                 .get(booking() + "/v1/companies/{c}/customer-erasures/{e}", salon.company(), erasure)
                 .then().body("webhook.callsAnonymised", equalTo(1)).body("webhook.inboundEventsAnonymised", equalTo(2)));
         assertNull(call(call).fromNumber);
+        assertEquals(0L, liveActivity(call), "the live view's activity of the call, with its number and words, is gone");
 
         // Straight to this service's consumer logic, under an erasure id booking-service does not know.
         CustomerErased again = new CustomerErased(UUID.randomUUID(), UUID.fromString(salon.company()), null,
@@ -214,6 +217,14 @@ class CustomerDataTest {
             Object[] row = (Object[]) rows.get(0);
             return new CallRow((String) row[0], (String) row[1], (String) row[2]);
         });
+    }
+
+    private long liveActivity(String callId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                        "select count(*) from outbox where topic = :topic and aggregate_id = :call")
+                .setParameter("topic", CallActivityEvents.TOPIC)
+                .setParameter("call", callId)
+                .getSingleResult()).longValue());
     }
 
     @SuppressWarnings("unchecked")

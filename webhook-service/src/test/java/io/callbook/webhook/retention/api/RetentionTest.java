@@ -123,6 +123,8 @@ class RetentionTest {
         UUID shortCall12 = call(shortLived, shortIntegration, daysAgo(12));
         UUID defaultCall12 = call(byDefault, defaultIntegration, daysAgo(12));
         UUID defaultCall100 = call(byDefault, defaultIntegration, daysAgo(100));
+        transfer(shortLived, shortCall12, daysAgo(12));
+        transfer(byDefault, defaultCall12, daysAgo(12));
 
         UUID shortDelivered6 = delivery(shortLived, shortEndpoint, "delivered", daysAgo(6));
         UUID shortFailed6 = delivery(shortLived, shortEndpoint, "failed", daysAgo(6));
@@ -136,6 +138,9 @@ class RetentionTest {
         assertKept("inbound_events", shortFailed10, shortDone5, defaultDone10, defaultReceived40);
         assertGone("calls", shortCall12, defaultCall100);
         assertKept("calls", defaultCall12);
+        assertEquals(0, count("select count(*) from call_transfers where call_row_id = ?", shortCall12),
+                "a call's transfers go with it");
+        assertEquals(1, count("select count(*) from call_transfers where call_row_id = ?", defaultCall12));
         assertGone("deliveries", shortDelivered6, defaultExhausted31);
         assertKept("deliveries", shortFailed6, defaultDelivered6);
         assertEquals(0, count("select count(*) from delivery_attempts where delivery_id in (?, ?)",
@@ -204,6 +209,12 @@ class RetentionTest {
                 values (?, ?, ?, ?, '+4930123456', ?, ?)""",
                 id, company, integration, "call-" + id, Timestamp.from(at), Timestamp.from(at));
         return id;
+    }
+
+    private void transfer(UUID company, UUID call, Instant at) throws SQLException {
+        update("""
+                insert into call_transfers (id, company_id, call_row_id, status, destination, occurred_at)
+                values (?, ?, ?, 'bridged', '+4930999999', ?)""", UUID.randomUUID(), company, call, Timestamp.from(at));
     }
 
     private UUID delivery(UUID company, UUID endpoint, String status, Instant at) throws SQLException {
