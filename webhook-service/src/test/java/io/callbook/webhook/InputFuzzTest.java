@@ -128,6 +128,8 @@ class InputFuzzTest {
                         "customer_name", "Fuzz Kunde", "customer_phone", "+4917012345678"),
                 "find_customer", Map.of("phone", "+4917012345678"),
                 "cancel_appointment", Map.of("appointment_id", UUID.randomUUID().toString()),
+                "reschedule_appointment", Map.of("new_start", salon.day(41) + "T11:00", "staff", "Anna"),
+                "list_my_appointments", Map.of(),
                 "no_such_function", Map.of());
         Arbitrary<Object> args = Arbitraries.oneOf(phoneNumbers().map(p -> p), Arbitraries.of("Haircut", "haircut",
                 "Anna", "morgen", "tomorrow", salon.day(1).toString(), salon.day(1) + "T25:00", salon.day(2) + "T09:00",
