@@ -1,7 +1,6 @@
 package io.callbook.webhook.voice.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.callbook.common.security.CallerContext;
 import io.callbook.common.security.Roles;
 import io.callbook.webhook.voice.domain.VoiceFunctionSchemas;
@@ -17,10 +16,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** What a tenant pastes into the voice agent's configuration so that its agent calls the voice functions. */
-@Path("/v1/voice/functions")
+/**
+ * What a tenant pastes into the voice agent's configuration so that its agent calls the voice functions. The class
+ * shares {@link VoiceResource}'s path: a longer class path would take {@code /v1/voice/functions/{name}} from it.
+ */
+@Path("/v1/voice")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
 @Tag(name = "Voice", description = "The voice agent's inbound-call hook and custom functions, answered within a second")
@@ -35,6 +39,7 @@ public class VoiceFunctionSchemaResource {
     }
 
     @GET
+    @Path("functions")
     @Operation(summary = "The voice functions as custom functions for the agent configuration",
             description = """
                     Every voice function as the voice platform's custom function (Retell `general_tools` entries: \
@@ -48,6 +53,6 @@ public class VoiceFunctionSchemaResource {
     }
 
     /** @param generalTools the value of the agent's {@code general_tools} (add the platform's own, e.g. end_call) */
-    public record FunctionSchemasResponse(@JsonProperty("general_tools") ArrayNode generalTools) {
+    public record FunctionSchemasResponse(@JsonProperty("general_tools") List<Map<String, Object>> generalTools) {
     }
 }

@@ -1,6 +1,7 @@
 package io.callbook.webhook.voice.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +10,10 @@ import io.callbook.webhook.integration.domain.IntegrationNotFound;
 import io.callbook.webhook.integration.domain.Provider;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -116,7 +120,7 @@ public class VoiceFunctionSchemas {
     }
 
     /** Without URLs, to read or to fill in by hand. */
-    public ArrayNode tools() {
+    public List<Map<String, Object>> tools() {
         return tools(null);
     }
 
@@ -127,7 +131,7 @@ public class VoiceFunctionSchemas {
      * @param baseUrl where the voice platform reaches this service, e.g. {@code https://callbook.example.com/}
      * @throws IntegrationNotFound when the caller may not see a voice integration of this id
      */
-    public ArrayNode tools(UUID integrationId, Predicate<UUID> visible, String baseUrl) {
+    public List<Map<String, Object>> tools(UUID integrationId, Predicate<UUID> visible, String baseUrl) {
         Integration integration = Integration.<Integration>find("id = ?1 and deletedAt is null", integrationId)
                 .firstResultOptional()
                 .filter(i -> i.provider == Provider.VOICE && visible.test(i.companyId))
@@ -136,7 +140,8 @@ public class VoiceFunctionSchemas {
         return tools(name -> base + "v1/voice/functions/" + name + "?integration=" + integration.id);
     }
 
-    private ArrayNode tools(java.util.function.Function<String, String> url) {
+    /** Plain maps and lists: a JsonNode inside a response record would be written as a bean. */
+    private List<Map<String, Object>> tools(Function<String, String> url) {
         ArrayNode tools = json.createArrayNode();
         functions.forEach(function -> {
             ObjectNode tool = tools.addObject();
@@ -151,6 +156,7 @@ public class VoiceFunctionSchemas {
             tool.put("speak_after_execution", true);
             tool.set("parameters", function.get("parameters").deepCopy());
         });
-        return tools;
+        return json.convertValue(tools, new TypeReference<>() {
+        });
     }
 }
