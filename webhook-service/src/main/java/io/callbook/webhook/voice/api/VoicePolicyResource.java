@@ -49,9 +49,10 @@ public class VoicePolicyResource {
     @PUT
     @Operation(summary = "Set the voice agent's policy",
             description = """
-                    `otherNumbersAllowed: true` lets `find_customer` and `cancel_appointment` act on a number the \
-                    caller names (e.g. a receptionist's line that books for others); by default they act only on the \
-                    number the call comes from.""")
+                    `otherNumbersAllowed: true` lets `find_customer`, `cancel_appointment`, \
+                    `reschedule_appointment` and `list_my_appointments` act on a number the caller names (e.g. a \
+                    receptionist's line that books for others); by default they act only on the number the call \
+                    comes from.""")
     @APIResponse(responseCode = "404", description = "The caller may not see this company")
     public VoicePolicyResponse set(@PathParam("companyId") UUID companyId, @NotNull @Valid VoicePolicyRequest request) {
         caller.requireCompany(companyId, "Company " + companyId);

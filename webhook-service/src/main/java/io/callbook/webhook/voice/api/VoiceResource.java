@@ -114,8 +114,10 @@ public class VoiceResource {
                     `book_appointment` (service, start, optional staff, customer_name, optional customer_phone, \
                     default the caller's number; retries with the same call and arguments book once), \
                     `cancel_appointment` (appointment_id, else the caller's next appointment), `find_customer` \
-                    (the caller's name and number, never an e-mail address). `find_customer` and \
-                    `cancel_appointment` act only on the caller's own number (`from_number`): another number in \
+                    (the caller's name and number, never an e-mail address), `reschedule_appointment` (new_start, \
+                    optional appointment_id and staff; a retry moves once), `list_my_appointments` (the caller's next \
+                    appointments); their schemas: `GET /v1/voice/functions`. All but `check_availability` and \
+                    `book_appointment` act only on the caller's own number (`from_number`): another number in \
                     `phone`, another customer's appointment_id or a withheld number get a polite refusal to speak \
                     (`error: not_callers_number` or `number_withheld`) and no data, unless the company allows other \
                     numbers (`PUT /v1/companies/{id}/voice-policy`). Always 200 with `{result: "<sentence to \

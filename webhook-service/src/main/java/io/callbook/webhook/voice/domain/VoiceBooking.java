@@ -56,4 +56,14 @@ public interface VoiceBooking {
     /** What a call needs to know of a customer; booking-service does not tell the agent more. */
     record Customer(UUID id, String name, String phone) {
     }
+
+    // Rescheduling and listing
+
+    /**
+     * Moves a live appointment to another start, keeping its service and length. Moving it to the start and staff
+     * member it already has changes nothing and returns it, so a retried move is harmless.
+     *
+     * @param staffId another staff member of the branch; null keeps the appointment's own
+     */
+    Appointment reschedule(UUID companyId, UUID appointmentId, OffsetDateTime start, UUID staffId);
 }

@@ -30,4 +30,8 @@ public interface VoiceConfig {
 
     /** The secret resolver-service issues agent tokens for (its callbook.tokens.agent-exchange-secret). */
     java.util.Optional<String> agentExchangeSecret();
+
+    /** Upcoming appointments list_my_appointments reads out at most (booking-service is asked for ten). */
+    @WithDefault("5")
+    int listedAppointments();
 }

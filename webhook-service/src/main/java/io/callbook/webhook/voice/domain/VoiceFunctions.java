@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ import java.util.UUID;
 public class VoiceFunctions {
 
     public static final Set<String> NAMES = Set.of("check_availability", "book_appointment", "cancel_appointment",
-            "find_customer");
+            "find_customer", "reschedule_appointment", "list_my_appointments");
     private static final Logger LOG = Logger.getLogger(VoiceFunctions.class);
 
     private final VoiceDirectory directory;
@@ -102,6 +103,8 @@ public class VoiceFunctions {
                 case "check_availability" -> checkAvailability(turn);
                 case "book_appointment" -> book(turn);
                 case "cancel_appointment" -> cancel(turn);
+                case "reschedule_appointment" -> reschedule(turn);
+                case "list_my_appointments" -> listAppointments(turn);
                 default -> findCustomer(turn);
             };
         } catch (AnswerInstead instead) {
@@ -171,7 +174,7 @@ public class VoiceFunctions {
             appointment = booking.book(request, idempotencyKeys.of(call.callId(), "book_appointment", turn.rawArgs()));
         } catch (BookingRefused refused) {
             if (refused.slotTaken()) {
-                return alternatives(turn, service, staff, start);
+                return alternatives(turn, service.id(), staff.map(StaffMember::id).orElse(null), start);
             }
             return VoiceAnswer.say(messages.bookingRefused()).with("error", refused.type())
                     .with("detail", refused.getMessage());
@@ -188,15 +191,18 @@ public class VoiceFunctions {
                 .with("staff_id", appointment.staffId());
     }
 
-    /** The free times nearest the one that was just taken, on the same day. */
-    private VoiceAnswer alternatives(Turn turn, OfferedService service, Optional<StaffMember> staff,
-                                     OffsetDateTime wanted) {
+    /**
+     * The free times nearest the one that was just taken, on the same day: for a new booking and for a move.
+     *
+     * @param staffId null for anyone who performs the service
+     */
+    private VoiceAnswer alternatives(Turn turn, UUID serviceId, UUID staffId, OffsetDateTime wanted) {
         ZoneId zone = turn.zone();
         DialledBranch branch = turn.branch();
         LocalDate day = wanted.atZoneSameInstant(zone).toLocalDate();
         List<FreeSlot> nearest;
         try {
-            nearest = booking.freeSlots(branch.companyId(), branch.branchId(), service.id(), day, day, staff.map(StaffMember::id).orElse(null))
+            nearest = booking.freeSlots(branch.companyId(), branch.branchId(), serviceId, day, day, staffId)
                     .stream()
                     .sorted(Comparator.comparing(s -> Duration.between(wanted, s.start()).abs()))
                     .limit(config.spokenSlots())
@@ -218,23 +224,13 @@ public class VoiceFunctions {
         UUID appointmentId;
         Optional<String> named = turn.args().text("appointment_id");
         if (named.isPresent()) {
-            try {
-                appointmentId = UUID.fromString(named.get());
-            } catch (IllegalArgumentException notAnId) {
-                throw new AnswerInstead(VoiceAnswer.say(messages.unknownAppointment())
-                        .with("error", "unknown_appointment"));
-            }
+            appointmentId = appointmentId(turn, named.get());
             if (!scope.othersAllowed(call.companyId())) {
                 requireCallers(turn, appointmentId);
             }
         } else {
-            Customer customer = callersCustomer(turn, messages.askBookingPhone())
-                    .orElseThrow(() -> new AnswerInstead(VoiceAnswer.say(messages.noAppointment())
-                            .with("error", "no_appointment")));
-            appointmentId = booking.upcoming(call.companyId(), customer.id(), Instant.now()).stream().findFirst()
-                    .map(Appointment::id)
-                    .orElseThrow(() -> new AnswerInstead(VoiceAnswer.say(messages.noAppointment())
-                            .with("error", "no_appointment")));
+            appointmentId = callersUpcoming(turn).stream().findFirst().map(Appointment::id)
+                    .orElseThrow(() -> noAppointment(turn));
         }
         Appointment cancelled;
         try {
@@ -250,6 +246,124 @@ public class VoiceFunctions {
                 .with("appointment_id", cancelled.id())
                 .with("status", cancelled.status())
                 .with("start", cancelled.start().atZone(turn.zone()).toOffsetDateTime());
+    }
+
+    /**
+     * Moves the caller's appointment (the one named, else their next) to a new start, keeping service and staff member
+     * unless the agent names another. booking-service takes no Idempotency-Key for a move, and needs none: moving an
+     * appointment to where it already is changes nothing. Without an id the provider's retry may find the caller's next
+     * appointment to be another one by then, so an upcoming appointment already at the wanted start counts as the move
+     * done.
+     */
+    private VoiceAnswer reschedule(Turn turn) {
+        VoiceMessages messages = turn.messages();
+        CallContext call = turn.call();
+        Optional<StaffMember> staff = staff(turn);
+        Optional<String> named = turn.args().text("appointment_id");
+        List<Appointment> upcoming = List.of();
+        Appointment current;
+        if (named.isPresent()) {
+            UUID id = appointmentId(turn, named.get());
+            current = scope.othersAllowed(call.companyId())
+                    ? booking.appointment(call.companyId(), id).orElseThrow(() -> unknownAppointment(turn))
+                    : requireCallers(turn, id);
+        } else {
+            upcoming = callersUpcoming(turn);
+            current = upcoming.stream().findFirst().orElseThrow(() -> noAppointment(turn));
+        }
+        Spoken say = turn.say();
+        ZoneId zone = turn.zone();
+        OffsetDateTime start = turn.args().startIn(zone, messages.askNewStartFor(say.day(current.start(), zone),
+                say.time(current.start(), zone)), "new_start", "start");
+        UUID staffId = staff.map(StaffMember::id).orElse(null);
+        Optional<Appointment> done = upcoming.stream()
+                .filter(a -> a.start().equals(start.toInstant()) && (staffId == null || staffId.equals(a.staffId())))
+                .findFirst();
+        Appointment moved;
+        try {
+            moved = done.isPresent() ? done.get() : booking.reschedule(call.companyId(), current.id(), start, staffId);
+        } catch (BookingRefused refused) {
+            if (refused.slotTaken()) {
+                return alternatives(turn, current.serviceId(), staffId == null ? current.staffId() : staffId, start);
+            }
+            if (refused.notFound()) {
+                return unknownAppointment(turn).answer();
+            }
+            if (refused.type().endsWith("/not-reschedulable")) {
+                return VoiceAnswer.say(messages.notReschedulable()).with("error", "not_reschedulable");
+            }
+            return VoiceAnswer.say(messages.rescheduleRefused()).with("error", refused.type())
+                    .with("detail", refused.getMessage());
+        }
+        callLog.linkAppointment(call.companyId(), call.integrationId(), call.callId(), call.fromNumber(),
+                call.toNumber(), turn.branch().branchId(), moved.id());
+        return VoiceAnswer.say(messages.rescheduled(say.day(moved.start(), zone), say.time(moved.start(), zone)))
+                .with("appointment_id", moved.id())
+                .with("status", moved.status())
+                .with("start", moved.start().atZone(zone).toOffsetDateTime())
+                .with("end", moved.end().atZone(zone).toOffsetDateTime())
+                .with("service_id", moved.serviceId())
+                .with("staff_id", moved.staffId());
+    }
+
+    /**
+     * The caller's next appointments, at most {@link VoiceConfig#listedAppointments}: a longer list is not listened to.
+     * Service and staff by name, no customer data: the caller knows who they are.
+     */
+    private VoiceAnswer listAppointments(Turn turn) {
+        VoiceMessages messages = turn.messages();
+        List<Appointment> upcoming = callersUpcoming(turn);
+        if (upcoming.isEmpty()) {
+            return VoiceAnswer.say(messages.noAppointment()).with("count", 0).with("appointments", List.of());
+        }
+        List<Appointment> listed = upcoming.stream().limit(config.listedAppointments()).toList();
+        UUID companyId = turn.call().companyId();
+        Map<UUID, String> services = new HashMap<>();
+        booking.services(companyId).forEach(s -> services.put(s.id(), s.name()));
+        Map<UUID, String> staff = new HashMap<>();
+        listed.stream().map(Appointment::branchId).distinct()
+                .forEach(branch -> booking.staff(companyId, branch).forEach(s -> staff.put(s.id(), s.name())));
+        Spoken say = turn.say();
+        ZoneId zone = turn.zone();
+        List<String> spoken = listed.stream().map(a -> messages.appointmentItem(services.getOrDefault(a.serviceId(), ""),
+                staff.containsKey(a.staffId()) ? messages.withStaff(staff.get(a.staffId())) : "",
+                say.day(a.start(), zone), say.time(a.start(), zone))).toList();
+        List<Map<String, Object>> data = listed.stream().map(a -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("appointment_id", a.id());
+            item.put("start", a.start().atZone(zone).toOffsetDateTime());
+            item.put("service_name", services.get(a.serviceId()));
+            item.put("staff_name", staff.get(a.staffId()));
+            return item;
+        }).toList();
+        return VoiceAnswer.say(messages.appointments(listed.size(), messages.number(listed.size()), say.all(spoken),
+                        upcoming.size() > listed.size()))
+                .with("count", listed.size())
+                .with("more", upcoming.size() > listed.size())
+                .with("appointments", data);
+    }
+
+    /** The live appointments of the customer with the caller's number (or, if the company allows, the one named). */
+    private List<Appointment> callersUpcoming(Turn turn) {
+        return callersCustomer(turn, turn.messages().askBookingPhone())
+                .map(customer -> booking.upcoming(turn.call().companyId(), customer.id(), Instant.now()))
+                .orElse(List.of());
+    }
+
+    private static UUID appointmentId(Turn turn, String named) {
+        try {
+            return UUID.fromString(named);
+        } catch (IllegalArgumentException notAnId) {
+            throw unknownAppointment(turn);
+        }
+    }
+
+    private static AnswerInstead unknownAppointment(Turn turn) {
+        return new AnswerInstead(VoiceAnswer.say(turn.messages().unknownAppointment()).with("error", "unknown_appointment"));
+    }
+
+    private static AnswerInstead noAppointment(Turn turn) {
+        return new AnswerInstead(VoiceAnswer.say(turn.messages().noAppointment()).with("error", "no_appointment"));
     }
 
     private VoiceAnswer findCustomer(Turn turn) {
@@ -270,19 +384,21 @@ public class VoiceFunctions {
 
     /**
      * An appointment named by id is cancelled only for the customer calling: ids are read out and passed on, and the
-     * caller must not cancel someone else's by repeating one. Unknown and foreign appointments get the same refusal.
+     * caller must not cancel or move someone else's by repeating one. Unknown and foreign appointments get the same
+     * refusal.
+     *
+     * @return the caller's appointment
      */
-    private void requireCallers(Turn turn, UUID appointmentId) {
+    private Appointment requireCallers(Turn turn, UUID appointmentId) {
         CallContext call = turn.call();
         if (call.callerNumber() == null) {
             throw new AnswerInstead(CallerScope.withheld(turn.say()));
         }
         UUID callersCustomer = customerByPhone(turn, call.callerNumber()).map(Customer::id).orElse(null);
-        boolean callers = callersCustomer != null && booking.appointment(call.companyId(), appointmentId)
-                .map(a -> callersCustomer.equals(a.customerId())).orElse(false);
-        if (!callers) {
-            throw new AnswerInstead(CallerScope.notCallers(turn.say()));
-        }
+        return Optional.ofNullable(callersCustomer)
+                .flatMap(customer -> booking.appointment(call.companyId(), appointmentId)
+                        .filter(a -> customer.equals(a.customerId())))
+                .orElseThrow(() -> new AnswerInstead(CallerScope.notCallers(turn.say())));
     }
 
     private Optional<Customer> callersCustomer(Turn turn, String askForPhone) {

@@ -145,4 +145,26 @@ public interface VoiceMessages {
 
     @Message("Das tut mir leid, Ihre Rufnummer ist unterdrückt. Aus Datenschutzgründen kann ich Kundendaten und Termine nur für die Rufnummer abrufen, von der Sie anrufen. Bitte rufen Sie mit sichtbarer Nummer noch einmal an.")
     String numberWithheld();
+
+    // Rescheduling and listing
+    @Message("Auf wann möchten Sie Ihren Termin am {day}, um {time} verschieben?")
+    String askNewStartFor(String day, String time);
+
+    @Message("Ihr Termin ist verschoben auf {day}, um {time}.")
+    String rescheduled(String day, String time);
+
+    @Message("Diesen Termin konnte ich leider nicht verschieben. Soll ich eine andere Zeit suchen?")
+    String rescheduleRefused();
+
+    @Message("Dieser Termin ist abgesagt oder schon vorbei und kann nicht mehr verschoben werden.")
+    String notReschedulable();
+
+    @Message("{service}{#if staff} {staff}{/if} am {day}, um {time}")
+    String appointmentItem(String service, String staff, String day, String time);
+
+    @Message("{#when count}{#is 1}eins{#is 2}zwei{#is 3}drei{#is 4}vier{#is 5}fünf{#is 6}sechs{#is 7}sieben{#is 8}acht{#is 9}neun{#is 10}zehn{#else}{count}{/when}")
+    String number(int count);
+
+    @Message("{#if count == 1}Sie haben einen Termin: {items}.{#else if more}Ihre nächsten {spokenCount} Termine sind: {items}.{#else}Sie haben {spokenCount} Termine: {items}.{/if}")
+    String appointments(int count, String spokenCount, String items, boolean more);
 }

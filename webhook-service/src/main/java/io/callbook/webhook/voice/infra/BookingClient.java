@@ -140,4 +140,16 @@ public interface BookingClient {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Problem(String type, String title, int status, String detail) {
     }
+
+    // Rescheduling and listing
+
+    @POST
+    @Path("/v1/appointments/{id}/reschedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Appointment move(@PathParam("id") UUID id, Move move,
+                     @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    /** @param staffId null keeps the appointment's staff member */
+    record Move(String start, UUID staffId) {
+    }
 }

@@ -211,4 +211,12 @@ public class BookingGateway implements VoiceBooking, CalendarBookings, BookingCa
             return null;
         }
     }
+
+    // Rescheduling and listing
+
+    @Override
+    public Appointment reschedule(UUID companyId, UUID appointmentId, OffsetDateTime start, UUID staffId) {
+        return appointment(refusals(() -> booking.move(appointmentId, new BookingClient.Move(start.toString(), staffId),
+                tokens.authorization(companyId))));
+    }
 }

@@ -214,6 +214,12 @@ class VoiceFunctionsTest {
                 .then().statusCode(200).body("error", equalTo("not_callers_number"));
     }
 
+    private static final String WITHHELD_DE = "Das tut mir leid, Ihre Rufnummer ist unterdrückt. Aus Datenschutzgründen kann ich Kundendaten und "
+            + "Termine nur für die Rufnummer abrufen, von der Sie anrufen. Bitte rufen Sie mit sichtbarer "
+            + "Nummer noch einmal an.";
+    private static final String WITHHELD_EN = "I'm sorry, your number is withheld. To protect our customers' data I can only look up customers "
+            + "and appointments for the number you are calling from. Please call again with your number shown.";
+
     /** One exchange: what the agent passes and what it is told to say, in the German and the English branch. */
     private record Exchange(String function, Map<String, Object> germanArgs, Map<String, Object> englishArgs,
                             String from, String german, String english) {
@@ -290,6 +296,38 @@ class VoiceFunctionsTest {
                                 + "Nummer noch einmal an.",
                         "I'm sorry, your number is withheld. To protect our customers' data I can only look up customers "
                                 + "and appointments for the number you are calling from. Please call again with your number shown."),
+                // Rescheduling and listing
+                new Exchange("list_my_appointments", Map.of(), Map.of(), caller,
+                        "Sie haben einen Termin: Haircut bei Anna Weber am " + de + ", um 11 Uhr.",
+                        "You have one appointment: Haircut with Anna Weber on " + en + " at 11:00."),
+                new Exchange("reschedule_appointment", Map.of(), Map.of(), caller,
+                        "Auf wann möchten Sie Ihren Termin am " + de + ", um 11 Uhr verschieben?",
+                        "When would you like to move your appointment on " + en + " at 11:00 to?"),
+                new Exchange("reschedule_appointment", Map.of("new_start", "bald"), Map.of("new_start", "soon"), caller,
+                        "Tag und Uhrzeit habe ich nicht verstanden. Sagen Sie zum Beispiel „morgen um 10 Uhr“ oder "
+                                + "„Dienstag um halb drei“.",
+                        "I didn't catch the day and time. Say, for example, tomorrow at 10 or Tuesday at 2:30 pm."),
+                new Exchange("reschedule_appointment", Map.of("new_start", "morgen um 10 Uhr"),
+                        Map.of("new_start", "tomorrow at 10"), "anonymous", WITHHELD_DE, WITHHELD_EN),
+                new Exchange("book_appointment",
+                        Map.of("service", "Haircut", "start", later + "T13:00", "staff", "Anna Weber", "customer_name", "Max"),
+                        Map.of("service", "Haircut", "start", later + "T13:00", "staff", "Anna Weber", "customer_name", "Max"),
+                        stranger,
+                        "Ihr Termin für Haircut bei Anna Weber ist gebucht: am " + de + ", um 13 Uhr.",
+                        "You're booked for Haircut with Anna Weber on " + en + " at 13:00."),
+                new Exchange("reschedule_appointment", Map.of("new_start", "übermorgen um 13 Uhr"),
+                        Map.of("new_start", "the day after tomorrow at 1 pm"), caller,
+                        "Diese Zeit ist leider nicht mehr frei. Am " + de + ", kann ich Ihnen stattdessen 12 Uhr, 12:30 Uhr "
+                                + "oder 13:30 Uhr anbieten.",
+                        "I'm sorry, that time is no longer free. I can offer 12:00, 12:30 or 13:30 on " + en + " instead."),
+                new Exchange("reschedule_appointment", Map.of("new_start", "übermorgen um 12 Uhr"),
+                        Map.of("new_start", "the day after tomorrow at 12 pm"), caller,
+                        "Ihr Termin ist verschoben auf " + de + ", um 12 Uhr.",
+                        "Your appointment is moved to " + en + " at 12:00."),
+                new Exchange("reschedule_appointment", Map.of("new_start", later + "T11:00"),
+                        Map.of("new_start", later + "T11:00"), caller,
+                        "Ihr Termin ist verschoben auf " + de + ", um 11 Uhr.",
+                        "Your appointment is moved to " + en + " at 11:00."),
                 new Exchange("cancel_appointment", Map.of("appointment_id", "der von gestern"),
                         Map.of("appointment_id", "yesterday's"), caller,
                         "Diesen Termin konnte ich leider nicht finden.", "I couldn't find that appointment."),
@@ -297,6 +335,13 @@ class VoiceFunctionsTest {
                         "Ihr Termin am " + de + ", um 11 Uhr ist abgesagt.",
                         "Your appointment on " + en + " at 11:00 is cancelled."),
                 new Exchange("cancel_appointment", Map.of(), Map.of(), caller,
+                        "Für diese Telefonnummer habe ich keinen anstehenden Termin gefunden.",
+                        "I couldn't find an upcoming appointment for this phone number."),
+                new Exchange("list_my_appointments", Map.of(), Map.of(), caller,
+                        "Für diese Telefonnummer habe ich keinen anstehenden Termin gefunden.",
+                        "I couldn't find an upcoming appointment for this phone number."),
+                new Exchange("reschedule_appointment", Map.of("new_start", "morgen um 10 Uhr"),
+                        Map.of("new_start", "tomorrow at 10"), caller,
                         "Für diese Telefonnummer habe ich keinen anstehenden Termin gefunden.",
                         "I couldn't find an upcoming appointment for this phone number."));
         for (Exchange exchange : exchanges) {
