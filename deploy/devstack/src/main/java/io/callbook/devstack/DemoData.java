@@ -146,14 +146,14 @@ final class DemoData {
         String base = "/v1/companies/" + companyId;
         ObjectNode part = ServiceApi.JSON.createObjectNode();
         ObjectNode services = part.putObject("services");
-        String haircut = booking.post(base + "/services", platformToken, Map.of("name", "Haircut", "durationMinutes", 30,
+        String haircut = booking.post(base + "/services", platformToken, Map.of("name", "Haarschnitt", "durationMinutes", 30,
                 "slotIntervalMinutes", 15, "bufferAfterMinutes", 10, "minNoticeMinutes", 60, "priceCents", 3500,
                 "currency", "EUR"), 201).path("id").asText();
-        services.putObject("haircut").put("id", haircut).put("name", "Haircut");
-        String colouring = booking.post(base + "/services", platformToken, Map.of("name", "Colouring",
+        services.putObject("haircut").put("id", haircut).put("name", "Haarschnitt");
+        String colouring = booking.post(base + "/services", platformToken, Map.of("name", "Färben",
                 "durationMinutes", 90, "slotIntervalMinutes", 30, "bufferBeforeMinutes", 10, "bufferAfterMinutes", 15,
                 "minNoticeMinutes", 120, "priceCents", 8900, "currency", "EUR"), 201).path("id").asText();
-        services.putObject("colouring").put("id", colouring).put("name", "Colouring");
+        services.putObject("colouring").put("id", colouring).put("name", "Färben");
 
         ArrayNode staff = part.putArray("staff");
         staff.add(staffMember(platformToken, base, "berlin", "Anna Weber", List.of(haircut, colouring)));

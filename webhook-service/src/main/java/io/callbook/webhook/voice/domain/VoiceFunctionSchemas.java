@@ -33,7 +33,7 @@ public class VoiceFunctionSchemas {
                 "parameters": {
                   "type": "object",
                   "properties": {
-                    "service": {"type": "string", "description": "The service the caller wants, as they named it (e.g. Haircut)."},
+                    "service": {"type": "string", "description": "The service the caller wants, as they named it (e.g. Haarschnitt)."},
                     "date": {"type": "string", "description": "The day, as ISO date (2026-12-03) or as the caller said it (morgen, nächsten Dienstag, tomorrow)."},
                     "from": {"type": "string", "description": "First day of a range, instead of date."},
                     "to": {"type": "string", "description": "Last day of a range, instead of date."},
