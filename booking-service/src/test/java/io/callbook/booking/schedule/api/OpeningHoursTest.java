@@ -9,6 +9,7 @@ import io.callbook.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,26 +85,23 @@ class OpeningHoursTest {
 
     @Test
     void onlyTheCompanysOwnBranchesAreAnswered() {
-        given().auth().oauth2(TestTokens.tenantAdmin(branch.companyId()))
-                .get("/v1/companies/{c}/branches/{b}/opening-hours?date={d}", branch.companyId(), branch.id(), day.toString())
-                .then().statusCode(200);
-        given().auth().oauth2(TestTokens.agent(UUID.randomUUID()))
-                .get("/v1/companies/{c}/branches/{b}/opening-hours?date={d}", branch.companyId(), branch.id(), day.toString())
-                .then().statusCode(404);
-        given().auth().oauth2(TestTokens.agent(branch.companyId()))
-                .get("/v1/companies/{c}/branches/{b}/opening-hours?date={d}", branch.companyId(), UUID.randomUUID(), day.toString())
-                .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.agent(branch.companyId()))
-                .get("/v1/companies/{c}/branches/{b}/opening-hours", branch.companyId(), branch.id())
-                .then().statusCode(400);
-        given().get("/v1/companies/{c}/branches/{b}/opening-hours?date={d}", branch.companyId(), branch.id(), day.toString())
-                .then().statusCode(401);
+        asked(given().auth().oauth2(TestTokens.tenantAdmin(branch.companyId())), branch.id(), day).statusCode(200);
+        asked(given().auth().oauth2(TestTokens.agent(UUID.randomUUID())), branch.id(), day).statusCode(404);
+        asked(given().auth().oauth2(TestTokens.agent(branch.companyId())), UUID.randomUUID(), day).statusCode(404)
+                .contentType("application/problem+json");
+        asked(given().auth().oauth2(TestTokens.agent(branch.companyId())), branch.id(), null).statusCode(400);
+        asked(given(), branch.id(), day).statusCode(401);
     }
 
     private ValidatableResponse hours(LocalDate date) {
-        return given().auth().oauth2(TestTokens.agent(branch.companyId()))
-                .get("/v1/companies/{c}/branches/{b}/opening-hours?date={d}", branch.companyId(), branch.id(), date.toString())
-                .then().statusCode(200);
+        return asked(given().auth().oauth2(TestTokens.agent(branch.companyId())), branch.id(), date).statusCode(200);
+    }
+
+    private ValidatableResponse asked(RequestSpecification request, UUID branchId, LocalDate date) {
+        if (date != null) {
+            request.queryParam("date", date.toString());
+        }
+        return request.get("/v1/companies/{c}/branches/{b}/opening-hours", branch.companyId(), branchId).then();
     }
 
     /** @param times start, end, start, end, ... on the wall clock of {@link #day}'s date in Berlin */
