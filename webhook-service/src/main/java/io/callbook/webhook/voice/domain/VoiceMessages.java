@@ -145,4 +145,28 @@ public interface VoiceMessages {
 
     @Message("Das tut mir leid, Ihre Rufnummer ist unterdrückt. Aus Datenschutzgründen kann ich Kundendaten und Termine nur für die Rufnummer abrufen, von der Sie anrufen. Bitte rufen Sie mit sichtbarer Nummer noch einmal an.")
     String numberWithheld();
+
+    // Inbound hook: the caller and the business
+
+    /** A time that a second one follows with "Uhr": the 9 of "von 9 bis 18 Uhr". */
+    @Message("H")
+    String bareFullHourPattern();
+
+    @Message("H:mm")
+    String bareTimePattern();
+
+    @Message("{service}{#if staff} {staff}{/if} am {day}, um {time}")
+    String nextAppointment(String service, String staff, String day, String time);
+
+    @Message("{name} ({duration}{#if price}, {price}{/if})")
+    String offeredService(String name, String duration, String price);
+
+    @Message("von {from} bis {to}")
+    String fromTo(String from, String to);
+
+    @Message("heute {hours} geöffnet")
+    String openToday(String hours);
+
+    @Message("heute geschlossen")
+    String closedToday();
 }
