@@ -103,16 +103,8 @@ public final class SlotCalculator {
     /** Free slots for each date from {@code from} to {@code to} (inclusive) of the schedule's zone. */
     public static List<Day> calculate(Schedule schedule, ServiceRules service, LocalDate from, LocalDate to, Instant now) {
         ZoneRules rules = schedule.zone().getRules();
-        Map<UUID, Map<DayOfWeek, List<WeeklyRule>>> weekly = new HashMap<>();
-        for (WeeklyRule rule : schedule.weekly()) {
-            weekly.computeIfAbsent(rule.staffId(), id -> new HashMap<>())
-                    .computeIfAbsent(rule.day(), d -> new ArrayList<>()).add(rule);
-        }
-        Map<UUID, Map<LocalDate, List<DateRule>>> overrides = new HashMap<>();
-        for (DateRule rule : schedule.overrides()) {
-            overrides.computeIfAbsent(rule.staffId(), id -> new HashMap<>())
-                    .computeIfAbsent(rule.date(), d -> new ArrayList<>()).add(rule);
-        }
+        Map<UUID, Map<DayOfWeek, List<WeeklyRule>>> weekly = weeklyByStaff(schedule);
+        Map<UUID, Map<LocalDate, List<DateRule>>> overrides = overridesByStaff(schedule);
         Map<UUID, List<Range>> busy = busyTimes(schedule, now);
         List<Booking> liveHolds = schedule.bookings().stream()
                 .filter(b -> b.holdExpiresAt() != null && b.blocksAt(now))
@@ -218,6 +210,70 @@ public final class SlotCalculator {
                 .filter(absence -> absence.staffId() == null || absence.staffId().equals(staff))
                 .anyMatch(absence -> absence.from().isBefore(until) && absence.until().isAfter(from));
         return insideOne(merge(working), needed) && !away;
+    }
+
+    /**
+     * When at least one of the schedule's staff members is at work on {@code date} and not away, by the same hours and
+     * time-off rules as {@link #calculate} but without a service or appointments: the branch's hours as its staff
+     * make them. Sorted and merged; empty when nobody works that day.
+     */
+    static List<Range> workingTime(Schedule schedule, LocalDate date) {
+        ZoneRules rules = schedule.zone().getRules();
+        Map<UUID, Map<DayOfWeek, List<WeeklyRule>>> weekly = weeklyByStaff(schedule);
+        Map<UUID, Map<LocalDate, List<DateRule>>> overrides = overridesByStaff(schedule);
+        // The schedule holds no appointments, so "now" changes nothing: these are time off only.
+        Map<UUID, List<Range>> away = busyTimes(schedule, Instant.EPOCH);
+        List<Range> open = new ArrayList<>();
+        for (UUID staff : schedule.staffIds()) {
+            List<Range> working = new ArrayList<>();
+            for (LocalRange local : hoursOn(date, staff, weekly, overrides)) {
+                working.addAll(toInstants(date, local.start(), local.end(), rules));
+            }
+            open.addAll(without(merge(working), away.getOrDefault(staff, List.of())));
+        }
+        return merge(open);
+    }
+
+    private static Map<UUID, Map<DayOfWeek, List<WeeklyRule>>> weeklyByStaff(Schedule schedule) {
+        Map<UUID, Map<DayOfWeek, List<WeeklyRule>>> weekly = new HashMap<>();
+        for (WeeklyRule rule : schedule.weekly()) {
+            weekly.computeIfAbsent(rule.staffId(), id -> new HashMap<>())
+                    .computeIfAbsent(rule.day(), d -> new ArrayList<>()).add(rule);
+        }
+        return weekly;
+    }
+
+    private static Map<UUID, Map<LocalDate, List<DateRule>>> overridesByStaff(Schedule schedule) {
+        Map<UUID, Map<LocalDate, List<DateRule>>> overrides = new HashMap<>();
+        for (DateRule rule : schedule.overrides()) {
+            overrides.computeIfAbsent(rule.staffId(), id -> new HashMap<>())
+                    .computeIfAbsent(rule.date(), d -> new ArrayList<>()).add(rule);
+        }
+        return overrides;
+    }
+
+    /** {@code ranges} minus {@code cuts}, both sorted and merged. */
+    private static List<Range> without(List<Range> ranges, List<Range> cuts) {
+        List<Range> result = new ArrayList<>();
+        for (Range range : ranges) {
+            Instant cursor = range.from();
+            for (Range cut : cuts) {
+                if (!cut.until().isAfter(cursor) || !cut.from().isBefore(range.until())) {
+                    continue;
+                }
+                if (cut.from().isAfter(cursor)) {
+                    result.add(new Range(cursor, cut.from()));
+                }
+                cursor = cut.until();
+                if (!cursor.isBefore(range.until())) {
+                    break;
+                }
+            }
+            if (cursor.isBefore(range.until())) {
+                result.add(new Range(cursor, range.until()));
+            }
+        }
+        return result;
     }
 
     private static List<LocalRange> hoursOn(LocalDate date, UUID staff, Map<UUID, Map<DayOfWeek, List<WeeklyRule>>> weekly,

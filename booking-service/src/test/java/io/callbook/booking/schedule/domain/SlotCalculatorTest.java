@@ -179,6 +179,27 @@ class SlotCalculatorTest {
         return BERLIN.getRules().getTransition(date.atTime(2, 30)) != null;
     }
 
+    @Test
+    void theBranchIsOpenWhileAnyoneWorksAndIsNotAway() {
+        Data data = new Data(TUESDAY).nineToFive(A).work(B, "12:00", "19:00").timeOff(B, "16:30", "18:00");
+        assertEquals("09:00+01:00-17:00+01:00 18:00+01:00-19:00+01:00", open(data.schedule(), TUESDAY));
+        data.timeOff(null, "08:00", "10:00");
+        assertEquals("10:00+01:00-17:00+01:00 18:00+01:00-19:00+01:00", open(data.schedule(), TUESDAY));
+        assertEquals("", open(data.schedule(), TUESDAY.plusDays(1)));
+        // The night the clocks go back, 01:00–04:00 on the wall clock is four real hours.
+        LocalDate autumn = LocalDate.parse("2026-10-25");
+        Schedule night = new Data(autumn).work(A, "01:00", "04:00").schedule();
+        SlotCalculator.Range open = SlotCalculator.workingTime(night, autumn).getFirst();
+        assertEquals(Duration.ofHours(4), Duration.between(open.from(), open.until()));
+    }
+
+    static String open(Schedule schedule, LocalDate date) {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("HH:mmxxx");
+        return SlotCalculator.workingTime(schedule, date).stream()
+                .map(range -> range.from().atZone(BERLIN).format(format) + "-" + range.until().atZone(BERLIN).format(format))
+                .collect(Collectors.joining(" "));
+    }
+
     static String format(Day day, boolean withOffset) {
         DateTimeFormatter format = DateTimeFormatter.ofPattern(withOffset ? "HH:mmxxx" : "HH:mm");
         return day.slots().stream()

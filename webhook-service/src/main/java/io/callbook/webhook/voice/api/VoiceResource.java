@@ -14,6 +14,7 @@ import io.callbook.webhook.live.domain.LiveActivity;
 import io.callbook.webhook.signing.domain.RetellSignature;
 import io.callbook.webhook.tenant.domain.CompanyInactive;
 import io.callbook.webhook.voice.domain.CallContext;
+import io.callbook.webhook.voice.domain.InboundBriefing;
 import io.callbook.webhook.voice.domain.InboundCalls;
 import io.callbook.webhook.voice.domain.SpokenLanguages;
 import io.callbook.webhook.voice.domain.VoiceAnswer;
@@ -83,11 +84,16 @@ public class VoiceResource {
             description = """
                     The provider's inbound-call hook, body `{from_number, to_number, agent_id}`. The dialled number is \
                     resolved within the integration's company; the answer's dynamic variables name the company and \
-                    branch (`business_identified: "true"`). An unknown number, another company's number or a \
-                    directory that cannot answer in time gives `business_identified: "false"` and a polite \
-                    `fallback_message` (still 200); so does a suspended or deleted company, with a German \
-                    `fallback_message` and `reason: company_not_served` in the metadata. 401: bad signature or \
-                    unknown integration; 400: malformed JSON.""")
+                    branch (`business_identified: "true"`), the caller recognised by `from_number` (`caller_known`, \
+                    `caller_name`, `next_appointment` as spoken in the branch's language, `next_appointment_id`, \
+                    `next_appointment_start`), the active services with duration and price (`services`) and today's \
+                    hours (`opening_hours_today`, `open_now`). These lookups run side by side, each within its own \
+                    budget; one that misses it leaves its variables empty (named in the metadata's \
+                    `lookups_missed`) rather than delay the answer. A withheld number looks nobody up. An unknown \
+                    number, another company's number or a directory that cannot answer in time gives \
+                    `business_identified: "false"` and a polite `fallback_message` (still 200); so does a suspended or \
+                    deleted company, with a German `fallback_message` and `reason: company_not_served` in the \
+                    metadata. 401: bad signature or unknown integration; 400: malformed JSON.""")
     public InboundResponse inbound(@QueryParam("integration") @NotNull(message = "name the integration: ?integration=<id>")
                                    UUID integration,
                                    @HeaderParam(RetellSignature.HEADER) String signature, byte[] body) {
@@ -159,6 +165,7 @@ public class VoiceResource {
         variables.put("company_name", "");
         variables.put("branch_name", "");
         variables.put("fallback_message", notServed());
+        variables.putAll(InboundBriefing.empty());
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("integration_id", integration.toString());
         metadata.put("reason", NOT_SERVED_REASON);

@@ -14,9 +14,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The inbound-call hook: before the agent speaks, tell it whose phone it answers. An unknown number, another
- * company's number or a directory that cannot answer in time all give the same polite answer, never an error, so
- * the call is still picked up.
+ * The inbound-call hook: before the agent speaks, tell it whose phone it answers, who calls and what the business
+ * offers ({@link InboundBriefing}: whatever misses its budget is left out). An unknown number, another company's number
+ * or a directory that cannot answer in time all give the same polite answer, never an error, so the call is still
+ * picked up.
  */
 @ApplicationScoped
 public class InboundCalls {
@@ -25,18 +26,21 @@ public class InboundCalls {
 
     private final VoiceDirectory directory;
     private final SpokenLanguages languages;
+    private final InboundBriefing briefing;
 
-    public InboundCalls(VoiceDirectory directory, SpokenLanguages languages) {
+    public InboundCalls(VoiceDirectory directory, SpokenLanguages languages, InboundBriefing briefing) {
         this.directory = directory;
         this.languages = languages;
+        this.briefing = briefing;
     }
 
     @Timeout(900)
     @Fallback(fallbackMethod = "directoryUnavailable")
     public InboundAnswer answer(UUID companyId, UUID integrationId, String fromNumber, String toNumber, String agentId) {
+        long started = System.nanoTime();
         Optional<VoiceDirectory.DialledBranch> branch = toNumber == null || toNumber.isBlank() ? Optional.empty()
                 : directory.resolve(companyId, toNumber).filter(b -> companyId.equals(b.companyId()) && b.active());
-        return branch.map(b -> identified(b, integrationId, fromNumber, agentId))
+        return branch.map(b -> identified(b, integrationId, fromNumber, agentId, started))
                 .orElseGet(() -> unidentified("unknown_number", integrationId, toNumber, agentId));
     }
 
@@ -47,7 +51,7 @@ public class InboundCalls {
     }
 
     private InboundAnswer identified(VoiceDirectory.DialledBranch branch, UUID integrationId, String fromNumber,
-                                            String agentId) {
+                                     String agentId, long started) {
         ZoneId zone = ZoneId.of(branch.timeZone());
         ZonedDateTime now = Instant.now().atZone(zone);
         Spoken say = languages.of(branch);
@@ -61,6 +65,8 @@ public class InboundCalls {
         variables.put("locale", branch.locale() == null ? "" : branch.locale());
         variables.put("local_time", say.day(now) + " " + now.getYear() + ", " + say.time(now));
         variables.put("caller_number", CallContext.usable(fromNumber) == null ? "" : CallContext.usable(fromNumber));
+        InboundBriefing.Briefing brief = briefing.of(branch, CallContext.usable(fromNumber), say, started);
+        variables.putAll(brief.variables());
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("company_id", branch.companyId().toString());
         metadata.put("branch_id", branch.branchId().toString());
@@ -68,6 +74,11 @@ public class InboundCalls {
         metadata.put("dialled_number", branch.number());
         if (agentId != null) {
             metadata.put("agent_id", agentId);
+        }
+        if (!brief.missed().isEmpty()) {
+            LOG.infof("Inbound call to %s of company %s answered without %s", branch.number(), branch.companyId(),
+                    brief.missed());
+            metadata.put("lookups_missed", brief.missed());
         }
         return new InboundAnswer(variables, metadata);
     }
@@ -78,6 +89,7 @@ public class InboundCalls {
         variables.put("company_name", "");
         variables.put("branch_name", "");
         variables.put("fallback_message", languages.fallback().messages().unidentified());
+        variables.putAll(InboundBriefing.empty());
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("integration_id", integrationId.toString());
         metadata.put("reason", reason);

@@ -2,6 +2,7 @@ package io.callbook.webhook.voice.domain;
 
 import io.callbook.webhook.calendar.domain.BookingRefused;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -35,7 +36,8 @@ public interface VoiceBooking {
     /** @param region how to read a national number, e.g. DE; null for booking-service's default */
     Optional<Customer> customerByPhone(UUID companyId, String phone, String region);
 
-    record OfferedService(UUID id, String name, int durationMinutes, boolean active) {
+    /** @param price null when the business names none; in {@code currency} (ISO 4217), e.g. 35.00 EUR */
+    record OfferedService(UUID id, String name, int durationMinutes, boolean active, BigDecimal price, String currency) {
     }
 
     record StaffMember(UUID id, String name, boolean active) {
@@ -66,4 +68,16 @@ public interface VoiceBooking {
      * @param staffId another staff member of the branch; null keeps the appointment's own
      */
     Appointment reschedule(UUID companyId, UUID appointmentId, OffsetDateTime start, UUID staffId);
+
+    // Inbound hook: the caller and the business
+
+    /**
+     * When the branch is open on {@code date} (a date of the branch's zone): while at least one of its staff works and
+     * is not away. Sorted; empty when the branch is closed that day.
+     */
+    List<Opening> openingHours(UUID companyId, UUID branchId, LocalDate date);
+
+    /** A half-open range of real time when the branch is open. */
+    record Opening(Instant start, Instant end) {
+    }
 }

@@ -34,4 +34,29 @@ public interface VoiceConfig {
     /** Upcoming appointments list_my_appointments reads out at most (booking-service is asked for ten). */
     @WithDefault("5")
     int listedAppointments();
+
+    // Inbound hook: the caller and the business
+
+    /** What the inbound hook looks up about the caller and the business, each within its own budget. */
+    Inbound inbound();
+
+    interface Inbound {
+
+        /**
+         * Every lookup ends by then, counted from the hook's start (the directory's answer included): below the hook's
+         * own time-out (InboundCalls/answer/Timeout, 900 ms), so a slow lookup is left out and never costs the answer.
+         */
+        @WithDefault("PT0.7S")
+        Duration budget();
+
+        /** The caller's customer record, then their next appointment: two calls one after the other. */
+        @WithDefault("PT0.6S")
+        Duration callerBudget();
+
+        @WithDefault("PT0.4S")
+        Duration servicesBudget();
+
+        @WithDefault("PT0.4S")
+        Duration openingHoursBudget();
+    }
 }

@@ -159,6 +159,7 @@ public interface VoiceMessages {
     @Message("Dieser Termin ist abgesagt oder schon vorbei und kann nicht mehr verschoben werden.")
     String notReschedulable();
 
+    /** One appointment as a list item, and the caller's next one in the inbound hook. */
     @Message("{service}{#if staff} {staff}{/if} am {day}, um {time}")
     String appointmentItem(String service, String staff, String day, String time);
 
@@ -167,4 +168,25 @@ public interface VoiceMessages {
 
     @Message("{#if count == 1}Sie haben einen Termin: {items}.{#else if more}Ihre nächsten {spokenCount} Termine sind: {items}.{#else}Sie haben {spokenCount} Termine: {items}.{/if}")
     String appointments(int count, String spokenCount, String items, boolean more);
+
+    // Inbound hook: the caller and the business
+
+    /** A time that a second one follows with "Uhr": the 9 of "von 9 bis 18 Uhr". */
+    @Message("H")
+    String bareFullHourPattern();
+
+    @Message("H:mm")
+    String bareTimePattern();
+
+    @Message("{name} ({duration}{#if price}, {price}{/if})")
+    String offeredService(String name, String duration, String price);
+
+    @Message("von {from} bis {to}")
+    String fromTo(String from, String to);
+
+    @Message("heute {hours} geöffnet")
+    String openToday(String hours);
+
+    @Message("heute geschlossen")
+    String closedToday();
 }

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -102,7 +103,7 @@ public interface BookingClient {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Service(UUID id, String name, int durationMinutes, boolean active) {
+    record Service(UUID id, String name, int durationMinutes, boolean active, Long priceCents, String currency) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -151,5 +152,21 @@ public interface BookingClient {
 
     /** @param staffId null keeps the appointment's staff member */
     record Move(String start, UUID staffId) {
+    }
+
+    // Inbound hook: the caller and the business
+
+    @GET
+    @Path("/v1/companies/{companyId}/branches/{branchId}/opening-hours")
+    OpeningHours openingHours(@PathParam("companyId") UUID companyId, @PathParam("branchId") UUID branchId,
+                              @QueryParam("date") LocalDate date,
+                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record OpeningHours(List<Range> open) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Range(OffsetDateTime start, OffsetDateTime end) {
     }
 }

@@ -13,10 +13,12 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +53,8 @@ public class BookingGateway implements VoiceBooking, CalendarBookings, BookingCa
     @CacheResult(cacheName = "voice-services")
     public List<OfferedService> services(UUID companyId) {
         return refusals(() -> booking.services(companyId, PAGE, tokens.authorization(companyId)).items().stream()
-                .map(s -> new OfferedService(s.id(), s.name(), s.durationMinutes(), s.active())).toList());
+                .map(s -> new OfferedService(s.id(), s.name(), s.durationMinutes(), s.active(),
+                        price(s.priceCents(), s.currency()), s.currency())).toList());
     }
 
     @Override
@@ -218,5 +221,29 @@ public class BookingGateway implements VoiceBooking, CalendarBookings, BookingCa
     public Appointment reschedule(UUID companyId, UUID appointmentId, OffsetDateTime start, UUID staffId) {
         return appointment(refusals(() -> booking.move(appointmentId, new BookingClient.Move(start.toString(), staffId),
                 tokens.authorization(companyId))));
+    }
+
+    // Inbound hook: the caller and the business
+
+    /** Asked on every inbound call; a branch's hours change rarely, and open_now is worked out from them each time. */
+    @Override
+    @CacheResult(cacheName = "voice-opening-hours")
+    public List<Opening> openingHours(UUID companyId, UUID branchId, LocalDate date) {
+        return refusals(() -> booking.openingHours(companyId, branchId, date, tokens.authorization(companyId))).open()
+                .stream().map(range -> new Opening(range.start().toInstant(), range.end().toInstant())).toList();
+    }
+
+    /** booking-service keeps prices in the currency's minor unit ("cents"): 3500 EUR is 35.00 €, 3500 JPY is 3500 ¥. */
+    private static BigDecimal price(Long minorUnits, String currency) {
+        if (minorUnits == null) {
+            return null;
+        }
+        int digits = 2;
+        try {
+            digits = currency == null ? 2 : Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (IllegalArgumentException unknownCurrency) {
+            // booking-service checks the code's shape only; two digits are what most currencies use
+        }
+        return BigDecimal.valueOf(minorUnits, digits);
     }
 }
