@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -99,8 +101,10 @@ class InputFuzzTest {
         String staffPath = "/v1/companies/" + company + "/staff/" + staff.id;
         check("PUT", staffPath + "/dates/" + day, hours);
         for (String date : Fuzz.samples(dates(), Fuzz.TRIES / 2, "override-dates")) {
+            // Encoded here, not as a path parameter: RestAssured's own templating never returned for some values.
+            String encoded = URLEncoder.encode(date, StandardCharsets.UTF_8).replace("+", "%20");
             Fuzz.assertProblemOrSuccess(given().auth().oauth2(admin).contentType(ContentType.JSON)
-                    .body(hours).urlEncodingEnabled(true).put(staffPath + "/dates/{date}", date), date);
+                    .body(hours).urlEncodingEnabled(false).put(staffPath + "/dates/" + encoded), date);
             Fuzz.assertProblemOrSuccess(given().auth().oauth2(admin).queryParam("from", date)
                     .queryParam("to", day.toString()).get(staffPath + "/dates"), date);
         }
