@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -213,8 +214,15 @@ class InputFuzzTest {
                 body -> Fuzz.given(body).auth().oauth2(salon.admin()).request(method, path), this::rows);
     }
 
+    /**
+     * The tenant's rows that only a request writes. Deliveries (booking events of earlier successful bookings), calls,
+     * their transfers and the live-activity outbox rows (inbox processing of accepted webhooks) are written by consumers
+     * in the background, so they change between two counts without any request.
+     */
     private Map<String, Long> rows() {
-        return Fuzz.tenantRows(dataSource, UUID.fromString(salon.company()));
+        Map<String, Long> rows = new java.util.TreeMap<>(Fuzz.tenantRows(dataSource, UUID.fromString(salon.company())));
+        rows.keySet().removeAll(Set.of("deliveries", "calls", "call_transfers", "outbox"));
+        return rows;
     }
 
     /** The inbox alone: accepted webhooks are processed later, and their processing writes other rows meanwhile. */
