@@ -1,10 +1,15 @@
 package io.callbook.webhook;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.testsupport.TestTokens;
+import io.callbook.webhook.signing.domain.RetellSignature;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -30,6 +35,25 @@ public record Salon(String company, String branch, String number, String otherCo
 
     public LocalDate day(int daysAhead) {
         return LocalDate.now(BERLIN).plusDays(daysAhead);
+    }
+
+    /** A voice function called during a call from {@code from} to this salon's number, signed as the provider signs. */
+    public Response function(String name, String callId, Map<String, Object> args, String from) {
+        try {
+            return signed("/v1/voice/functions/" + name, new ObjectMapper().writeValueAsString(Map.of("name", name,
+                    "call", Map.of("call_id", callId, "from_number", from, "to_number", number, "agent_id", "agent_1"),
+                    "args", args)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A body signed with this salon's voice integration, as the provider sends it. */
+    public Response signed(String path, String body) {
+        return given().contentType(ContentType.JSON)
+                .header(RetellSignature.HEADER, RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), key,
+                        Instant.now()))
+                .body(body).post(path + "?integration={i}", integration);
     }
 
     /** A Berlin salon whose branch speaks German (de-DE), as most tenants'. */

@@ -1,15 +1,12 @@
 package io.callbook.booking.schedule.domain;
 
 import io.callbook.booking.branch.domain.BranchDirectory;
-import io.callbook.booking.catalog.domain.HoursKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
@@ -63,8 +60,7 @@ public class OpeningHours {
                 .setParameter("branch", branchId)
                 .setParameter("day", (short) date.getDayOfWeek().getValue())
                 .getResultList().stream()
-                .map(row -> new SlotCalculator.WeeklyRule((UUID) row[0], DayOfWeek.of((Short) row[1]), (HoursKind) row[2],
-                        (LocalTime) row[3], (LocalTime) row[4]))
+                .map(StaffSchedules::weeklyRule)
                 .toList();
         List<SlotCalculator.DateRule> overrides = entityManager.createQuery("""
                         select o.staffId, o.onDate, o.kind, o.startTime, o.endTime from HoursOverride o
@@ -74,8 +70,7 @@ public class OpeningHours {
                 .setParameter("branch", branchId)
                 .setParameter("date", date)
                 .getResultList().stream()
-                .map(row -> new SlotCalculator.DateRule((UUID) row[0], (LocalDate) row[1], (HoursKind) row[2],
-                        (LocalTime) row[3], (LocalTime) row[4]))
+                .map(StaffSchedules::dateRule)
                 .toList();
         // Working time of a date lies within that date, so time off outside it cannot matter.
         Instant from = date.atStartOfDay(zone).toInstant();
@@ -89,7 +84,7 @@ public class OpeningHours {
                 .setParameter("from", from)
                 .setParameter("until", until)
                 .getResultList().stream()
-                .map(row -> new SlotCalculator.Absence((UUID) row[0], (Instant) row[1], (Instant) row[2]))
+                .map(StaffSchedules::absence)
                 .toList();
         SlotCalculator.Schedule schedule = new SlotCalculator.Schedule(zone, staff, weekly, overrides, absences, List.of());
         return new Day(branchId, date, zone, SlotCalculator.workingTime(schedule, date).stream()

@@ -59,8 +59,7 @@ public class StaffSchedules {
                 .setParameter("service", serviceId)
                 .setParameter("staff", staffId)
                 .getResultList().stream()
-                .map(row -> new SlotCalculator.WeeklyRule((UUID) row[0], DayOfWeek.of((Short) row[1]), (HoursKind) row[2],
-                        (LocalTime) row[3], (LocalTime) row[4]))
+                .map(StaffSchedules::weeklyRule)
                 .toList();
 
         List<SlotCalculator.DateRule> overrides = entityManager.createQuery("""
@@ -74,8 +73,7 @@ public class StaffSchedules {
                 .setParameter("first", first)
                 .setParameter("last", last)
                 .getResultList().stream()
-                .map(row -> new SlotCalculator.DateRule((UUID) row[0], (LocalDate) row[1], (HoursKind) row[2],
-                        (LocalTime) row[3], (LocalTime) row[4]))
+                .map(StaffSchedules::dateRule)
                 .toList();
 
         // Staff time off carries the staff member's branch, so the branch index finds both kinds.
@@ -91,7 +89,7 @@ public class StaffSchedules {
                 .setParameter("from", from)
                 .setParameter("until", until)
                 .getResultList().stream()
-                .map(row -> new SlotCalculator.Absence((UUID) row[0], (Instant) row[1], (Instant) row[2]))
+                .map(StaffSchedules::absence)
                 .toList();
 
         return new SlotCalculator.Schedule(zone, staffId == null ? List.of() : List.of(staffId), weekly, overrides,
@@ -123,5 +121,22 @@ public class StaffSchedules {
             throw new ScheduleRuleBroken("staff-lacks-service", "Staff member does not perform the service",
                     "Staff " + staffId + " does not perform service " + serviceId);
         }
+    }
+
+    /** A row of {@code select staffId, dayOfWeek, kind, startTime, endTime from WeeklyHours}. */
+    static SlotCalculator.WeeklyRule weeklyRule(Object[] row) {
+        return new SlotCalculator.WeeklyRule((UUID) row[0], DayOfWeek.of((Short) row[1]), (HoursKind) row[2],
+                (LocalTime) row[3], (LocalTime) row[4]);
+    }
+
+    /** A row of {@code select staffId, onDate, kind, startTime, endTime from HoursOverride}. */
+    static SlotCalculator.DateRule dateRule(Object[] row) {
+        return new SlotCalculator.DateRule((UUID) row[0], (LocalDate) row[1], (HoursKind) row[2], (LocalTime) row[3],
+                (LocalTime) row[4]);
+    }
+
+    /** A row of {@code select staffId, startsAt, endsAt from TimeOff}. */
+    static SlotCalculator.Absence absence(Object[] row) {
+        return new SlotCalculator.Absence((UUID) row[0], (Instant) row[1], (Instant) row[2]);
     }
 }

@@ -1,11 +1,8 @@
 package io.callbook.webhook.voice.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.testsupport.TestTokens;
 import io.callbook.webhook.Salon;
 import io.callbook.webhook.VoiceBackends;
-import io.callbook.webhook.signing.domain.RetellSignature;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -14,9 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -223,23 +218,11 @@ class InboundCallerTest {
     }
 
     private static Response function(Salon at, String name, String callId, Map<String, Object> args, String from) {
-        try {
-            return signed(at, "/v1/voice/functions/" + name, new ObjectMapper().writeValueAsString(Map.of("name", name,
-                    "call", Map.of("call_id", callId, "from_number", from, "to_number", at.number()), "args", args)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return at.function(name, callId, args, from);
     }
 
     private static Response signed(Salon at, String body) {
-        return signed(at, "/v1/voice/inbound", body);
-    }
-
-    private static Response signed(Salon at, String path, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return given().contentType(ContentType.JSON)
-                .header(RetellSignature.HEADER, RetellSignature.sign(bytes, at.key(), Instant.now()))
-                .body(body).post(path + "?integration={i}", at.integration());
+        return at.signed("/v1/voice/inbound", body);
     }
 
     private static void signal(String signal, long pid) throws IOException, InterruptedException {

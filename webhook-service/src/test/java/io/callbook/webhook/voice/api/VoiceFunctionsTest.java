@@ -1,8 +1,5 @@
 package io.callbook.webhook.voice.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.callbook.testsupport.TestTokens;
 import io.callbook.webhook.Salon;
 import io.callbook.webhook.VoiceBackends;
 import io.callbook.webhook.signing.domain.RetellSignature;
@@ -32,7 +29,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -422,14 +418,7 @@ class VoiceFunctionsTest {
     }
 
     private static Response function(Salon at, String name, String callId, Map<String, Object> args, String from) {
-        try {
-            String body = new ObjectMapper().writeValueAsString(Map.of("name", name,
-                    "call", Map.of("call_id", callId, "from_number", from, "to_number", at.number(), "agent_id", "agent_1"),
-                    "args", args));
-            return signed(at, "/v1/voice/functions/" + name, body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return at.function(name, callId, args, from);
     }
 
     private static Response signed(String path, String body) {
@@ -437,9 +426,7 @@ class VoiceFunctionsTest {
     }
 
     private static Response signed(Salon at, String path, String body) {
-        return given().contentType(ContentType.JSON)
-                .header(RetellSignature.HEADER, RetellSignature.sign(bytes(body), at.key(), Instant.now()))
-                .body(body).post(path + "?integration={i}", at.integration());
+        return at.signed(path, body);
     }
 
     /** "Wednesday 10 February". */

@@ -1,11 +1,8 @@
 package io.callbook.webhook.voice.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.testsupport.TestTokens;
 import io.callbook.webhook.Salon;
 import io.callbook.webhook.VoiceBackends;
-import io.callbook.webhook.signing.domain.RetellSignature;
 import io.callbook.webhook.voice.domain.VoiceFunctions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -15,7 +12,6 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -282,16 +278,6 @@ class VoiceReschedulingTest {
     }
 
     private static Response function(Salon at, String name, String callId, Map<String, Object> args, String from) {
-        try {
-            String body = new ObjectMapper().writeValueAsString(Map.of("name", name,
-                    "call", Map.of("call_id", callId, "from_number", from, "to_number", at.number()),
-                    "args", args));
-            return given().contentType(ContentType.JSON)
-                    .header(RetellSignature.HEADER, RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8),
-                            at.key(), Instant.now()))
-                    .body(body).post("/v1/voice/functions/" + name + "?integration={i}", at.integration());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return at.function(name, callId, args, from);
     }
 }
