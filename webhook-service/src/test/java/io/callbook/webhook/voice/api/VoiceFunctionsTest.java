@@ -70,7 +70,6 @@ class VoiceFunctionsTest {
         String call = "call-warm-up-" + UUID.randomUUID();
         Map<String, Object> booking = Map.of("service", "Haircut", "start", salon.day(30) + "T12:00",
                 "customer_name", "Warm Up");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         List<Supplier<Response>> requests = List.of(
                 () -> signed("/v1/voice/inbound", "{\"to_number\":\"" + salon.number() + "\"}"),
                 () -> signed("/v1/voice/inbound", "{\"to_number\":\"" + randomNumber() + "\"}"),
@@ -80,12 +79,7 @@ class VoiceFunctionsTest {
                 () -> function("cancel_appointment", call, Map.of("appointment_id",
                         Objects.requireNonNullElse(function("book_appointment", call, booking).path("appointment_id"),
                                 "none"))));
-        for (var request : requests) {
-            Response response = request.get();
-            while (response.asString().contains("unavailable") && System.nanoTime() < deadline) {
-                response = request.get();
-            }
-        }
+        Salon.warmUp(requests);
     }
 
     @Test
