@@ -103,7 +103,8 @@ class HttpBehaviourTest {
                 .body(org.hamcrest.Matchers.containsString("http_server_requests_seconds_bucket{"))
                 .body(org.hamcrest.Matchers.containsString("uri=\"/v1/resolve\""))
                 .body(org.hamcrest.Matchers.containsString("quantile=\"0.99\""))
-                .body(org.hamcrest.Matchers.containsString("callbook_cache_lookups_total{"));
+                .body(org.hamcrest.Matchers.containsString("callbook_cache_lookups_total{"))
+                .body(not(org.hamcrest.Matchers.containsString("kafka_consumer_fetch_manager_fetch_latency")));
     }
 
     @Test
