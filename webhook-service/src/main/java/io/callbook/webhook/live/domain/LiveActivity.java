@@ -6,29 +6,28 @@ import io.callbook.common.contracts.webhook.CallActivityEvents.Activity;
 import io.callbook.common.outbox.Outbox;
 import io.callbook.webhook.inbound.domain.VoiceTransfer;
 import io.callbook.webhook.inbound.domain.WebhookIdentities;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Tells every replica's live view what just happened in a call, through the outbox: the replica that processes an
- * event is seldom the one a tenant's stream is connected to. Built from what the event itself carries, never from
+ * Tells every replica's live view what just happened in a call, through Kafka: the replica that processes an
+ * event is seldom the one a tenant's stream is connected to. A call event's activity goes through the outbox, in the
+ * transaction that applies the event, so a stream never shows what was rolled back. Built from what the event itself carries, never from
  * further queries: a call's transcript alone arrives on every turn.
  */
 @ApplicationScoped
 public class LiveActivity {
 
-    private static final Logger LOG = Logger.getLogger(LiveActivity.class);
-
     private final Outbox outbox;
+    private final ActivityChannel channel;
 
-    public LiveActivity(Outbox outbox) {
+    public LiveActivity(Outbox outbox, ActivityChannel channel) {
         this.outbox = outbox;
+        this.channel = channel;
     }
 
     /**
@@ -55,29 +54,23 @@ public class LiveActivity {
 
     /**
      * A voice function the agent used and its outcome ({@code ok}, else the error it answered with); a booking or a
-     * move is also told as such. Written in a transaction of its own, after the answer is known; a failure to write
-     * it never reaches the caller, who is waiting for the answer.
+     * move is also told as such. Sent straight to the live views, not through the outbox: the caller is waiting for
+     * the answer, and what a function did is already stored where it happened.
      */
     public void functionUsed(UUID companyId, String callId, String function, String result, Map<String, Object> details) {
-        try {
-            Object error = details.get("error");
-            UUID appointment = appointmentId(details.get("appointment_id"));
-            String outcome = error == null ? "ok" : error.toString();
-            QuarkusTransaction.requiringNew().run(() -> {
-                publish(new Activity(companyId, callId, "function_used", Instant.now(), null, null, null, function,
-                        outcome, result, appointment, null, null, null, null, null, null, null));
-                String appointmentEvent = error != null || appointment == null ? null : switch (function) {
-                    case "book_appointment" -> "appointment_booked";
-                    case "reschedule_appointment" -> "appointment_moved";
-                    default -> null;
-                };
-                if (appointmentEvent != null) {
-                    publish(new Activity(companyId, callId, appointmentEvent, Instant.now(), null, null, null, function,
-                            outcome, result, appointment, null, null, null, null, null, null, null));
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.warnf("The live view misses voice function %s of call %s: %s", function, callId, e.toString());
+        Object error = details.get("error");
+        UUID appointment = appointmentId(details.get("appointment_id"));
+        String outcome = error == null ? "ok" : error.toString();
+        channel.send(new Activity(companyId, callId, "function_used", Instant.now(), null, null, null, function,
+                outcome, result, appointment, null, null, null, null, null, null, null));
+        String appointmentEvent = error != null || appointment == null ? null : switch (function) {
+            case "book_appointment" -> "appointment_booked";
+            case "reschedule_appointment" -> "appointment_moved";
+            default -> null;
+        };
+        if (appointmentEvent != null) {
+            channel.send(new Activity(companyId, callId, appointmentEvent, Instant.now(), null, null, null, function,
+                    outcome, result, appointment, null, null, null, null, null, null, null));
         }
     }
 
