@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -163,7 +164,7 @@ public class ProblemExceptionMappers {
             if (t instanceof java.sql.SQLException sql) {
                 String state = sql.getSQLState() == null ? "" : sql.getSQLState();
                 if (state.equals("57014") || state.equals("55P03") || state.startsWith("08")
-                        || String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
+                        || String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
                     return true;
                 }
             }

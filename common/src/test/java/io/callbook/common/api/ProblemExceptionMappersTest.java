@@ -158,6 +158,19 @@ class ProblemExceptionMappersTest {
     }
 
     @Test
+    void noConnectionFromThePoolInTimeIsA503WithRetryAfter() {
+        // As Hibernate wraps Agroal's failure when PostgreSQL is frozen and every pooled connection hangs.
+        RuntimeException noConnection = new RuntimeException(
+                "Unable to acquire JDBC Connection [Acquisition timeout while waiting for new connection]",
+                new java.sql.SQLException("Acquisition timeout while waiting for new connection"));
+
+        Response response = mappers.unexpected(noConnection, request);
+
+        assertEquals("https://callbook.io/problems/database-timeout", problem(response, 503).type().toString());
+        assertEquals("1", response.getHeaderString("Retry-After"));
+    }
+
+    @Test
     void anythingElseIsAnInternalErrorThatRevealsNothing() {
         Problem problem = problem(mappers.unexpected(new IllegalStateException("secret table name"), request), 500);
 
