@@ -38,5 +38,10 @@ public final class CallActivityEvents {
             return new Activity(companyId, callId, type, Instant.now(), null, null, null, null, null, null, null, null,
                     null, null, null, null, null, null);
         }
+
+        /** The Kafka key: one call's activity stays in order, whichever way it is sent. */
+        public String eventKey() {
+            return callId == null ? "unknown" : callId;
+        }
     }
 }

@@ -16,8 +16,8 @@ import java.util.UUID;
 /**
  * Tells every replica's live view what just happened in a call, through Kafka: the replica that processes an
  * event is seldom the one a tenant's stream is connected to. A call event's activity goes through the outbox, in the
- * transaction that applies the event, so a stream never shows what was rolled back. Built from what the event itself carries, never from
- * further queries: a call's transcript alone arrives on every turn.
+ * transaction that applies the event, so a stream never shows what was rolled back. Built from what the event itself
+ * carries, never from further queries: a call's transcript alone arrives on every turn.
  */
 @ApplicationScoped
 public class LiveActivity {
@@ -61,22 +61,26 @@ public class LiveActivity {
         Object error = details.get("error");
         UUID appointment = appointmentId(details.get("appointment_id"));
         String outcome = error == null ? "ok" : error.toString();
-        channel.send(new Activity(companyId, callId, "function_used", Instant.now(), null, null, null, function,
-                outcome, result, appointment, null, null, null, null, null, null, null));
+        channel.send(functionActivity(companyId, callId, "function_used", function, outcome, result, appointment));
         String appointmentEvent = error != null || appointment == null ? null : switch (function) {
             case "book_appointment" -> "appointment_booked";
             case "reschedule_appointment" -> "appointment_moved";
             default -> null;
         };
         if (appointmentEvent != null) {
-            channel.send(new Activity(companyId, callId, appointmentEvent, Instant.now(), null, null, null, function,
-                    outcome, result, appointment, null, null, null, null, null, null, null));
+            channel.send(functionActivity(companyId, callId, appointmentEvent, function, outcome, result, appointment));
         }
+    }
+
+    private static Activity functionActivity(UUID companyId, String callId, String type, String function,
+                                             String outcome, String result, UUID appointment) {
+        return new Activity(companyId, callId, type, Instant.now(), null, null, null, function, outcome, result,
+                appointment, null, null, null, null, null, null, null);
     }
 
     private void publish(Activity activity) {
         outbox.publish(CallActivityEvents.TOPIC, CallActivityEvents.ACTIVITY,
-                activity.callId() == null ? "unknown" : activity.callId(), activity.companyId(), activity);
+                activity.eventKey(), activity.companyId(), activity);
     }
 
     /** The transcript so far as the provider wrote it, else put together from its turns. */

@@ -48,7 +48,7 @@ public class KafkaActivityChannel implements ActivityChannel {
         });
         try {
             emitter.send(CloudEventMessages.of(CallActivityEvents.TOPIC, CallActivityEvents.ACTIVITY,
-                    UUID.randomUUID().toString(), activity.callId() == null ? "unknown" : activity.callId(),
+                    UUID.randomUUID().toString(), activity.eventKey(),
                     activity.companyId().toString(), json.writeValueAsString(activity), Instant.now(),
                     RequestId.current(), source, ack));
         } catch (JsonProcessingException | RuntimeException e) {
