@@ -60,6 +60,12 @@ public class NumberResolver {
         cache.invalidateAll();
     }
 
+    /** Assigned numbers, newest first, at most {@code limit}. */
+    public List<String> newestNumbers(int limit) {
+        return entityManager.createQuery("select p.e164 from PhoneNumber p where p.releasedAt is null order by p.id desc",
+                String.class).setMaxResults(limit).getResultList();
+    }
+
     public List<String> numbersOfBranch(UUID branchId) {
         return entityManager.createQuery("select p.e164 from PhoneNumber p where p.branchId = ?1 and p.releasedAt is null",
                 String.class).setParameter(1, branchId).getResultList();

@@ -4,6 +4,7 @@ import io.callbook.testsupport.TestTokens;
 import io.callbook.resolver.Directory;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class ResolveResourceTest {
@@ -31,6 +33,16 @@ class ResolveResourceTest {
         altona = Directory.branch(company, "Hamburg Altona");
         number = Directory.freshBerlinNumber();
         Directory.number(company, mitte, number);
+    }
+
+    @Inject
+    ResolveWarmUp warmUp;
+
+    @Test
+    void theStartUpWarmUpResolvesTheNewestNumbers() {
+        for (int pass = 0; pass < 3; pass++) {
+            assertTrue(warmUp.pass(), "there are numbers to resolve: this test's");
+        }
     }
 
     @Test

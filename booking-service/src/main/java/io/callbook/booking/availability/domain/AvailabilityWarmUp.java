@@ -33,39 +33,48 @@ public class AvailabilityWarmUp {
         this.config = config;
     }
 
+    /** A bookable service at an active branch: what a caller can ask availability for. */
+    public record BranchService(BranchReplica branch, UUID serviceId) {
+    }
+
     /** @return the days (per branch and service) now in the cache */
     public int warmComingDays() {
         int days = Math.max(1, Math.min(config.availabilityWarmDays(), config.maxAvailabilityDays()));
         long deadline = System.nanoTime() + config.availabilityWarmBudget().toNanos();
-        List<BranchReplica> branches = BranchReplica.<BranchReplica>list("active = true order by id");
-        Map<UUID, List<BookableService>> services = bookableServices(branches);
         int entries = 0;
         int pairs = 0;
         int failed = 0;
-        for (BranchReplica branch : branches) {
-            LocalDate today = LocalDate.now(branch.zone());
-            for (BookableService service : services.getOrDefault(branch.companyId, List.of())) {
-                if (System.nanoTime() > deadline) {
-                    LOG.warnf("Availability warm-up stopped at its budget of %s after %d branch services",
-                            config.availabilityWarmBudget(), pairs);
-                    return entries;
-                }
-                try {
-                    Availability availability = finder.find(branch, new AvailabilityQuery(service.id, today,
-                            today.plusDays(days - 1L), null, null));
-                    entries += availability.branchDates().size();
-                    pairs++;
-                } catch (RuntimeException e) {
-                    // A service deactivated meanwhile, or the finder's bulkhead full under load: that pair stays cold.
-                    failed++;
-                    LOG.debugf("Availability of service %s at branch %s not warmed: %s", service.id, branch.id, e.toString());
-                }
+        for (BranchService pair : branchServices()) {
+            if (System.nanoTime() > deadline) {
+                LOG.warnf("Availability warm-up stopped at its budget of %s after %d branch services",
+                        config.availabilityWarmBudget(), pairs);
+                return entries;
+            }
+            LocalDate today = LocalDate.now(pair.branch().zone());
+            try {
+                Availability availability = finder.find(pair.branch(), new AvailabilityQuery(pair.serviceId(), today,
+                        today.plusDays(days - 1L), null, null));
+                entries += availability.branchDates().size();
+                pairs++;
+            } catch (RuntimeException e) {
+                // A service deactivated meanwhile, or the finder's bulkhead full under load: that pair stays cold.
+                failed++;
+                LOG.debugf("Availability of service %s at branch %s not warmed: %s", pair.serviceId(), pair.branch().id,
+                        e.toString());
             }
         }
         if (failed > 0) {
             LOG.infof("Availability warm-up left %d branch services cold (see debug log)", failed);
         }
         return entries;
+    }
+
+    /** Every bookable service of every active branch, branch by branch. */
+    public List<BranchService> branchServices() {
+        List<BranchReplica> branches = BranchReplica.<BranchReplica>list("active = true order by id");
+        Map<UUID, List<BookableService>> services = bookableServices(branches);
+        return branches.stream().flatMap(branch -> services.getOrDefault(branch.companyId, List.of()).stream()
+                .map(service -> new BranchService(branch, service.id))).toList();
     }
 
     private static Map<UUID, List<BookableService>> bookableServices(List<BranchReplica> branches) {

@@ -132,6 +132,11 @@ public class CallLog {
                 .collect(Collectors.groupingBy(t -> t.callRowId, Collectors.toList()));
     }
 
+    /** The newest call whose dialled number reached a branch: a real company and number to warm the voice path with. */
+    public Optional<Call> latestAnswered() {
+        return Call.<Call>find("branchId is not null and toNumber is not null order by id desc").firstResultOptional();
+    }
+
     public Optional<Call> get(UUID companyId, UUID id) {
         return Call.<Call>find("id = ?1 and companyId = ?2", id, companyId).firstResultOptional();
     }

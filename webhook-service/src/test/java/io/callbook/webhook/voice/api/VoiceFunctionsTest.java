@@ -1,13 +1,17 @@
 package io.callbook.webhook.voice.api;
 
+import io.callbook.common.api.Ids;
 import io.callbook.webhook.Salon;
 import io.callbook.webhook.VoiceBackends;
 import io.callbook.webhook.signing.domain.RetellSignature;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +84,28 @@ class VoiceFunctionsTest {
                         Objects.requireNonNullElse(function("book_appointment", call, booking).path("appointment_id"),
                                 "none"))));
         Salon.warmUp(requests);
+    }
+
+    @Inject
+    VoiceFunctionsWarmUp warmUp;
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void theStartUpWarmUpAsksForAvailabilityInTheNewestAnsweredCall() {
+        // The newest call whose number reached a branch: the salon's (ids are time-ordered).
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                        insert into calls (id, company_id, integration_id, call_id, to_number, branch_id, created_at, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, now(), now())""")
+                .setParameter(1, Ids.newId()).setParameter(2, UUID.fromString(salon.company()))
+                .setParameter(3, UUID.fromString(salon.integration())).setParameter(4, "call-" + UUID.randomUUID())
+                .setParameter(5, salon.number()).setParameter(6, UUID.fromString(salon.branch()))
+                .executeUpdate());
+
+        for (int pass = 0; pass < 3; pass++) {
+            // A pass throws when the function could only answer with the spoken fallback.
+            assertTrue(warmUp.pass(), "a pass with something to warm");
+        }
     }
 
     @Test
