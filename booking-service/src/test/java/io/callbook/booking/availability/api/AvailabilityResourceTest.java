@@ -71,16 +71,6 @@ class AvailabilityResourceTest {
         more.override(ben, day, HoursKind.WORK, "10:00", "11:00");
     }
 
-    @Inject
-    AvailabilityAnswersWarmUp warmUp;
-
-    @Test
-    void theStartUpWarmUpAsksForTheAvailabilityOfActiveBranches() {
-        for (int pass = 0; pass < 3; pass++) {
-            assertTrue(warmUp.pass(), "there is a branch service to ask for: this test's");
-        }
-    }
-
     @Test
     void freeSlotsPerDayInTheBranchZoneWithEveryStaffMemberWhoCanTakeThem() {
         ValidatableResponse response = availability(TestTokens.agent(company), day, day.plusDays(1), null, null)
