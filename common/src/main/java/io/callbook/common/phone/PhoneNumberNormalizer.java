@@ -24,6 +24,8 @@ public class PhoneNumberNormalizer {
     private static final int MAX_INPUT_LENGTH = 64;
     // A SIP URI carries a host and parameters besides the number.
     private static final int MAX_URI_LENGTH = 256;
+    /** A plus and at most 15 digits (ITU-T E.164). */
+    private static final int MAX_E164_LENGTH = 16;
     private static final Pattern URI_SCHEME = Pattern.compile("^(tel|sips?):", Pattern.CASE_INSENSITIVE);
     private static final Pattern GLOBAL_CONTEXT = Pattern.compile("^\\+[0-9().\\-]+$");
     // Digits, a leading +, and the separators people type; letters only in an extension marker.
@@ -89,13 +91,14 @@ public class PhoneNumberNormalizer {
             throw new InvalidPhoneNumberException("unparseable", "'" + abbreviate(raw) + "' cannot be read as a number"
                     + (raw.startsWith("+") ? "" : " of region " + defaultRegion) + ": " + e.getErrorType());
         }
-        if (!util.isValidNumber(parsed)) {
+        String e164 = util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
+        // libphonenumber's metadata accepts some German ranges 14 digits long, 16 with the country code: E.164 allows 15.
+        if (!util.isValidNumber(parsed) || e164.length() > MAX_E164_LENGTH) {
             throw new InvalidPhoneNumberException("invalid", "'" + abbreviate(raw) + "' is not a valid number"
                     + (raw.startsWith("+") ? "" : " in region " + defaultRegion));
         }
         String extension = parsed.hasExtension() ? parsed.getExtension() : null;
-        return new NormalizedNumber(util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164), extension,
-                util.getRegionCodeForNumber(parsed));
+        return new NormalizedNumber(e164, extension, util.getRegionCodeForNumber(parsed));
     }
 
     /**

@@ -103,6 +103,8 @@ class PhoneNumberNormalizerTest {
             0800-FLOWERS                       | malformed
             '; drop table phone_numbers; --'   | malformed
             +49 123                            | invalid
+            +4920100000000000                  | invalid
+            tel:20100000000000;phone-context=+49 | invalid
             12                                 | invalid
             +999 1234567                       | unparseable
             +49 30 12345678901234567           | unparseable
