@@ -10,6 +10,7 @@ import io.callbook.booking.availability.domain.AvailabilityFinder;
 import io.callbook.booking.availability.domain.AvailabilityQuery;
 import io.callbook.booking.availability.domain.AvailabilityView;
 import io.callbook.booking.availability.domain.AvailabilityWarmUp;
+import io.callbook.booking.availability.domain.WarmUpDays;
 import io.callbook.common.warmup.WarmUpTask;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,31 +19,26 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * Books a free slot of an active branch before this service takes traffic, as a caller's booking does (the rules, the
  * staff lock, the customer upsert, the insert against the exclusion constraint, the outbox row), and rolls it back.
  * Nothing stays: the row, the customer and the event go with the transaction, and the cache invalidation and the relay's
- * wake-up run only after a commit. One day of one branch service per pass, from tomorrow on, like the availability
- * warm-up.
+ * wake-up run only after a commit. One day of one branch service per pass ({@link WarmUpDays}), from tomorrow on.
  */
 @ApplicationScoped
 public class BookAppointmentWarmUp implements WarmUpTask {
 
-    private static final int DAYS = 14;
     /** The booking's customer, upserted by phone like a caller's and rolled back with it. */
     private static final BookAppointment.Customer NOBODY = new BookAppointment.Customer("+493012345678", "Warm-up", null);
 
-    private final AvailabilityWarmUp availability;
+    private final WarmUpDays days;
     private final AvailabilityFinder finder;
     private final AppointmentWriter writer;
-    private List<AvailabilityWarmUp.BranchService> targets;
-    private int passes;
 
     public BookAppointmentWarmUp(AvailabilityWarmUp availability, AvailabilityFinder finder, AppointmentWriter writer) {
-        this.availability = availability;
+        this.days = new WarmUpDays(availability::branchServices, 1);
         this.finder = finder;
         this.writer = writer;
     }
@@ -55,16 +51,11 @@ public class BookAppointmentWarmUp implements WarmUpTask {
     @Override
     @ActivateRequestContext
     public boolean pass() {
-        if (targets == null) {
-            targets = availability.branchServices();
-        }
-        if (targets.isEmpty()) {
+        Optional<WarmUpDays.Day> next = days.next();
+        if (next.isEmpty()) {
             return false;
         }
-        AvailabilityWarmUp.BranchService target = targets.get(passes % targets.size());
-        LocalDate day = LocalDate.now(target.branch().zone()).plusDays(1 + (passes / targets.size()) % DAYS);
-        passes++;
-        bookAndRollBack(target, day);
+        bookAndRollBack(next.get().target(), next.get().date());
         return true;
     }
 

@@ -1,6 +1,5 @@
 package io.callbook.common.warmup;
 
-import io.callbook.common.ops.CacheWarmers;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,9 +15,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Warms this service before it reports started ({@link WarmUpCheck}): first its caches (every {@code CacheWarmer}, as
- * the ops command does), then its hot paths ({@link WarmUpTask}), round by round, until each task has had its passes or
- * the budget is spent.
+ * Warms this service before it reports started ({@link WarmUpCheck}): runs its hot paths ({@link WarmUpTask}) round by
+ * round until each task has had its passes or the budget is spent. The caches fill as a side effect, with what the
+ * tasks ask for; the ops command's cache warmers ({@code CacheWarmer}) are not run here, since some load everything
+ * there is and a replica that starts beside others finds the shared Redis level filled.
  *
  * <p>Why: a just-started JVM runs its request paths interpreted while the JIT compiles them, and the compiler threads
  * take the cores the requests need. Measured on a fresh suite under the voice bench, the JIT used 19–22 s of CPU per
@@ -32,14 +32,12 @@ public class StartupWarmUp {
     private static final Logger LOG = Logger.getLogger(StartupWarmUp.class);
 
     private final Instance<WarmUpTask> tasks;
-    private final CacheWarmers caches;
     private final WarmUpConfig config;
     private volatile boolean done;
     private volatile Map<String, TaskResult> results = Map.of();
 
-    public StartupWarmUp(@Any Instance<WarmUpTask> tasks, CacheWarmers caches, WarmUpConfig config) {
+    public StartupWarmUp(@Any Instance<WarmUpTask> tasks, WarmUpConfig config) {
         this.tasks = tasks;
-        this.caches = caches;
         this.config = config;
     }
 
@@ -65,7 +63,6 @@ public class StartupWarmUp {
         long begin = System.nanoTime();
         long deadline = begin + config.budget().toNanos();
         try {
-            caches.warmAll();
             List<WarmUpTask> all = tasks.stream().sorted(Comparator.comparing(WarmUpTask::name)).toList();
             results = run(all, config.passes(), deadline, config.retryPause().toMillis());
             LOG.infof("Warmed up in %d ms: %s", (System.nanoTime() - begin) / 1_000_000, results.values().stream()

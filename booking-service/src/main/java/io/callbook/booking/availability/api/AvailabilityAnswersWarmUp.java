@@ -2,12 +2,13 @@ package io.callbook.booking.availability.api;
 
 import io.callbook.booking.availability.domain.AvailabilityQuery;
 import io.callbook.booking.availability.domain.AvailabilityWarmUp;
+import io.callbook.booking.availability.domain.WarmUpDays;
 import io.callbook.common.warmup.WarmUpTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import java.time.LocalDate;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * Asks for availability before this service takes traffic, as the endpoint does for a caller: one day of one bookable
@@ -18,16 +19,12 @@ import java.util.List;
 @ApplicationScoped
 public class AvailabilityAnswersWarmUp implements WarmUpTask {
 
-    private static final int DAYS = 14;
-
     private final AvailabilityAnswers answers;
-    private final AvailabilityWarmUp availability;
-    private List<AvailabilityWarmUp.BranchService> targets;
-    private int passes;
+    private final WarmUpDays days;
 
     public AvailabilityAnswersWarmUp(AvailabilityAnswers answers, AvailabilityWarmUp availability) {
         this.answers = answers;
-        this.availability = availability;
+        this.days = new WarmUpDays(availability::branchServices, 0);
     }
 
     @Override
@@ -38,17 +35,13 @@ public class AvailabilityAnswersWarmUp implements WarmUpTask {
     @Override
     @ActivateRequestContext
     public boolean pass() {
-        if (targets == null) {
-            targets = availability.branchServices();
-        }
-        if (targets.isEmpty()) {
+        Optional<WarmUpDays.Day> next = days.next();
+        if (next.isEmpty()) {
             return false;
         }
-        AvailabilityWarmUp.BranchService target = targets.get(passes % targets.size());
-        LocalDate day = LocalDate.now(target.branch().zone()).plusDays((passes / targets.size()) % DAYS);
-        answers.answer(target.branch().id, new AvailabilityQuery(target.serviceId(), day, day, null, null), company -> true)
-                .toCompletableFuture().join();
-        passes++;
+        LocalDate date = next.get().date();
+        answers.answer(next.get().target().branch().id, new AvailabilityQuery(next.get().target().serviceId(), date, date,
+                null, null), company -> true).toCompletableFuture().join();
         return true;
     }
 }
