@@ -1,5 +1,6 @@
 package io.callbook.resolver.domain;
 
+import io.callbook.common.ops.WarmingPace;
 import io.callbook.common.phone.PhoneNumberNormalizer;
 import io.callbook.common.phone.InvalidPhoneNumberException;
 import io.callbook.common.cache.TwoLevelCache;
@@ -28,6 +29,8 @@ public class NumberResolver {
             join branches b on b.id = p.branch_id
             join companies c on c.id = p.company_id
             where p.released_at is null""";
+
+    private static final int WARM_CHUNK = 100;
 
     private final PhoneNumberNormalizer normalizer;
     private final TwoLevelCache<Resolution> cache;
@@ -76,13 +79,21 @@ public class NumberResolver {
                 .setParameter(1, companyId).getResultList();
     }
 
-    /** Loads every assigned number into both cache levels with one query; returns how many. */
+    /**
+     * Loads every assigned number into both cache levels with one query, {@value #WARM_CHUNK} at a time with a rest
+     * after each ({@link WarmingPace}: callers are served meanwhile); returns how many.
+     */
     public int warm() {
         List<Object[]> rows = rows(entityManager.createNativeQuery(RESOLUTION_QUERY).getResultList());
-        rows.forEach(row -> {
-            Resolution resolution = toResolution(row);
-            cache.put(resolution.number(), Optional.of(resolution));
-        });
+        WarmingPace pace = WarmingPace.quarterOfACore();
+        for (int from = 0; from < rows.size(); from += WARM_CHUNK) {
+            long start = System.nanoTime();
+            rows.subList(from, Math.min(from + WARM_CHUNK, rows.size())).forEach(row -> {
+                Resolution resolution = toResolution(row);
+                cache.put(resolution.number(), Optional.of(resolution));
+            });
+            pace.restAfter(start);
+        }
         return rows.size();
     }
 

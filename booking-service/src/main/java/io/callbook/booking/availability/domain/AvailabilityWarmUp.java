@@ -3,10 +3,10 @@ package io.callbook.booking.availability.domain;
 import io.callbook.booking.BookingConfig;
 import io.callbook.booking.branch.domain.BranchReplica;
 import io.callbook.booking.catalog.domain.BookableService;
+import io.callbook.common.ops.WarmingPace;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +18,15 @@ import java.util.stream.Collectors;
  * branch's zone) of every bookable service of every active branch, through {@link AvailabilityFinder} as a caller
  * would: days already cached are read, the others computed and written under the cache's current versions.
  *
- * <p>Bounded: one finder call (one batch of queries) per branch and service, one after the other with a rest between
- * them, and no more than {@link BookingConfig#availabilityWarmBudget()} in all; branches left over are computed by
- * their first caller.
+ * <p>Bounded: one finder call (one batch of queries) per branch and service, one after the other, each followed by a
+ * rest ({@link WarmingPace}: callers are served meanwhile), and no more than {@link BookingConfig#availabilityWarmBudget()}
+ * in all; branches left over are computed by their first caller.
  */
 @ApplicationScoped
 public class AvailabilityWarmUp {
 
     private static final Logger LOG = Logger.getLogger(AvailabilityWarmUp.class);
-    private static final Duration MAX_PAUSE = Duration.ofMillis(200);
+    private final WarmingPace pace = WarmingPace.quarterOfACore();
 
     private final AvailabilityFinder finder;
     private final BookingConfig config;
@@ -66,24 +66,12 @@ public class AvailabilityWarmUp {
                 LOG.debugf("Availability of service %s at branch %s not warmed: %s", pair.serviceId(), pair.branch().id,
                         e.toString());
             }
-            // Every replica warms at the same scheduled moment, under live traffic. Unpaced, computing 500 days took a
-            // core for 3.6 s, and voice calls to this service timed out meanwhile (19 % spoken fallbacks in that
-            // bench); resting as long as each branch service took keeps the warm-up to half a core.
-            pause(System.nanoTime() - start);
+            pace.restAfter(start);
         }
         if (failed > 0) {
             LOG.infof("Availability warm-up left %d branch services cold (see debug log)", failed);
         }
         return entries;
-    }
-
-    private static void pause(long nanos) {
-        try {
-            Thread.sleep(Duration.ofNanos(Math.min(nanos, MAX_PAUSE.toNanos())));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Availability warm-up interrupted", e);
-        }
     }
 
     /** Every bookable service of every active branch, branch by branch. */
