@@ -65,8 +65,8 @@ public class StartupWarmUp {
         try {
             List<WarmUpTask> all = tasks.stream().sorted(Comparator.comparing(WarmUpTask::name)).toList();
             results = run(all, config.passes(), deadline, config.retryPause().toMillis());
-            LOG.infof("Warmed up in %d ms: %s", (System.nanoTime() - begin) / 1_000_000, results.values().stream()
-                    .map(TaskResult::toString).collect(Collectors.joining(", ")));
+            LOG.infof("Warmed up in %d ms: %s", (System.nanoTime() - begin) / 1_000_000, results.isEmpty() ? "nothing to warm"
+                    : results.values().stream().map(TaskResult::toString).collect(Collectors.joining(", ")));
         } catch (RuntimeException e) {
             LOG.warnf(e, "Warm-up stopped after %d ms; the service starts cold", (System.nanoTime() - begin) / 1_000_000);
         } finally {
