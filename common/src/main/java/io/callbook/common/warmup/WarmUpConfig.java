@@ -21,7 +21,7 @@ public interface WarmUpConfig {
     int passes();
 
     /**
-     * The most the warm-up may take, caches and passes together; the service then reports started, warm or not. It
+     * The most the warm-up may take, every task's passes together; the service then reports started, warm or not. It
      * must stay well inside the start-up probe's allowance (k8s: 60 × 2 s).
      */
     @WithDefault("45s")

@@ -31,6 +31,7 @@ public class NumberResolver {
             where p.released_at is null""";
 
     private static final int WARM_CHUNK = 100;
+    private static final WarmingPace PACE = WarmingPace.quarterOfACore();
 
     private final PhoneNumberNormalizer normalizer;
     private final TwoLevelCache<Resolution> cache;
@@ -85,14 +86,13 @@ public class NumberResolver {
      */
     public int warm() {
         List<Object[]> rows = rows(entityManager.createNativeQuery(RESOLUTION_QUERY).getResultList());
-        WarmingPace pace = WarmingPace.quarterOfACore();
         for (int from = 0; from < rows.size(); from += WARM_CHUNK) {
             long start = System.nanoTime();
             rows.subList(from, Math.min(from + WARM_CHUNK, rows.size())).forEach(row -> {
                 Resolution resolution = toResolution(row);
                 cache.put(resolution.number(), Optional.of(resolution));
             });
-            pace.restAfter(start);
+            PACE.restAfter(start);
         }
         return rows.size();
     }

@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * Asks for availability before this service takes traffic, as the endpoint does for a caller: one day of one bookable
  * service at one active branch per pass, going through every branch service and then the next day, up to 14 days
- * ahead. The first days come from the cache the start-up filled, the later ones are computed: both paths (and the
- * answer's JSON) are compiled by the time callers arrive. Only reads.
+ * ahead. Days already in the cache are read, the others computed: both paths (and the answer's JSON) are compiled by
+ * the time callers arrive. Only reads.
  */
 @ApplicationScoped
 public class AvailabilityAnswersWarmUp implements WarmUpTask {

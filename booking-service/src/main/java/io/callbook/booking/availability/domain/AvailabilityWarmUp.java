@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 public class AvailabilityWarmUp {
 
     private static final Logger LOG = Logger.getLogger(AvailabilityWarmUp.class);
-    private final WarmingPace pace = WarmingPace.quarterOfACore();
+    private static final WarmingPace PACE = WarmingPace.quarterOfACore();
 
     private final AvailabilityFinder finder;
     private final BookingConfig config;
@@ -66,7 +66,7 @@ public class AvailabilityWarmUp {
                 LOG.debugf("Availability of service %s at branch %s not warmed: %s", pair.serviceId(), pair.branch().id,
                         e.toString());
             }
-            pace.restAfter(start);
+            PACE.restAfter(start);
         }
         if (failed > 0) {
             LOG.infof("Availability warm-up left %d branch services cold (see debug log)", failed);
