@@ -22,11 +22,11 @@ public class CacheResource {
         this.resolver = resolver;
     }
 
-    /** Loads every assigned number into the in-process cache and Redis. */
+    /** Loads the assigned numbers into the in-process cache and Redis, as many as its budget allows. */
     @POST
     @Path("warm")
     @RolesAllowed({Roles.OPS, Roles.PLATFORM_ADMIN})
-    @Operation(summary = "Load every assigned number into the caches")
+    @Operation(summary = "Load the assigned numbers into the caches (within callbook.resolver.warm-budget)")
     public WarmResult warm() {
         long start = System.nanoTime();
         int warmed = resolver.warm();

@@ -7,7 +7,10 @@ import io.callbook.common.cache.TwoLevelCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,17 +33,21 @@ public class NumberResolver {
             join companies c on c.id = p.company_id
             where p.released_at is null""";
 
+    private static final Logger LOG = Logger.getLogger(NumberResolver.class);
     private static final int WARM_CHUNK = 100;
     private static final WarmingPace PACE = WarmingPace.quarterOfACore();
 
     private final PhoneNumberNormalizer normalizer;
     private final TwoLevelCache<Resolution> cache;
     private final EntityManager entityManager;
+    private final ResolverConfig config;
 
-    public NumberResolver(PhoneNumberNormalizer normalizer, TwoLevelCache<Resolution> cache, EntityManager entityManager) {
+    public NumberResolver(PhoneNumberNormalizer normalizer, TwoLevelCache<Resolution> cache, EntityManager entityManager,
+                          ResolverConfig config) {
         this.normalizer = normalizer;
         this.cache = cache;
         this.entityManager = entityManager;
+        this.config = config;
     }
 
     /**
@@ -81,20 +88,29 @@ public class NumberResolver {
     }
 
     /**
-     * Loads every assigned number into both cache levels with one query, {@value #WARM_CHUNK} at a time with a rest
-     * after each ({@link WarmingPace}: callers are served meanwhile); returns how many.
+     * Loads the assigned numbers into both cache levels with one query, {@value #WARM_CHUNK} at a time with a rest
+     * after each ({@link WarmingPace}: callers are served meanwhile), for no longer than {@link ResolverConfig#warmBudget()}: numbers left
+     * over are loaded by their first caller. Returns how many were loaded.
      */
     public int warm() {
+        Duration budget = config.warmBudget();
         List<Object[]> rows = rows(entityManager.createNativeQuery(RESOLUTION_QUERY).getResultList());
+        List<List<Object[]>> chunks = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += WARM_CHUNK) {
-            long start = System.nanoTime();
-            rows.subList(from, Math.min(from + WARM_CHUNK, rows.size())).forEach(row -> {
+            chunks.add(rows.subList(from, Math.min(from + WARM_CHUNK, rows.size())));
+        }
+        WarmingPace.Progress progress = PACE.workThrough(chunks, budget, chunk -> {
+            chunk.forEach(row -> {
                 Resolution resolution = toResolution(row);
                 cache.put(resolution.number(), Optional.of(resolution));
             });
-            PACE.restAfter(start);
+            return chunk.size();
+        });
+        if (progress.piecesLeft() > 0) {
+            LOG.warnf("Resolution warm-up stopped at its budget of %s: %d of %d numbers loaded, the rest on first call",
+                    budget, progress.entries(), rows.size());
         }
-        return rows.size();
+        return progress.entries();
     }
 
     // A miss is loaded on a worker thread that has no request context of its own.

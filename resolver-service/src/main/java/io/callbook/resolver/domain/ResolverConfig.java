@@ -20,6 +20,13 @@ public interface ResolverConfig {
     @WithDefault("false")
     boolean warmOnStart();
 
+    /**
+     * The most one cache warm may spend (the warm-caches command, or the start-up warm); numbers left over are loaded
+     * by their first caller. Below perf-ops' wait for replies, so the reply arrives while it still listens.
+     */
+    @WithDefault("20s")
+    Duration warmBudget();
+
     /** The most numbers one import request may assign ({@code POST .../phone-numbers/batch}). */
     @WithDefault("1000")
     int maxImportBatchSize();

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -43,35 +44,28 @@ public class AvailabilityWarmUp {
     /** @return the days (per branch and service) now in the cache */
     public int warmComingDays() {
         int days = Math.max(1, Math.min(config.availabilityWarmDays(), config.maxAvailabilityDays()));
-        long deadline = System.nanoTime() + config.availabilityWarmBudget().toNanos();
-        int entries = 0;
-        int pairs = 0;
-        int failed = 0;
-        for (BranchService pair : branchServices()) {
-            if (System.nanoTime() > deadline) {
-                LOG.warnf("Availability warm-up stopped at its budget of %s after %d branch services",
-                        config.availabilityWarmBudget(), pairs);
-                return entries;
-            }
+        AtomicInteger failed = new AtomicInteger();
+        WarmingPace.Progress progress = PACE.workThrough(branchServices(), config.availabilityWarmBudget(), pair -> {
             LocalDate today = LocalDate.now(pair.branch().zone());
-            long start = System.nanoTime();
             try {
-                Availability availability = finder.find(pair.branch(), new AvailabilityQuery(pair.serviceId(), today,
-                        today.plusDays(days - 1L), null, null));
-                entries += availability.branchDates().size();
-                pairs++;
+                return finder.find(pair.branch(), new AvailabilityQuery(pair.serviceId(), today,
+                        today.plusDays(days - 1L), null, null)).branchDates().size();
             } catch (RuntimeException e) {
                 // A service deactivated meanwhile, or the finder's bulkhead full under load: that pair stays cold.
-                failed++;
-                LOG.debugf("Availability of service %s at branch %s not warmed: %s", pair.serviceId(), pair.branch().id,
-                        e.toString());
+                failed.incrementAndGet();
+                LOG.debugf("Availability of service %s at branch %s not warmed: %s", pair.serviceId(),
+                        pair.branch().id, e.toString());
+                return 0;
             }
-            PACE.restAfter(start);
+        });
+        if (progress.piecesLeft() > 0) {
+            LOG.warnf("Availability warm-up stopped at its budget of %s after %d branch services; %d left to their "
+                    + "first callers", config.availabilityWarmBudget(), progress.piecesDone(), progress.piecesLeft());
         }
-        if (failed > 0) {
-            LOG.infof("Availability warm-up left %d branch services cold (see debug log)", failed);
+        if (failed.get() > 0) {
+            LOG.infof("Availability warm-up left %d branch services cold (see debug log)", failed.get());
         }
-        return entries;
+        return progress.entries();
     }
 
     /** Every bookable service of every active branch, branch by branch. */
