@@ -4,6 +4,7 @@ import io.callbook.testsupport.ApiDocumentation;
 import io.callbook.testsupport.ManagementPort;
 import io.callbook.testsupport.TestTokens;
 import io.callbook.resolver.Directory;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.DecoderConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -11,6 +12,12 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,9 +27,13 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class HttpBehaviourTest {
+
+    @TestHTTPResource("/v1/companies")
+    URL companies;
 
     // Ask for gzip and read the raw bytes, so we see what went over the wire.
     private static final RestAssuredConfig RAW = RestAssuredConfig.config()
@@ -80,6 +91,31 @@ class HttpBehaviourTest {
         String huge = "{\"name\":\"" + "x".repeat(2_000_000) + "\",\"defaultRegion\":\"DE\"}";
         given().auth().oauth2(TestTokens.platformAdmin()).contentType(ContentType.JSON).body(huge)
                 .post("/v1/companies").then().statusCode(413).contentType("application/problem+json");
+    }
+
+    // Chunked: no Content-Length to refuse up front, so the body is counted as it arrives (EventLoopBodyReader).
+    @Test
+    void chunkedBodiesAreReadAndAnOversizedOneIs413() throws Exception {
+        HttpResponse<String> created = postChunked("{\"name\":\"Chunked GmbH\",\"defaultRegion\":\"DE\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(created.body().contains("Chunked GmbH"), created.body());
+
+        HttpResponse<String> huge = postChunked("{\"name\":\"" + "x".repeat(2_000_000) + "\",\"defaultRegion\":\"DE\"}");
+        assertEquals(413, huge.statusCode());
+        assertEquals("application/problem+json", huge.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    private HttpResponse<String> postChunked(String json) throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(companies.toURI())
+                .header("Authorization", "Bearer " + TestTokens.platformAdmin())
+                .header("Content-Type", "application/json")
+                // an InputStream of unknown length goes out chunked
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     @Test
