@@ -89,8 +89,9 @@ public class NumberResolver {
 
     /**
      * Loads the assigned numbers into both cache levels with one query, {@value #WARM_CHUNK} at a time with a rest
-     * after each ({@link WarmingPace}: callers are served meanwhile), for no longer than {@link ResolverConfig#warmBudget()}: numbers left
-     * over are loaded by their first caller. Returns how many were loaded.
+     * after each ({@link WarmingPace}: callers are served meanwhile), for no longer than
+     * {@link ResolverConfig#warmBudget()}: numbers left over are loaded by their first caller. Returns how many were
+     * loaded.
      */
     public int warm() {
         Duration budget = config.warmBudget();
