@@ -45,16 +45,14 @@ public class EventLoopBodyReader {
                 || context.hasInputStream()) {
             return null;
         }
+        ServerHttpRequest input = context.serverRequest();
+        if (input.isRequestEnded()) {
+            // Nothing more will arrive: Quarkus REST reads whatever the request already holds, as it would without us.
+            return null;
+        }
         return Uni.createFrom().emitter(emitter -> {
-            ServerHttpRequest input = context.serverRequest();
-            Collector body = new Collector(request, input, http, emitter);
-            if (input.isRequestEnded()) {
-                input.resumeRequestInput();
-                body.done();
-            } else {
-                input.setReadListener(body);
-                input.resumeRequestInput();
-            }
+            input.setReadListener(new Collector(request, input, http, emitter));
+            input.resumeRequestInput();
         });
     }
 
