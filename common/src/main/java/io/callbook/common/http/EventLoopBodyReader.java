@@ -1,15 +1,12 @@
 package io.callbook.common.http;
 
-import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemResponses;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
@@ -27,15 +24,14 @@ import java.nio.ByteBuffer;
  * connection's monitor for every chunk the event loop hands over (only non-blocking methods get the body read ahead).
  * In a JFR of webhook-service under the mix bench (250 concurrent calls, every request a signed POST), 28 % of the
  * service's CPU samples were its event loops handing chunks to those waiting workers, and the workers sat idle
- * meanwhile. Bodies here are small JSON documents, capped at {@code quarkus.http.limits.max-body-size}.
+ * meanwhile. Bodies here are small JSON documents, capped as {@link RequestSizeLimitFilter} caps them.
  */
 public class EventLoopBodyReader {
 
-    private final long maxBytes;
+    private final RequestSizeLimitFilter sizeLimit;
 
-    public EventLoopBodyReader(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-                               MemorySize maxBodySize) {
-        this.maxBytes = maxBodySize.asLongValue();
+    public EventLoopBodyReader(RequestSizeLimitFilter sizeLimit) {
+        this.sizeLimit = sizeLimit;
     }
 
     // After the rate limit, so a refused request is not read; nonBlocking, so it runs before the hop to a worker.
@@ -61,7 +57,10 @@ public class EventLoopBodyReader {
         return length != null ? !"0".equals(length.trim()) : http.getHeader("Transfer-Encoding") != null;
     }
 
-    /** Called on the event loop, chunk by chunk; answers 413 for a body (chunked, so of no declared length) over the cap. */
+    /**
+     * Called on the event loop, chunk by chunk; answers 413 for a body over the limit (chunked, so of no declared
+     * length: a declared one is refused up front).
+     */
     private final class Collector implements ServerHttpRequest.ReadCallback {
 
         private final ResteasyReactiveContainerRequestContext request;
@@ -84,12 +83,12 @@ public class EventLoopBodyReader {
             if (finished) {
                 return;
             }
-            if (bytes.size() + (long) chunk.remaining() > maxBytes) {
+            if (bytes.size() + (long) chunk.remaining() > sizeLimit.maxBytes()) {
                 finished = true;
                 input.pauseRequestInput();
                 http.response().putHeader("Connection", "close");
-                emitter.complete(Response.fromResponse(ProblemResponses.of(Problem.of(413, "payload-too-large",
-                        "Payload too large", "The body has more than " + maxBytes + " bytes"), http)).build());
+                emitter.complete(Response.fromResponse(ProblemResponses.of(
+                        sizeLimit.tooLarge("more than " + sizeLimit.maxBytes()), http)).build());
                 return;
             }
             byte[] copy = new byte[chunk.remaining()];

@@ -11,8 +11,8 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a declared oversized body before it is read, with a problem rather than Vert.x's empty 413.
- * (Chunked bodies without a length are still cut off by Quarkus's own limit.)
+ * Refuses a declared oversized body before it is read, with a problem rather than Vert.x's empty 413. A chunked body,
+ * of no declared length, is counted as it arrives by {@link EventLoopBodyReader} against the same limit.
  */
 @ApplicationScoped
 public class RequestSizeLimitFilter {
@@ -34,11 +34,20 @@ public class RequestSizeLimitFilter {
         String length = ctx.request().getHeader("Content-Length");
         if (length != null && isOver(length)) {
             ctx.response().putHeader("Connection", "close");
-            ProblemResponses.send(ctx, Problem.of(413, "payload-too-large", "Payload too large",
-                    "The body has " + length + " bytes; the limit is " + maxBytes), json);
+            ProblemResponses.send(ctx, tooLarge(length), json);
             return;
         }
         ctx.next();
+    }
+
+    long maxBytes() {
+        return maxBytes;
+    }
+
+    /** @param bodySize what is known of the body's size, e.g. {@code 2000000} or {@code more than 1048576} */
+    Problem tooLarge(String bodySize) {
+        return Problem.of(413, "payload-too-large", "Payload too large",
+                "The body has " + bodySize + " bytes; the limit is " + maxBytes);
     }
 
     private boolean isOver(String length) {

@@ -54,7 +54,7 @@ public final class WarmingPace {
     }
 
     /** Rests after a piece of work that started at {@code startNanos} ({@link System#nanoTime()}). */
-    public void restAfter(long startNanos) {
+    void restAfter(long startNanos) {
         long rest = Math.min((System.nanoTime() - startNanos) * restPerWork, maxRest.toNanos());
         if (rest <= 0) {
             return;
