@@ -26,12 +26,17 @@ public record DevstackOptions(
                 System.getProperty("callbook.kafka.jvm-options", KafkaBroker.DEFAULT_JVM_OPTIONS));
     }
 
-    /** The local run's stack: data kept, fixed ports (overridable with system properties). */
+    /**
+     * The local run's stack: data kept, fixed ports (overridable with system properties). The ports the services dial
+     * lie below Linux's ephemeral range (32768 and up): a client still dialling a broker that just stopped could get
+     * 59092 as its own local port and hold it in TIME_WAIT, and the next {@code ./callbook up} found the port "in use".
+     * The controller's port, which only the broker's own JVM dials, stays: existing KRaft logs record it.
+     */
     public static DevstackOptions local(Path dir) {
         return new DevstackOptions(dir.toAbsolutePath(), true,
-                Integer.getInteger("callbook.postgres.port", 55432),
-                Integer.getInteger("callbook.redis.port", 56379),
-                Integer.getInteger("callbook.kafka.port", 59092),
+                Integer.getInteger("callbook.postgres.port", 25432),
+                Integer.getInteger("callbook.redis.port", 26379),
+                Integer.getInteger("callbook.kafka.port", 29092),
                 Integer.getInteger("callbook.kafka.controller-port", 59093),
                 defaultCacheDir(),
                 System.getProperty("callbook.kafka.jvm-options", KafkaBroker.DEFAULT_JVM_OPTIONS));
