@@ -20,6 +20,13 @@ import java.util.Map;
 public final class ServiceProcess implements AutoCloseable {
 
     public static final String DEFAULT_MAX_HEAP = "256m";
+    /**
+     * C1 only: here four services, the infrastructure and a load generator share two cores, and C2 spent a third of a
+     * service's CPU for its first minutes (42 s of webhook-service's 117 s) and ~170 MB of its RSS, while a voice
+     * function cost the same after six minutes either way (docs/adr/0017-c1-for-the-local-suite.md). A flag in
+     * -Dcallbook.service.jvm-options comes later and wins, e.g. -XX:TieredStopAtLevel=4 for C2.
+     */
+    static final List<String> JIT_FLAGS = List.of("-XX:TieredStopAtLevel=1");
     /** Seconds a service may take to report started: generous, since a busy two-core CI box or AOT training takes minutes. */
     static final String STARTUP_TIMEOUT_PROPERTY = "callbook.service.startup-timeout";
     private static final long DEFAULT_STARTUP_TIMEOUT_SECONDS = 180;
@@ -67,6 +74,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(Processes.javaExecutable().toString());
         command.add(processMarker(name)); // first, so it is found however long the command line
         command.add("-Xmx" + maxHeap);
+        command.addAll(JIT_FLAGS);
         command.addAll(extraJvmFlags);
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.management.port=" + managementPort);
