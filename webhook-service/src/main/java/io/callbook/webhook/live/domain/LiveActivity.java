@@ -1,12 +1,13 @@
 package io.callbook.webhook.live.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.callbook.common.contracts.webhook.CallActivityEvents;
 import io.callbook.common.contracts.webhook.CallActivityEvents.Activity;
-import io.callbook.common.outbox.Outbox;
 import io.callbook.webhook.inbound.domain.VoiceTransfer;
 import io.callbook.webhook.inbound.domain.WebhookIdentities;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -15,19 +16,22 @@ import java.util.UUID;
 
 /**
  * Tells every replica's live view what just happened in a call, through Kafka: the replica that processes an
- * event is seldom the one a tenant's stream is connected to. A call event's activity goes through the outbox, in the
- * transaction that applies the event, so a stream never shows what was rolled back. Built from what the event itself
- * carries, never from further queries: a call's transcript alone arrives on every turn.
+ * event is seldom the one a tenant's stream is connected to. A call event's activity is sent once the transaction that
+ * applies the event has committed, so a stream never shows what was rolled back. It is not stored first: a stream
+ * shows only what happens while it is open, and through the outbox each processed event cost an insert and a relay
+ * pass (issue 10: about a tenth of webhook-service's CPU in the mix), and kept callers' numbers and words for days.
+ * Built from what the event itself carries, never from further queries: a call's transcript alone arrives on every
+ * turn.
  */
 @ApplicationScoped
 public class LiveActivity {
 
-    private final Outbox outbox;
     private final ActivityChannel channel;
+    private final Event<CommittedActivity> afterCommit;
 
-    public LiveActivity(Outbox outbox, ActivityChannel channel) {
-        this.outbox = outbox;
+    public LiveActivity(ActivityChannel channel, Event<CommittedActivity> afterCommit) {
         this.channel = channel;
+        this.afterCommit = afterCommit;
     }
 
     /**
@@ -49,7 +53,15 @@ public class LiveActivity {
                 text(call, "disconnection_reason"),
                 start != null && end != null ? end - start : null,
                 text(analysis, "call_summary"), text(analysis, "user_sentiment"));
-        publish(activity);
+        afterCommit.fire(new CommittedActivity(activity));
+    }
+
+    /** A call event's activity, sent only if the transaction that applied the event commits. */
+    record CommittedActivity(Activity activity) {
+    }
+
+    void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommittedActivity committed) {
+        channel.send(committed.activity());
     }
 
     /**
@@ -76,11 +88,6 @@ public class LiveActivity {
                                              String outcome, String result, UUID appointment) {
         return new Activity(companyId, callId, type, Instant.now(), null, null, null, function, outcome, result,
                 appointment, null, null, null, null, null, null, null);
-    }
-
-    private void publish(Activity activity) {
-        outbox.publish(CallActivityEvents.TOPIC, CallActivityEvents.ACTIVITY,
-                activity.eventKey(), activity.companyId(), activity);
     }
 
     /** The transcript so far as the provider wrote it, else put together from its turns. */

@@ -22,8 +22,8 @@ import java.util.Optional;
  * Erases what this service holds about a customer booking-service erased: the calls from their number or about their
  * appointments keep their times, branch and appointments (the business's records) but lose the caller's number, the
  * summary and the sentiment; the stored provider payloads of those calls and of the customer's calendar bookings, and
- * every voice payload from the number, are replaced by a marker; the live view's activity of those calls, kept in the
- * outbox once sent, is deleted. The number is known only by its SHA-256. Once per
+ * every voice payload from the number, are replaced by a marker; live view activity of those calls that an earlier
+ * version kept in the outbox is deleted. The number is known only by its SHA-256. Once per
  * event; the report of what was anonymised goes back to booking-service in the same transaction.
  */
 @ApplicationScoped
@@ -90,7 +90,8 @@ public class CallerErasures {
                 .setParameter("keys", jsonArray(orderKeys))
                 .setParameter("phone", erased.phoneSha256())
                 .executeUpdate();
-        // The live view's activity of those calls (numbers, transcripts) is kept in the outbox once sent: it goes too.
+        // Versions before issue 10 sent the live view's activity of those calls (numbers, transcripts) through the
+        // outbox, which keeps published rows for days: such rows go too.
         entityManager.createNativeQuery("""
                         delete from outbox
                         where topic = :topic and tenant_id = :company
