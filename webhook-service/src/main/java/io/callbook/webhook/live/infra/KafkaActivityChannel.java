@@ -18,10 +18,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Live activity straight to Kafka, in the suite's envelope, on the topic the outbox also feeds: a voice function's
- * activity is worth something only while someone watches, like an ops message (common's OpsPublisher), so it is not
- * stored first. Through the outbox it cost each voice function a transaction of its own before the caller got the
- * answer.
+ * Live activity straight to Kafka, in the suite's envelope: activity is worth something only while someone watches,
+ * like an ops message (common's OpsPublisher), so it is not stored first. Through the outbox it cost each voice function
+ * a transaction of its own before the caller got the answer, and each processed call event an insert and a relay pass.
  */
 @ApplicationScoped
 public class KafkaActivityChannel implements ActivityChannel {
