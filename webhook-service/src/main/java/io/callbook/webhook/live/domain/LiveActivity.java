@@ -5,12 +5,14 @@ import io.callbook.common.contracts.webhook.CallActivityEvents.Activity;
 import io.callbook.webhook.inbound.domain.VoiceTransfer;
 import io.callbook.webhook.inbound.domain.WebhookIdentities;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,12 +28,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class LiveActivity {
 
-    private final ActivityChannel channel;
-    private final Event<CommittedActivity> afterCommit;
+    /** Where a transaction keeps its call events' activity until it commits. */
+    private static final Object PENDING = LiveActivity.class.getName() + ".pending";
 
-    public LiveActivity(ActivityChannel channel, Event<CommittedActivity> afterCommit) {
+    private final ActivityChannel channel;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public LiveActivity(ActivityChannel channel, TransactionSynchronizationRegistry transactions) {
         this.channel = channel;
-        this.afterCommit = afterCommit;
+        this.transactions = transactions;
     }
 
     /**
@@ -53,15 +58,35 @@ public class LiveActivity {
                 text(call, "disconnection_reason"),
                 start != null && end != null ? end - start : null,
                 text(analysis, "call_summary"), text(analysis, "user_sentiment"));
-        afterCommit.fire(new CommittedActivity(activity));
+        pendingInThisTransaction().add(activity);
     }
 
-    /** A call event's activity, sent only if the transaction that applied the event commits. */
-    record CommittedActivity(Activity activity) {
-    }
+    /**
+     * The activity of the call events this transaction applies, sent in that order once it commits. One callback per
+     * transaction, not one per event: the transaction manager runs its callbacks in no promised order, and a batch of
+     * one call's events must reach the stream as they happened.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Activity> pendingInThisTransaction() {
+        List<Activity> pending = (List<Activity>) transactions.getResource(PENDING);
+        if (pending == null) {
+            List<Activity> activities = new ArrayList<>();
+            transactions.putResource(PENDING, activities);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
 
-    void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommittedActivity committed) {
-        channel.send(committed.activity());
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        activities.forEach(channel::send);
+                    }
+                }
+            });
+            pending = activities;
+        }
+        return pending;
     }
 
     /**

@@ -9,6 +9,7 @@ import io.callbook.webhook.Salon;
 import io.callbook.webhook.live.domain.LiveActivity;
 import io.callbook.webhook.live.domain.LiveCalls;
 import io.callbook.webhook.signing.domain.RetellSignature;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -132,6 +133,36 @@ class LiveCallsTest {
                 .body("items.find { it.callId == '" + callId + "' }.transfers.status", contains("started", "bridged"))
                 .body("items.find { it.callId == '" + callId + "' }.transfers[0].destination", equalTo("+49301111111"))
                 .body("items.find { it.callId == '" + callId + "' }.transfers[0].transferType", equalTo("warm_transfer"));
+    }
+
+    @Test
+    void callEventsAppliedTogetherAreStreamedInTheirOrderAndARolledBackOneNever() throws Exception {
+        UUID company = UUID.randomUUID();
+        String callId = "call-" + UUID.randomUUID();
+        List<String> together = List.of("call_started", "transcript_updated", "transfer_started", "transfer_bridged",
+                "call_ended", "call_analyzed");
+        try (EventStream ours = EventStream.open(liveUri, TestTokens.tenantAdmin(company))) {
+            await().atMost(PATIENCE).until(() -> live.following(company) >= 1);
+            // As the inbox worker applies a batch: one transaction, then the next.
+            QuarkusTransaction.requiringNew().run(() -> together.forEach(type -> activity.callEvent(company, type,
+                    JSON.createObjectNode().set("call", JSON.createObjectNode().put("call_id", callId)))));
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    activity.callEvent(company, "call_started",
+                            JSON.createObjectNode().set("call", JSON.createObjectNode().put("call_id", "rolled-back")));
+                    throw new IllegalStateException("the event could not be applied");
+                });
+            } catch (IllegalStateException expected) {
+                // rolled back
+            }
+            QuarkusTransaction.requiringNew().run(() -> activity.callEvent(company, "call_started",
+                    JSON.createObjectNode().set("call", JSON.createObjectNode().put("call_id", "marker"))));
+
+            await().atMost(PATIENCE).until(() -> ours.data().stream().anyMatch(e -> "marker".equals(e.path("call_id").asText())));
+            assertEquals(together, ours.types().subList(0, together.size()));
+            assertEquals(List.of(callId, callId, callId, callId, callId, callId, "marker"),
+                    ours.data().stream().map(e -> e.path("call_id").asText()).toList());
+        }
     }
 
     @Test
