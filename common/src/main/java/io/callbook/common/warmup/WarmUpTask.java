@@ -7,7 +7,8 @@ package io.callbook.common.warmup;
  *
  * <p>Rules: a pass does what a caller's request does (the same classes, queries and clients) but leaves nothing a
  * tenant can see: it reads, or writes in a transaction it rolls back. It runs on the warm-up thread, so a pass that
- * needs a request context or a transaction declares it on its own method. A pass that throws is retried after a pause (a dependency may still be starting).
+ * needs a request context or a transaction declares it on its own method. A pass that throws is retried after a pause
+ * (a dependency may still be starting).
  */
 public interface WarmUpTask {
 

@@ -158,7 +158,8 @@ class LiveCallsTest {
             QuarkusTransaction.requiringNew().run(() -> activity.callEvent(company, "call_started",
                     JSON.createObjectNode().set("call", JSON.createObjectNode().put("call_id", "marker"))));
 
-            await().atMost(PATIENCE).until(() -> ours.data().stream().anyMatch(e -> "marker".equals(e.path("call_id").asText())));
+            await().atMost(PATIENCE).until(() -> ours.data().stream()
+                    .anyMatch(e -> "marker".equals(e.path("call_id").asText())));
             assertEquals(together, ours.types().subList(0, together.size()));
             assertEquals(List.of(callId, callId, callId, callId, callId, callId, "marker"),
                     ours.data().stream().map(e -> e.path("call_id").asText()).toList());
