@@ -9,6 +9,8 @@ import io.callbook.webhook.integration.domain.Provider;
 import io.callbook.webhook.live.domain.LiveActivity;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
+
 /**
  * call_started, call_ended, call_analyzed and the transfer events build the call log; each is also told to the live
  * view, from the event's own body.
@@ -28,6 +30,12 @@ public class VoiceCallHandler implements InboundHandler {
     public boolean handles(Provider provider, String eventType) {
         return provider == Provider.VOICE && (WebhookIdentities.CALL_EVENTS.contains(eventType)
                 || WebhookIdentities.TRANSFER_EVENTS.contains(eventType));
+    }
+
+    @Override
+    public void prepare(List<Received> events) {
+        calls.lockAll(events.stream().map(received -> new CallLog.CallRef(received.event().companyId,
+                received.event().integrationId, received.body().path("call").path("call_id").asText())).toList());
     }
 
     @Override

@@ -5,23 +5,32 @@ import io.callbook.testsupport.TestTokens;
 import io.callbook.webhook.calls.domain.CallLog;
 import io.callbook.webhook.live.domain.LiveActivity;
 import io.callbook.webhook.calls.domain.VoiceCallHandler;
+import io.callbook.common.contracts.webhook.InboundWebhookEvents;
 import io.callbook.webhook.inbound.domain.InboundEvent;
+import io.callbook.webhook.inbound.domain.InboundProcessor;
 import io.callbook.webhook.signing.domain.RetellSignature;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -35,6 +44,12 @@ class InboundProcessingTest {
 
     @Inject
     LiveActivity liveActivity;
+
+    @Inject
+    InboundProcessor processor;
+
+    @Inject
+    EntityManager entityManager;
 
     private UUID company;
     private String integration;
@@ -91,6 +106,75 @@ class InboundProcessingTest {
         String logged = given().auth().oauth2(TestTokens.tenantAdmin(company)).get("/v1/calls")
                 .then().extract().path("items[0].id");
         given().auth().oauth2(TestTokens.agent(company)).get("/v1/calls/{id}", logged).then().statusCode(403);
+    }
+
+    /**
+     * Events stored in one transaction are claimed by one worker pass: the call rows of the whole batch are made and
+     * locked together, a call's later events find its row, and each event gets its one "processed" outbox row.
+     */
+    @Test
+    void aBatchOfSeveralCallsEventsIsProcessedTogether() {
+        String known = "call-" + UUID.randomUUID();
+        send("""
+                {"event":"call_started","call":{"call_id":"%s","from_number":"+4917011111111"}}""".formatted(known));
+        await().atMost(Duration.ofSeconds(20)).until(() -> calls(company).size() == 1);
+
+        String fresh = "call-" + UUID.randomUUID();
+        List<UUID> stored = new ArrayList<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            stored.add(store(fresh, "call_started", """
+                    {"event":"call_started","call":{"call_id":"%s","from_number":"+4917022222222",                    "start_timestamp":1795400000000}}""".formatted(fresh)));
+            stored.add(store(known, "call_ended", """
+                    {"event":"call_ended","call":{"call_id":"%s","start_timestamp":1795400000000,                    "end_timestamp":1795400060000}}""".formatted(known)));
+            stored.add(store(fresh, "call_ended", """
+                    {"event":"call_ended","call":{"call_id":"%s","end_timestamp":1795400030000,                    "disconnection_reason":"agent_hangup"}}""".formatted(fresh)));
+            stored.add(store(fresh, "call_analyzed", """
+                    {"event":"call_analyzed","call":{"call_id":"%s","call_analysis":{"call_summary":"Termin gebucht"}}}                    """.formatted(fresh)));
+        });
+        processor.drain();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Map<String, Map<String, Object>> byCall = calls(company);
+            assertEquals(2, byCall.size());
+            assertEquals(60000, byCall.get(known).get("durationMs"));
+            assertEquals("+4917011111111", byCall.get(known).get("fromNumber"));
+            assertEquals(30000, byCall.get(fresh).get("durationMs"));
+            assertEquals("agent_hangup", byCall.get(fresh).get("disconnectionReason"));
+            assertEquals("Termin gebucht", byCall.get(fresh).get("summary"));
+        });
+        List<?> processed = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+                        select cast(payload ->> 'inboundEventId' as uuid) from outbox
+                        where topic = :topic and event_type = :type and tenant_id = :company
+                          and cast(payload ->> 'inboundEventId' as uuid) in (:stored)""")
+                .setParameter("topic", InboundWebhookEvents.TOPIC)
+                .setParameter("type", InboundWebhookEvents.PROCESSED)
+                .setParameter("company", company)
+                .setParameter("stored", stored)
+                .getResultList());
+        assertEquals(Set.copyOf(stored), Set.copyOf(processed));
+        assertEquals(stored.size(), processed.size());
+    }
+
+    private UUID store(String callId, String event, String body) {
+        UUID id = UUID.randomUUID();
+        entityManager.createNativeQuery("""
+                        insert into inbound_events (id, integration_id, company_id, provider, event_type, dedupe_key,
+                                                    status, priority, body, received_at)
+                        values (:id, :integration, :company, 'voice', :event, :key, 'received', 0, :body, now())""")
+                .setParameter("id", id)
+                .setParameter("integration", UUID.fromString(integration))
+                .setParameter("company", company)
+                .setParameter("event", event)
+                .setParameter("key", callId + ":" + event)
+                .setParameter("body", body)
+                .executeUpdate();
+        return id;
+    }
+
+    private Map<String, Map<String, Object>> calls(UUID company) {
+        List<Map<String, Object>> items = given().auth().oauth2(TestTokens.tenantAdmin(company)).get("/v1/calls")
+                .then().statusCode(200).extract().path("items");
+        return items.stream().collect(Collectors.toMap(item -> (String) item.get("callId"), item -> item));
     }
 
     @Test
