@@ -23,7 +23,8 @@ import java.util.UUID;
  * shows only what happens while it is open, and through the outbox each processed event cost an insert and a relay
  * pass (issue 10: about a tenth of webhook-service's CPU in the mix), and kept callers' numbers and words for days.
  * Built from what the event itself carries, never from further queries: a call's transcript alone arrives on every
- * turn.
+ * turn. Only companies someone follows live are told ({@link WatchedCompanies}): sending and reading back the activity
+ * of calls no one watched cost about a tenth of webhook-service's CPU in the mix.
  */
 @ApplicationScoped
 public class LiveActivity {
@@ -32,10 +33,13 @@ public class LiveActivity {
     private static final Object PENDING = LiveActivity.class.getName() + ".pending";
 
     private final ActivityChannel channel;
+    private final WatchedCompanies watched;
     private final TransactionSynchronizationRegistry transactions;
 
-    public LiveActivity(ActivityChannel channel, TransactionSynchronizationRegistry transactions) {
+    public LiveActivity(ActivityChannel channel, WatchedCompanies watched,
+                        TransactionSynchronizationRegistry transactions) {
         this.channel = channel;
+        this.watched = watched;
         this.transactions = transactions;
     }
 
@@ -45,6 +49,9 @@ public class LiveActivity {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void callEvent(UUID companyId, String event, JsonNode body) {
+        if (!watched.watched(companyId)) {
+            return;
+        }
         JsonNode call = body.path("call");
         JsonNode analysis = call.path("call_analysis");
         Long start = millis(call, "start_timestamp");
@@ -95,6 +102,9 @@ public class LiveActivity {
      * the answer, and what a function did is already stored where it happened.
      */
     public void functionUsed(UUID companyId, String callId, String function, String result, Map<String, Object> details) {
+        if (!watched.watched(companyId)) {
+            return;
+        }
         Object error = details.get("error");
         UUID appointment = appointmentId(details.get("appointment_id"));
         String outcome = error == null ? "ok" : error.toString();

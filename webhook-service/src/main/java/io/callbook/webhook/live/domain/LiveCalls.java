@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The open live streams of this replica and the call activity they are shown, every tenant's only its own. Each
@@ -48,6 +49,15 @@ public class LiveCalls {
                 follower.emitter().emit(activity);
             }
         }
+    }
+
+    /** The companies with a stream open on this replica. */
+    public Set<UUID> followedCompanies() {
+        return followers.stream().map(Follower::companyId).collect(Collectors.toSet());
+    }
+
+    public boolean followed(UUID companyId) {
+        return followers.stream().anyMatch(f -> f.companyId().equals(companyId));
     }
 
     /** Open streams, e.g. for a test to wait until its stream is connected. */

@@ -18,4 +18,15 @@ public interface LiveConfig {
     /** How often an idle stream sends a comment, so that proxies keep the connection. */
     @WithDefault("15s")
     Duration heartbeat();
+
+    /**
+     * How often a replica tells the others which companies it has streams open for, and learns theirs: a stream
+     * opened on one replica gets the activity the others handle at most about twice this late.
+     */
+    @WithDefault("1s")
+    Duration watchRefresh();
+
+    /** How long a replica's word that it has a company's stream open holds, should the replica stop saying it. */
+    @WithDefault("5s")
+    Duration watchExpiry();
 }
