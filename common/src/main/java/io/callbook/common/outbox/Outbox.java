@@ -61,9 +61,9 @@ public class Outbox {
     }
 
     /**
-     * Records events of one type in the caller's transaction, in this order, sent to Kafka in one JDBC batch: one
-     * round trip for all of them, where {@link #publish} makes one per event (its row's id comes back from the
-     * database, so Hibernate cannot batch it).
+     * Records events of one type in the caller's transaction, in this order, with one JDBC batch: one round trip for
+     * all of them, where {@link #publish} makes one per event (its row's id comes back from the database, so
+     * Hibernate cannot batch it).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishAll(String topic, String eventType, List<Message> messages) {

@@ -39,8 +39,8 @@ public class CallLog {
     }
 
     /**
-     * Makes where missing and locks the call rows of a batch's call events, in two statements for the whole batch, so
-     * that {@link #apply} finds them without two round trips each. Rows are locked in id order, so that two workers
+     * Makes where missing, locks and loads the call rows of a batch's call events, in three statements for the whole
+     * batch, so that {@link #apply} finds them without two round trips each. Rows are locked in id order, so that two workers
      * locking some of the same calls wait for each other instead of deadlocking.
      */
     @Transactional(Transactional.TxType.MANDATORY)

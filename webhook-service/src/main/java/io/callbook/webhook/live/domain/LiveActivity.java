@@ -24,7 +24,7 @@ import java.util.UUID;
  * pass (issue 10: about a tenth of webhook-service's CPU in the mix), and kept callers' numbers and words for days.
  * Built from what the event itself carries, never from further queries: a call's transcript alone arrives on every
  * turn. Only companies someone follows live are told ({@link WatchedCompanies}): sending and reading back the activity
- * of calls no one watched cost about a tenth of webhook-service's CPU in the mix.
+ * of calls no one watched cost about a seventh of webhook-service's CPU in the mix.
  */
 @ApplicationScoped
 public class LiveActivity {

@@ -56,6 +56,7 @@ public class LiveCalls {
         return followers.stream().map(Follower::companyId).collect(Collectors.toSet());
     }
 
+    /** Whether this replica has a stream of the company open. */
     public boolean followed(UUID companyId) {
         return followers.stream().anyMatch(f -> f.companyId().equals(companyId));
     }
