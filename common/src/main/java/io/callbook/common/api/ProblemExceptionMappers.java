@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -116,10 +117,10 @@ public class ProblemExceptionMappers {
                     "The database did not answer in time; retry in a moment"), request);
             return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, 1).build();
         }
-        java.sql.SQLException invalid = invalidValue(e);
+        String invalid = invalidValue(e);
         if (invalid != null) {
-            LOG.warnf("Refused a value the database cannot store on %s %s: %s %s", request.method(), request.path(),
-                    invalid.getSQLState(), invalid.getMessage().lines().findFirst().orElse(""));
+            LOG.warnf("Refused a value the database cannot store on %s %s: %s", request.method(), request.path(),
+                    invalid);
             return ProblemResponses.of(Problem.of(400, "invalid-value", "Invalid value",
                     "A text, number or date in the request cannot be stored, e.g. a NUL character or a date out of range"),
                     request);
@@ -143,12 +144,18 @@ public class ProblemExceptionMappers {
 
     /**
      * SQL state class 22 (data exception: a NUL in text, a timestamp or number out of range, text too long) comes from
-     * a value the request carried that no validation caught; the transaction is rolled back, so nothing is written.
+     * a value the request carried that no validation caught; the transaction is rolled back, so nothing is written. A
+     * date hundreds of millions of years out does not even reach the database: JDBC's {@code Timestamp.from} overflows
+     * while the statement is built.
      */
-    private static java.sql.SQLException invalidValue(Throwable e) {
+    private static String invalidValue(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-                return sql;
+                return sql.getSQLState() + " " + String.valueOf(sql.getMessage()).lines().findFirst().orElse("");
+            }
+            if (t instanceof ArithmeticException && Arrays.stream(t.getStackTrace()).limit(4)
+                    .anyMatch(frame -> frame.getClassName().equals("java.sql.Timestamp"))) {
+                return "a date-time JDBC cannot convert (" + t.getMessage() + ")";
             }
         }
         return null;

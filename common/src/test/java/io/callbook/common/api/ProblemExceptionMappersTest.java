@@ -158,6 +158,24 @@ class ProblemExceptionMappersTest {
     }
 
     @Test
+    void aDateTooFarOutForJdbcIsAnInvalidValue() {
+        RuntimeException atCommit;
+        try {
+            java.sql.Timestamp.from(java.time.OffsetDateTime.parse("+999999999-12-31T23:59:59.999999999-18:00")
+                    .toInstant());
+            throw new AssertionError("Timestamp.from took a date beyond its range");
+        } catch (IllegalArgumentException overflow) {
+            // As the transaction's commit wraps it when Hibernate binds the value.
+            atCommit = new RuntimeException("rollback", overflow);
+        }
+
+        assertEquals("https://callbook.io/problems/invalid-value",
+                problem(mappers.unexpected(atCommit, request), 400).type().toString());
+        assertEquals(500, mappers.unexpected(new ArithmeticException("/ by zero"), request).getStatus(),
+                "other arithmetic failures are ours");
+    }
+
+    @Test
     void noConnectionFromThePoolInTimeIsA503WithRetryAfter() {
         // As Hibernate wraps Agroal's failure when PostgreSQL is frozen and every pooled connection hangs.
         RuntimeException noConnection = new RuntimeException(
