@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A function's {@code args} as the agent filled them in. Agents are loose about names and types, so a value is taken
@@ -38,8 +39,9 @@ final class FunctionArgs {
         return Optional.empty();
     }
 
-    String require(String question, String... keys) {
-        return text(keys).orElseThrow(() -> new AnswerInstead(VoiceAnswer.say(question).with("missing", keys[0])));
+    /** The question is only put into words when the value is missing: most calls carry it, and wording costs. */
+    String require(Supplier<String> question, String... keys) {
+        return text(keys).orElseThrow(() -> new AnswerInstead(VoiceAnswer.say(question.get()).with("missing", keys[0])));
     }
 
     Optional<LocalDate> date(String key) {
@@ -51,7 +53,7 @@ final class FunctionArgs {
      * An ISO time with offset, a local date-time read as wall-clock time in the branch's zone, or a spoken one
      * ("morgen um 10 Uhr"). A wall-clock time the DST change skips moves forward by the gap, as the clocks do.
      */
-    OffsetDateTime startIn(ZoneId zone, String question, String... keys) {
+    OffsetDateTime startIn(ZoneId zone, Supplier<String> question, String... keys) {
         String value = require(question, keys);
         try {
             return OffsetDateTime.parse(value);

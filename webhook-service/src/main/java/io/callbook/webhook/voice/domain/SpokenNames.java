@@ -6,12 +6,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The tenant's service or staff member a caller named. Speech-to-text and the agent write names their own way
  * ("Föhnen", "Foehnen", "fohnen"; "Jose", "José"), so names are compared without case, accents or umlaut spelling.
  */
 final class SpokenNames {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-_.]+");
 
     private SpokenNames() {
     }
@@ -35,8 +39,8 @@ final class SpokenNames {
 
     /** "Föhnen", "Foehnen" and "FOHNEN" all give "fohnen". */
     static String key(String name) {
-        String text = Normalizer.normalize(name.strip().toLowerCase(Locale.ROOT).replace("ß", "ss"), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
-        return text.replace("ae", "a").replace("oe", "o").replace("ue", "u").replaceAll("[\\s\\-_.]+", " ");
+        String text = MARKS.matcher(Normalizer.normalize(name.strip().toLowerCase(Locale.ROOT).replace("ß", "ss"),
+                Normalizer.Form.NFD)).replaceAll("");
+        return SEPARATORS.matcher(text.replace("ae", "a").replace("oe", "o").replace("ue", "u")).replaceAll(" ");
     }
 }

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.UUID;
 
@@ -161,8 +162,8 @@ public class VoiceFunctions {
         OfferedService service = service(turn);
         Optional<StaffMember> staff = staff(turn);
         VoiceMessages messages = turn.messages();
-        OffsetDateTime start = turn.args().startIn(turn.zone(), messages.askStart(), "start", "start_time");
-        String name = turn.args().require(messages.askName(), "customer_name", "name");
+        OffsetDateTime start = turn.args().startIn(turn.zone(), messages::askStart, "start", "start_time");
+        String name = turn.args().require(messages::askName, "customer_name", "name");
         CallContext call = turn.call();
         String phone = turn.args().text("customer_phone", "phone").map(CallContext::usable).orElse(call.callerNumber());
         String notes = phone == null ? messages.withheldBookingNote(name) : null;
@@ -273,7 +274,7 @@ public class VoiceFunctions {
         }
         Spoken say = turn.say();
         ZoneId zone = turn.zone();
-        OffsetDateTime start = turn.args().startIn(zone, messages.askNewStartFor(say.day(current.start(), zone),
+        OffsetDateTime start = turn.args().startIn(zone, () -> messages.askNewStartFor(say.day(current.start(), zone),
                 say.time(current.start(), zone)), "new_start", "start");
         UUID staffId = staff.map(StaffMember::id).orElse(null);
         Optional<Appointment> done = upcoming.stream()
@@ -419,10 +420,11 @@ public class VoiceFunctions {
     private OfferedService service(Turn turn) {
         List<OfferedService> offered = booking.services(turn.branch().companyId()).stream()
                 .filter(OfferedService::active).toList();
-        String services = turn.say().all(offered.stream().map(OfferedService::name).toList());
-        String wanted = turn.args().require(turn.messages().askService(services), "service", "service_id", "service_name");
+        Supplier<String> services = () -> turn.say().all(offered.stream().map(OfferedService::name).toList());
+        String wanted = turn.args().require(() -> turn.messages().askService(services.get()), "service", "service_id",
+                "service_name");
         return SpokenNames.pick(wanted, offered, OfferedService::id, OfferedService::name).orElseThrow(() -> new AnswerInstead(
-                VoiceAnswer.say(turn.messages().unknownService(wanted, services))
+                VoiceAnswer.say(turn.messages().unknownService(wanted, services.get()))
                         .with("error", "unknown_service")
                         .with("services", offered.stream().map(OfferedService::name).toList())));
     }
