@@ -1,5 +1,6 @@
 package io.callbook.webhook.voice.domain;
 
+import io.callbook.common.cache.OutageLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -23,6 +24,8 @@ import java.util.UUID;
 public class InboundCalls {
 
     private static final Logger LOG = Logger.getLogger(InboundCalls.class);
+    /** Without the directory every call is answered so: a line each would bury the log. */
+    private final OutageLog directoryOutages = new OutageLog(InboundCalls.class);
 
     private final VoiceDirectory directory;
     private final SpokenLanguages languages;
@@ -46,7 +49,8 @@ public class InboundCalls {
 
     InboundAnswer directoryUnavailable(UUID companyId, UUID integrationId, String fromNumber, String toNumber,
                                        String agentId, Throwable cause) {
-        LOG.warnf("Inbound call to %s of company %s answered without the directory: %s", toNumber, companyId, cause.toString());
+        directoryOutages.warn("Inbound call to %s of company %s answered without the directory: %s (one in ten seconds "
+                + "is logged)", toNumber, companyId, cause.toString());
         return unidentified("directory_unavailable", integrationId, toNumber, agentId);
     }
 
