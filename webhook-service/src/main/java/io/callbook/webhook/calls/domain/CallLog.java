@@ -6,7 +6,6 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
@@ -40,8 +39,8 @@ public class CallLog {
 
     /**
      * Makes where missing, locks and loads the call rows of a batch's call events, in three statements for the whole
-     * batch, so that {@link #apply} finds them without two round trips each. Rows are locked in id order, so that two workers
-     * locking some of the same calls wait for each other instead of deadlocking.
+     * batch, so that {@link #apply} finds them without two round trips each. Rows are locked in id order, so that two
+     * workers locking some of the same calls wait for each other instead of deadlocking.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockAll(List<CallRef> refs) {
@@ -55,17 +54,23 @@ public class CallLog {
         if (missing.isEmpty()) {
             return;
         }
-        List<CallRef> wanted = List.copyOf(missing.values());
+        UUID[] companies = missing.values().stream().map(CallRef::companyId).toArray(UUID[]::new);
+        UUID[] integrations = missing.values().stream().map(CallRef::integrationId).toArray(UUID[]::new);
+        String[] callIds = missing.values().stream().map(CallRef::callId).toArray(String[]::new);
         entityManager.createNativeQuery("""
                         insert into calls (id, company_id, integration_id, call_id, created_at, updated_at)
                         select id, company_id, integration_id, call_id, now(), now()
                         from unnest(cast(:ids as uuid[]), cast(:companies as uuid[]), cast(:integrations as uuid[]),
                                     cast(:callIds as text[])) as wanted (id, company_id, integration_id, call_id)
                         on conflict on constraint calls_once do nothing""")
-                .setParameter("ids", wanted.stream().map(ref -> Ids.newId()).toArray(UUID[]::new))
-                .setParameter("companies", wanted.stream().map(CallRef::companyId).toArray(UUID[]::new))
-                .setParameter("integrations", wanted.stream().map(CallRef::integrationId).toArray(UUID[]::new))
-                .setParameter("callIds", wanted.stream().map(CallRef::callId).toArray(String[]::new))
+                .setParameter("ids", missing.values().stream().map(ref -> Ids.newId()).toArray(UUID[]::new))
+                .setParameter("companies", companies)
+                .setParameter("integrations", integrations)
+                .setParameter("callIds", callIds)
+                // Neither statement waits for a flush: in a batch of call events, each flush dirty-checked every
+                // event and call of the batch before it (a quarter of the inbox worker's time). Nothing they read is
+                // pending in the session: a call row is only ever inserted by such a statement, and a call already
+                // loaded comes back as the same object, with its changes.
                 .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate();
         List<?> ids = entityManager.createNativeQuery("""
@@ -74,8 +79,8 @@ public class CallLog {
                                                                              cast(:callIds as text[])))
                         order by id
                         for no key update""")
-                .setParameter("companies", wanted.stream().map(CallRef::companyId).toArray(UUID[]::new))
-                .setParameter("callIds", wanted.stream().map(CallRef::callId).toArray(String[]::new))
+                .setParameter("companies", companies)
+                .setParameter("callIds", callIds)
                 .setFlushMode(FlushModeType.COMMIT)
                 .getResultList();
         for (Call entry : entityManager.unwrap(Session.class).findMultiple(Call.class, ids)) {
@@ -85,7 +90,7 @@ public class CallLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Call apply(UUID companyId, UUID integrationId, String event, JsonNode call) {
-        Call entry = lockedCall(companyId, integrationId, call.path("call_id").asText());
+        Call entry = lockedCall(new CallRef(companyId, integrationId, call.path("call_id").asText()));
         entry.agentId = text(call, "agent_id").orElse(entry.agentId);
         entry.fromNumber = text(call, "from_number").orElse(entry.fromNumber);
         entry.toNumber = text(call, "to_number").orElse(entry.toNumber);
@@ -199,33 +204,12 @@ public class CallLog {
     }
 
     /** The call's row, made where missing and locked for the rest of this transaction. */
-    private Call lockedCall(UUID companyId, UUID integrationId, String callId) {
-        Map<CallKey, Call> locked = lockedInThisTransaction();
-        Call entry = locked.get(new CallKey(companyId, callId));
-        if (entry != null) {
-            return entry;
+    private Call lockedCall(CallRef ref) {
+        Call entry = lockedInThisTransaction().get(ref.key());
+        if (entry == null) {
+            lockAll(List.of(ref));
+            entry = lockedInThisTransaction().get(ref.key());
         }
-        entityManager.createNativeQuery("""
-                        insert into calls (id, company_id, integration_id, call_id, created_at, updated_at)
-                        values (:id, :company, :integration, :callId, now(), now())
-                        on conflict on constraint calls_once do nothing""")
-                .setParameter("id", Ids.newId())
-                .setParameter("company", companyId)
-                .setParameter("integration", integrationId)
-                .setParameter("callId", callId)
-                // Neither statement waits for a flush: in a batch of call events, each flush dirty-checked every
-                // event and call of the batch before it (a quarter of the inbox worker's time). Nothing they read is
-                // pending in the session: a call row is only ever inserted by such a statement, and a call already
-                // loaded comes back as the same object, with its changes.
-                .setFlushMode(FlushModeType.COMMIT)
-                .executeUpdate();
-        entry = entityManager.createQuery("from Call where companyId = :company and callId = :callId", Call.class)
-                .setParameter("company", companyId)
-                .setParameter("callId", callId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setFlushMode(FlushModeType.COMMIT)
-                .getSingleResult();
-        locked.put(new CallKey(companyId, callId), entry);
         return entry;
     }
 

@@ -1,10 +1,10 @@
 package io.callbook.webhook.voice.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.callbook.common.cache.OutageLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.callbook.common.cache.OutageLog;
 import io.callbook.webhook.calendar.domain.BookingRefused;
 import io.callbook.webhook.calls.domain.CallLog;
 import io.callbook.webhook.voice.domain.VoiceBooking.Appointment;
