@@ -22,8 +22,10 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Two replicas of the packaged service on one database, Redis and Kafka, as in production: a number
- * moved on one replica must resolve to its new branch on both, within a second, although both had
- * the old answer cached in-process and in Redis. Started from the jar, so the native build (-Dnative) leaves it out.
+ * moved on one replica must resolve to its new branch on both, although both had the old answer cached in-process
+ * and in Redis. Here that takes 0.1–0.3 s (printed); the test allows a slow, busy box far more, as a missed change
+ * would stay for the cache's hour. The replicas are used at once, before Kafka may have given their invalidation
+ * consumers the partitions. Started from the jar, so the native build (-Dnative) leaves it out.
  */
 @Tag("jvm-build")
 class ResolverReplicasIT {
@@ -76,7 +78,7 @@ class ResolverReplicasIT {
         long movedAt = System.nanoTime();
 
         for (ServiceProcess replica : List.of(second, first)) {
-            await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
                     .untilAsserted(() -> resolve(replica, token).body("branchId", equalTo(altona)));
         }
         System.out.printf("Both replicas resolved the moved number after %d ms%n", (System.nanoTime() - movedAt) / 1_000_000);
