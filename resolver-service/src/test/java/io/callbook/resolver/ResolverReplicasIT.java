@@ -70,7 +70,7 @@ class ResolverReplicasIT {
                 .post("/v1/companies/{c}/phone-numbers", company).then().statusCode(201).extract().path("id");
 
         for (ServiceProcess replica : List.of(first, second)) {
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> resolve(replica, token).body("branchId", equalTo(mitte)));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> resolve(replica, token).body("branchId", equalTo(mitte)));
         }
 
         given(first).auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("branchId", altona))

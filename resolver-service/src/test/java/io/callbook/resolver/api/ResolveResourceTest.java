@@ -90,13 +90,13 @@ class ResolveResourceTest {
         // First lookup caches "unknown"; the assignment event must clear it.
         given().auth().oauth2(TestTokens.platformAdmin()).queryParam("number", spare).get("/v1/resolve").then().statusCode(404);
         UUID id = Directory.number(company, altona, spare);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.platformAdmin()).queryParam("number", spare).get("/v1/resolve")
                         .then().statusCode(200).body("branchId", equalTo(altona.toString())));
 
         given().auth().oauth2(TestTokens.tenantAdmin(company)).delete("/v1/companies/{c}/phone-numbers/{n}", company, id)
                 .then().statusCode(204);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.platformAdmin()).queryParam("number", spare).get("/v1/resolve")
                         .then().statusCode(404));
     }
@@ -111,7 +111,7 @@ class ResolveResourceTest {
         given().auth().oauth2(TestTokens.tenantAdmin(company)).contentType(ContentType.JSON)
                 .body(Map.of("branchId", altona.toString()))
                 .put("/v1/companies/{c}/phone-numbers/{n}", company, id).then().statusCode(200);
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.platformAdmin()).queryParam("number", number).get("/v1/resolve")
                         .then().statusCode(200).body("branchId", equalTo(altona.toString()))
                         .body("branchName", equalTo("Hamburg Altona")));
