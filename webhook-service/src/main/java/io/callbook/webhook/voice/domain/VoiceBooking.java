@@ -20,7 +20,14 @@ public interface VoiceBooking {
 
     List<StaffMember> staff(UUID companyId, UUID branchId);
 
-    List<FreeSlot> freeSlots(UUID companyId, UUID branchId, UUID serviceId, LocalDate from, LocalDate to, UUID staffId);
+    /**
+     * The free slots from {@code from} to {@code to} (dates of the branch's zone), earliest first.
+     *
+     * @param staffId  null for anyone who performs the service
+     * @param earliest how many of the earliest slots to return whole; the others are only counted
+     */
+    FreeSlots freeSlots(UUID companyId, UUID branchId, UUID serviceId, LocalDate from, LocalDate to, UUID staffId,
+                        int earliest);
 
     /** @param idempotencyKey the same key and request return the appointment booked the first time */
     Appointment book(NewAppointment appointment, String idempotencyKey);
@@ -44,6 +51,10 @@ public interface VoiceBooking {
     }
 
     record FreeSlot(OffsetDateTime start, OffsetDateTime end, List<UUID> staffIds) {
+    }
+
+    /** @param count how many slots are free, {@code earliest} among them */
+    record FreeSlots(List<FreeSlot> earliest, int count) {
     }
 
     /** @param customerPhone null books without a customer (the caller withheld the number and named none) */

@@ -10,6 +10,7 @@ import io.callbook.webhook.calls.domain.CallLog;
 import io.callbook.webhook.voice.domain.VoiceBooking.Appointment;
 import io.callbook.webhook.voice.domain.VoiceBooking.Customer;
 import io.callbook.webhook.voice.domain.VoiceBooking.FreeSlot;
+import io.callbook.webhook.voice.domain.VoiceBooking.FreeSlots;
 import io.callbook.webhook.voice.domain.VoiceBooking.OfferedService;
 import io.callbook.webhook.voice.domain.VoiceBooking.StaffMember;
 import io.callbook.webhook.voice.domain.VoiceDirectory.DialledBranch;
@@ -135,8 +136,9 @@ public class VoiceFunctions {
             to = from.plusDays(config.maxAvailabilityDays() - 1L);
         }
         DialledBranch branch = turn.branch();
-        List<FreeSlot> slots = booking.freeSlots(branch.companyId(), branch.branchId(), service.id(), from, to,
-                staff.map(StaffMember::id).orElse(null));
+        FreeSlots free = booking.freeSlots(branch.companyId(), branch.branchId(), service.id(), from, to,
+                staff.map(StaffMember::id).orElse(null), Math.max(config.spokenSlots(), config.listedSlots()));
+        List<FreeSlot> slots = free.earliest();
         String who = staff.map(s -> turn.messages().withStaff(s.name())).orElse("");
         Spoken say = turn.say();
         String sentence;
@@ -149,14 +151,14 @@ public class VoiceFunctions {
                     .filter(s -> s.toLocalDate().equals(first.toLocalDate()))
                     .limit(config.spokenSlots()).map(say::time).toList();
             sentence = turn.messages().freeAt(service.name(), who, say.day(first), say.either(times),
-                    slots.size() > times.size());
+                    free.count() > times.size());
         }
         return VoiceAnswer.say(sentence)
                 .with("service_id", service.id())
                 .with("service_name", service.name())
                 .with("staff_id", staff.map(StaffMember::id).orElse(null))
                 .with("time_zone", branch.timeZone())
-                .with("slot_count", slots.size())
+                .with("slot_count", free.count())
                 .with("slots", slots.stream().limit(config.listedSlots()).map(s -> slot(s, turn.zone())).toList());
     }
 
@@ -205,8 +207,9 @@ public class VoiceFunctions {
         LocalDate day = wanted.atZoneSameInstant(zone).toLocalDate();
         List<FreeSlot> nearest;
         try {
-            nearest = booking.freeSlots(branch.companyId(), branch.branchId(), serviceId, day, day, staffId)
-                    .stream()
+            nearest = booking.freeSlots(branch.companyId(), branch.branchId(), serviceId, day, day, staffId,
+                            Integer.MAX_VALUE)
+                    .earliest().stream()
                     .sorted(Comparator.comparing(s -> Duration.between(wanted, s.start()).abs()))
                     .limit(config.spokenSlots())
                     .sorted(Comparator.comparing(FreeSlot::start))

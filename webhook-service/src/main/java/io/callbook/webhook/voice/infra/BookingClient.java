@@ -52,9 +52,10 @@ public interface BookingClient {
     Page<Staff> staff(@PathParam("companyId") UUID companyId, @QueryParam("branchId") UUID branchId,
                       @QueryParam("limit") int limit, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
+    /** {@link AvailabilityData} as sent: the voice functions read only part of it ({@link FreeSlotsReader}). */
     @GET
     @Path("/v1/branches/{branchId}/availability")
-    AvailabilityData availability(@PathParam("branchId") UUID branchId, @QueryParam("serviceId") UUID serviceId,
+    byte[] availability(@PathParam("branchId") UUID branchId, @QueryParam("serviceId") UUID serviceId,
                               @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                               @QueryParam("staffId") UUID staffId,
                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);

@@ -1,6 +1,6 @@
 package io.callbook.webhook.voice.infra;
 
-import io.callbook.common.contracts.booking.AvailabilityData;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.webhook.calendar.domain.BookingRefused;
 import io.callbook.webhook.calendar.domain.CalendarBookings;
 import io.callbook.webhook.integration.domain.BookingCatalog;
@@ -43,10 +43,12 @@ public class BookingGateway implements VoiceBooking, CalendarBookings, BookingCa
 
     private final BookingClient booking;
     private final ServiceTokens tokens;
+    private final ObjectMapper json;
 
-    public BookingGateway(@RestClient BookingClient booking, ServiceTokens tokens) {
+    public BookingGateway(@RestClient BookingClient booking, ServiceTokens tokens, ObjectMapper json) {
         this.booking = booking;
         this.tokens = tokens;
+        this.json = json;
     }
 
     @Override
@@ -65,12 +67,11 @@ public class BookingGateway implements VoiceBooking, CalendarBookings, BookingCa
     }
 
     @Override
-    public List<FreeSlot> freeSlots(UUID companyId, UUID branchId, UUID serviceId, LocalDate from, LocalDate to,
-                                    UUID staffId) {
-        AvailabilityData availability = refusals(() -> booking.availability(branchId, serviceId, from, to,
-                staffId, tokens.authorization(companyId)));
-        return availability.days().stream().flatMap(day -> day.slots().stream())
-                .map(slot -> new FreeSlot(slot.start(), slot.end(), slot.staffIds())).toList();
+    public FreeSlots freeSlots(UUID companyId, UUID branchId, UUID serviceId, LocalDate from, LocalDate to,
+                               UUID staffId, int earliest) {
+        byte[] availability = refusals(() -> booking.availability(branchId, serviceId, from, to, staffId,
+                tokens.authorization(companyId)));
+        return FreeSlotsReader.read(json.getFactory(), availability, earliest);
     }
 
     @Override
