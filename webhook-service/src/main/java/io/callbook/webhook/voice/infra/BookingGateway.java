@@ -1,6 +1,5 @@
 package io.callbook.webhook.voice.infra;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.webhook.calendar.domain.BookingRefused;
 import io.callbook.webhook.calendar.domain.CalendarBookings;
 import io.callbook.webhook.integration.domain.BookingCatalog;
@@ -24,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * booking-service for the voice functions and calendar sync, as the tenant's agent. A 4xx answer (but 429) is booking-service saying no
@@ -43,12 +43,10 @@ public class BookingGateway implements VoiceBooking, CalendarBookings, BookingCa
 
     private final BookingClient booking;
     private final ServiceTokens tokens;
-    private final ObjectMapper json;
 
-    public BookingGateway(@RestClient BookingClient booking, ServiceTokens tokens, ObjectMapper json) {
+    public BookingGateway(@RestClient BookingClient booking, ServiceTokens tokens) {
         this.booking = booking;
         this.tokens = tokens;
-        this.json = json;
     }
 
     @Override
@@ -69,9 +67,18 @@ public class BookingGateway implements VoiceBooking, CalendarBookings, BookingCa
     @Override
     public FreeSlots freeSlots(UUID companyId, UUID branchId, UUID serviceId, LocalDate from, LocalDate to,
                                UUID staffId, int earliest) {
-        byte[] availability = refusals(() -> booking.availability(branchId, serviceId, from, to, staffId,
-                tokens.authorization(companyId)));
-        return FreeSlotsReader.read(json.getFactory(), availability, earliest);
+        return freeSlots(refusals(() -> booking.availability(branchId, serviceId, from, to, staffId,
+                tokens.authorization(companyId))), earliest);
+    }
+
+    static FreeSlots freeSlots(BookingClient.Availability availability, int earliest) {
+        List<BookingClient.Availability.Slot> all = availability.days().stream()
+                .flatMap(day -> day.slots() == null ? Stream.empty() : day.slots().stream()).toList();
+        List<FreeSlot> kept = all.stream().limit(earliest)
+                .map(slot -> new FreeSlot(OffsetDateTime.parse(slot.start()), OffsetDateTime.parse(slot.end()),
+                        slot.staffIds() == null ? List.of() : slot.staffIds().stream().map(UUID::fromString).toList()))
+                .toList();
+        return new FreeSlots(kept, all.size());
     }
 
     @Override
