@@ -129,9 +129,10 @@ public interface BookingClient {
     }
 
     /**
-     * {@link AvailabilityData} with its slots' times and staff left as text: a day holds dozens of slots, and turning
-     * every date-time and id into a value was a tenth of a voice function's CPU, while the caller hears three and the
-     * agent gets twenty (BookingGateway#freeSlots reads those).
+     * {@link AvailabilityData} with its slots' times and staff left as text: a day holds dozens of slots and a week
+     * hundreds, each with its staff's ids, and turning all of them into values was a tenth of webhook-service's CPU
+     * during voice functions, while the caller hears three slots and the agent gets twenty (BookingGateway#freeSlots
+     * turns those into values).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Availability(List<Day> days) {
