@@ -33,6 +33,8 @@ final class DetachedStart {
         long offset;
         try {
             Files.createDirectories(logFile.getParent());
+            // Here, before the offset is read, so that it points into the file the launcher then writes.
+            Processes.keepSmall(logFile, Processes.LOG_ROTATION_BYTES);
             offset = Files.exists(logFile) ? Files.size(logFile) : 0;
             launcher = Processes.startDetached(command(), root, logFile);
         } catch (IOException e) {

@@ -45,6 +45,7 @@ final class PostgresServer {
      */
     static long start(Path dataDir, int port, boolean persistent, Path logFile, Path binariesDir) throws IOException {
         Files.createDirectories(logFile.getParent());
+        Processes.keepSmall(logFile, Processes.LOG_ROTATION_BYTES);
         boolean fromTemplate = !Files.exists(dataDir.resolve("PG_VERSION")) && copyTemplate(binariesDir, dataDir);
         try {
             builder(dataDir, port, persistent, logFile, binariesDir).start();

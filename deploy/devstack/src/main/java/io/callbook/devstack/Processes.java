@@ -6,6 +6,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,8 @@ public final class Processes {
 
     private static final Optional<Path> SETSID = findOnPath("setsid");
 
+    static final long LOG_ROTATION_BYTES = 64L * 1024 * 1024;
+
     private Processes() {
     }
 
@@ -55,6 +58,7 @@ public final class Processes {
         SETSID.ifPresent(setsid -> full.add(setsid.toString()));
         full.addAll(command);
         Files.createDirectories(logFile.toAbsolutePath().getParent());
+        keepSmall(logFile, LOG_ROTATION_BYTES);
         ProcessBuilder builder = new ProcessBuilder(full);
         builder.environment().putAll(environment);
         return builder
@@ -63,6 +67,16 @@ public final class Processes {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .start();
+    }
+
+    /**
+     * Moves a log past {@code maxBytes} to {@code <name>.1} (replacing the one before) as its process starts again:
+     * each start appends, and a day of benches had grown webhook-service's log to 500 MB.
+     */
+    static void keepSmall(Path logFile, long maxBytes) throws IOException {
+        if (Files.isRegularFile(logFile) && Files.size(logFile) > maxBytes) {
+            Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     public static boolean isAlive(long pid) {
