@@ -4,8 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,8 +38,10 @@ class ProcessesTest {
     @Test
     void aStartedProcessWritesToAFreshLogWhenTheOldOneWasTooLarge(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("tool.log");
-        Files.write(log, new byte[(int) Processes.LOG_ROTATION_BYTES + 1]);
-        Process echo = Processes.startDetached(java.util.List.of("echo", "started"), dir, log);
+        try (RandomAccessFile sparse = new RandomAccessFile(log.toFile(), "rw")) {
+            sparse.setLength(Processes.LOG_ROTATION_BYTES + 1);
+        }
+        Process echo = Processes.startDetached(List.of("echo", "started"), dir, log);
         assertEquals(0, echo.waitFor());
         assertEquals("started\n", Files.readString(log));
         assertTrue(Files.size(dir.resolve("tool.log.1")) > Processes.LOG_ROTATION_BYTES);
