@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -79,10 +80,15 @@ public class InboundProcessor {
      */
     public void wake() {
         if (wakeQueued.compareAndSet(false, true)) {
-            worker.schedule(() -> {
-                wakeQueued.set(false);
-                drainSoon();
-            }, config.gatherDelay().toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                worker.schedule(() -> {
+                    wakeQueued.set(false);
+                    drainSoon();
+                }, config.gatherDelay().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // The service is shutting down (the poller and late requests still wake it); what is left in the
+                // inbox stays there for the next start or another replica's poll.
+            }
         }
     }
 

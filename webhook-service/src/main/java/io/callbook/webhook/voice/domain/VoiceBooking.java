@@ -50,7 +50,7 @@ public interface VoiceBooking {
     record StaffMember(UUID id, String name, boolean active) {
     }
 
-    record FreeSlot(OffsetDateTime start, OffsetDateTime end, List<UUID> staffIds) {
+    record FreeSlot(OffsetDateTime start, OffsetDateTime end) {
     }
 
     /** @param count how many slots are free, {@code earliest} among them */

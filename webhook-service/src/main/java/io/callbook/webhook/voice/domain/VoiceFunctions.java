@@ -448,12 +448,15 @@ public class VoiceFunctions {
                         .with("staff", members.stream().map(StaffMember::name).toList()))));
     }
 
-    /** In the branch's zone, so the agent reads out the time on the salon's clock. */
+    /**
+     * In the branch's zone, so the agent reads out the time on the salon's clock. Without the staff who can take it:
+     * the agent books by a staff member's name and asks for that member's times by name, and twenty ids for each of
+     * twenty slots made up most of the answer its language model has to read while the caller waits.
+     */
     private static Map<String, Object> slot(FreeSlot slot, ZoneId zone) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("start", slot.start().atZoneSameInstant(zone).toOffsetDateTime());
         data.put("end", slot.end().atZoneSameInstant(zone).toOffsetDateTime());
-        data.put("staff_ids", slot.staffIds());
         return data;
     }
 }

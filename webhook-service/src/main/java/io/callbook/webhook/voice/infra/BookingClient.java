@@ -129,10 +129,10 @@ public interface BookingClient {
     }
 
     /**
-     * {@link AvailabilityData} with its slots' times and staff left as text: a day holds dozens of slots and a week
-     * hundreds, each with its staff's ids, and turning all of them into values was a tenth of webhook-service's CPU
-     * during voice functions, while the caller hears three slots and the agent gets twenty (BookingGateway#freeSlots
-     * turns those into values).
+     * {@link AvailabilityData} with its slots' times left as text and their staff skipped: a day holds dozens of slots
+     * and a week hundreds, each with its staff's ids, and turning all of them into values was a tenth of
+     * webhook-service's CPU during voice functions, while the caller hears three slots and the agent gets twenty
+     * (BookingGateway#freeSlots turns those into values).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Availability(List<Day> days) {
@@ -142,7 +142,7 @@ public interface BookingClient {
         }
 
         @JsonIgnoreProperties(ignoreUnknown = true)
-        record Slot(String start, String end, List<String> staffIds) {
+        record Slot(String start, String end) {
         }
     }
 

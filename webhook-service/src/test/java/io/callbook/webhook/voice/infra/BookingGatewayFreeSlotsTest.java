@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** booking-service's availability answer, written by Jackson from the shared contract as booking-service writes it. */
 class BookingGatewayFreeSlotsTest {
@@ -61,7 +63,24 @@ class BookingGatewayFreeSlotsTest {
         FreeSlots free = BookingGateway.freeSlots(JSON.readValue(json, BookingClient.Availability.class), 5);
 
         assertEquals(new FreeSlots(List.of(new FreeSlot(OffsetDateTime.parse("2026-12-01T10:00:00+01:00"),
-                OffsetDateTime.parse("2026-12-01T10:30:00+01:00"), List.of())), 1), free);
+                OffsetDateTime.parse("2026-12-01T10:30:00+01:00"))), 1), free);
+    }
+
+    @Test
+    void slotTimesReadAsTheGeneralParserReadsThem() {
+        for (String text : List.of("2026-10-25T02:30:00+02:00", "2026-10-25T02:30:00+01:00", "2026-03-01T23:59:59-03:30",
+                "2026-12-01T09:00:00+05:45", "2026-12-01T09:00:00Z", "2026-12-01T09:00:00.5+01:00",
+                "2026-12-01T09:00+01:00", "+12026-12-01T09:00:00+01:00")) {
+            assertEquals(OffsetDateTime.parse(text), BookingGateway.slotTime(text), text);
+        }
+    }
+
+    @Test
+    void malformedSlotTimesFailAsTheGeneralParserFails() {
+        for (String text : List.of("2026-13-01T09:00:00+01:00", "2026-02-30T09:00:00+01:00", "2026-12-01T09:00:00+19:00",
+                "2026-12-01T0x:00:00+01:00", "2026-12-01 09:00:00+01:00", "")) {
+            assertThrows(DateTimeParseException.class, () -> BookingGateway.slotTime(text), text);
+        }
     }
 
     private static BookingClient.Availability answer(AvailabilityData data) throws Exception {
@@ -74,6 +93,6 @@ class BookingGatewayFreeSlotsTest {
     }
 
     private static FreeSlot whole(Slot slot) {
-        return new FreeSlot(slot.start(), slot.end(), slot.staffIds());
+        return new FreeSlot(slot.start(), slot.end());
     }
 }
