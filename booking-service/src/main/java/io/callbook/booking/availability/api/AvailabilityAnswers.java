@@ -63,15 +63,18 @@ public class AvailabilityAnswers {
                          String etag) {
     }
 
-    private record Key(UUID branchId, AvailabilityQuery query) {
+    /** @param withStaff whether each slot lists the staff who can take it; both answers share the cached days */
+    private record Key(UUID branchId, AvailabilityQuery query, boolean withStaff) {
     }
 
     /**
-     * @param visible the companies the caller may see; a branch of another one answers 404
+     * @param withStaff false leaves each slot's staff out of the answer
+     * @param visible   the companies the caller may see; a branch of another one answers 404
      * @throws ProblemException as {@link AvailabilityFinder#find}
      */
-    public CompletionStage<Answer> answer(UUID branchId, AvailabilityQuery query, Predicate<UUID> visible) {
-        Key key = new Key(branchId, query);
+    public CompletionStage<Answer> answer(UUID branchId, AvailabilityQuery query, boolean withStaff,
+                                          Predicate<UUID> visible) {
+        Key key = new Key(branchId, query, withStaff);
         Answer kept = ready.getIfPresent(key);
         if (kept == null || !Instant.now().isBefore(kept.validUntil())) {
             return compute(key, visible);
@@ -91,7 +94,7 @@ public class AvailabilityAnswers {
     private CompletionStage<Answer> compute(Key key, Predicate<UUID> visible) {
         return CompletableFuture.supplyAsync(() -> {
             Availability found = availability.find(key.branchId(), key.query(), visible);
-            byte[] body = serialise(found);
+            byte[] body = serialise(found, key.withStaff());
             Answer answer = new Answer(found.companyId(), found.branchDates(), found.stamp(), found.validUntil(), body,
                     ResponseBodyFilter.strongEtag(body));
             if (found.stamp() != null) {
@@ -101,22 +104,22 @@ public class AvailabilityAnswers {
         }, Infrastructure.getDefaultWorkerPool());
     }
 
-    private byte[] serialise(Availability found) {
+    private byte[] serialise(Availability found, boolean withStaff) {
         try {
-            return json.writeValueAsBytes(contract(found));
+            return json.writeValueAsBytes(contract(found, withStaff));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Availability is always serialisable", e);
         }
     }
 
-    private static AvailabilityData contract(Availability availability) {
+    private static AvailabilityData contract(Availability availability, boolean withStaff) {
         return new AvailabilityData(availability.branchId(), availability.serviceId(), availability.zone().getId(),
-                availability.days().stream().map(AvailabilityAnswers::day).toList());
+                availability.days().stream().map(day -> day(day, withStaff)).toList());
     }
 
-    private static AvailabilityData.Day day(AvailabilityView.ZonedDay day) {
+    private static AvailabilityData.Day day(AvailabilityView.ZonedDay day, boolean withStaff) {
         return new AvailabilityData.Day(day.date(), day.slots().stream()
-                .map(slot -> new AvailabilityData.Slot(slot.start(), slot.end(), slot.staffIds()))
+                .map(slot -> new AvailabilityData.Slot(slot.start(), slot.end(), withStaff ? slot.staffIds() : null))
                 .toList());
     }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * Asks for availability before this service takes traffic, as the endpoint does for a caller: one day of one bookable
  * service at one active branch per pass, going through every branch service and then the next day, up to 14 days
  * ahead. Days already in the cache are read, the others computed: both paths (and the answer's JSON) are compiled by
- * the time callers arrive. Only reads.
+ * the time callers arrive. The answers are kept as the voice agents ask for them, without each slot's staff (a caller
+ * is on the line). Only reads.
  */
 @ApplicationScoped
 public class AvailabilityAnswersWarmUp implements WarmUpTask {
@@ -41,7 +42,7 @@ public class AvailabilityAnswersWarmUp implements WarmUpTask {
         }
         LocalDate date = next.get().date();
         answers.answer(next.get().target().branch().id, new AvailabilityQuery(next.get().target().serviceId(), date, date,
-                null, null), company -> true).toCompletableFuture().join();
+                null, null), false, company -> true).toCompletableFuture().join();
         return true;
     }
 }

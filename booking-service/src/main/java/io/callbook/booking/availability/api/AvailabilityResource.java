@@ -9,6 +9,7 @@ import io.callbook.common.security.CallerContext;
 import io.callbook.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -50,10 +51,10 @@ public class AvailabilityResource {
             description = """
                     Slots of `serviceId` from `from` to `to` (dates of `timeZone`, inclusive; at most \
                     `callbook.booking.max-availability-days`, default 31), each with the staff members who can take \
-                    it. Starts lie on the service's slot interval counted from the start of each working interval \
-                    (weekly hours or that date's overrides, minus breaks, in the branch's zone); the service's \
-                    buffers must fit inside working hours and clear of time off and other appointments' blocked \
-                    times. Only starts between minimum notice and the end of the booking window (as of now) are \
+                    it (unless `withStaff=false`). Starts lie on the service's slot interval counted from the start of \
+                    each working interval (weekly hours or that date's overrides, minus breaks, in the branch's zone); \
+                    the service's buffers must fit inside working hours and clear of time off and other appointments' \
+                    blocked times. Only starts between minimum notice and the end of the booking window (as of now) are \
                     listed. On a DST night a wall-clock time that happens twice gives two slots with different \
                     offsets; one that does not exist gives none.
                     400: a missing parameter, `from` after `to`, a range too long, an unknown time zone.""")
@@ -70,10 +71,14 @@ public class AvailabilityResource {
             @QueryParam("to") @NotNull @Parameter(description = "Last date (inclusive)") LocalDate to,
             @QueryParam("staffId") @Parameter(description = "Only this staff member's slots") UUID staffId,
             @QueryParam("timeZone") @Parameter(description = "IANA zone of the dates and slot times; default: the branch's",
-                    example = "Europe/Berlin") String timeZone) {
+                    example = "Europe/Berlin") String timeZone,
+            @QueryParam("withStaff") @DefaultValue("true") @Parameter(description = "false leaves out each slot's "
+                    + "staffIds, for a caller that books by name: a day of 20 staff is then 2 KB instead of 19")
+            boolean withStaff) {
         AvailabilityQuery query = new AvailabilityQuery(serviceId, from, to, staffId, zone(timeZone));
-        return answers.answer(branchId, query, caller.visibility()).thenApply(answer -> Response.ok(answer.body(),
-                MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, answer.etag()).build());
+        return answers.answer(branchId, query, withStaff, caller.visibility()).thenApply(answer ->
+                Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, answer.etag())
+                        .build());
     }
 
     private static ZoneId zone(String value) {

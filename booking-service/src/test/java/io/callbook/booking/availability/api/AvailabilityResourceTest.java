@@ -94,6 +94,19 @@ class AvailabilityResourceTest {
     }
 
     @Test
+    void withoutStaffTheSameSlotsAreListedWithTimesOnly() {
+        List<String> withStaff = availability(TestTokens.agent(company), day, day, null, null).statusCode(200)
+                .extract().jsonPath().getList("days[0].slots.start");
+        given().auth().oauth2(TestTokens.agent(company)).queryParam("serviceId", haircut.id)
+                .queryParam("from", day.toString()).queryParam("to", day.toString()).queryParam("withStaff", false)
+                .get("/v1/branches/{id}/availability", branch.id()).then().statusCode(200)
+                .header("ETag", startsWith("\""))
+                .body("days[0].slots.start", equalTo(withStaff))
+                .body("days[0].slots[0].end", equalTo(at(day, "09:30")))
+                .body("days[0].slots.findAll { it.containsKey('staffIds') }", empty());
+    }
+
+    @Test
     void timeOffAppointmentsAndHoldsTakeTheirTime() {
         more.timeOff(company, branch.id(), null, instant(day, "09:00"), instant(day, "10:00"));
         more.appointment(haircut, anna, instant(day, "14:00"), AppointmentStatus.CONFIRMED, null);

@@ -1,5 +1,6 @@
 package io.callbook.common.contracts.booking;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,6 +31,7 @@ public record AvailabilityData(UUID branchId, UUID serviceId,
     @JsonPropertyOrder({"start", "end", "staffIds"})
     public record Slot(@Schema(example = "2026-12-01T09:00:00+01:00") OffsetDateTime start,
                        @Schema(example = "2026-12-01T09:30:00+01:00") OffsetDateTime end,
-                       @Schema(description = "Staff members who can take this slot") List<UUID> staffIds) {
+                       @Schema(description = "Staff members who can take this slot; left out with withStaff=false")
+                       @JsonInclude(JsonInclude.Include.NON_NULL) List<UUID> staffIds) {
     }
 }

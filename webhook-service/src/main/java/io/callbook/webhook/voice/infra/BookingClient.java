@@ -56,7 +56,7 @@ public interface BookingClient {
     @Path("/v1/branches/{branchId}/availability")
     Availability availability(@PathParam("branchId") UUID branchId, @QueryParam("serviceId") UUID serviceId,
                               @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-                              @QueryParam("staffId") UUID staffId,
+                              @QueryParam("staffId") UUID staffId, @QueryParam("withStaff") boolean withStaff,
                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @POST
@@ -129,10 +129,10 @@ public interface BookingClient {
     }
 
     /**
-     * {@link AvailabilityData} with its slots' times left as text and their staff skipped: a day holds dozens of slots
-     * and a week hundreds, each with its staff's ids, and turning all of them into values was a tenth of
-     * webhook-service's CPU during voice functions, while the caller hears three slots and the agent gets twenty
-     * (BookingGateway#freeSlots turns those into values).
+     * {@link AvailabilityData} asked for without each slot's staff, its slots' times left as text: a day holds dozens of
+     * slots and a week hundreds, and turning all of them into values (with twenty staff ids each, as booking-service
+     * sends them by default) was a tenth of webhook-service's CPU during voice functions, while the caller hears three
+     * slots and the agent gets twenty (BookingGateway#freeSlots turns those into values).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Availability(List<Day> days) {

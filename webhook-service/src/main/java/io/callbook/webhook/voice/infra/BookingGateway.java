@@ -68,7 +68,7 @@ public class BookingGateway implements VoiceBooking, CalendarBookings, BookingCa
     @Override
     public FreeSlots freeSlots(UUID companyId, UUID branchId, UUID serviceId, LocalDate from, LocalDate to,
                                UUID staffId, int earliest) {
-        return freeSlots(refusals(() -> booking.availability(branchId, serviceId, from, to, staffId,
+        return freeSlots(refusals(() -> booking.availability(branchId, serviceId, from, to, staffId, false,
                 tokens.authorization(companyId))), earliest);
     }
 
@@ -207,7 +207,7 @@ public class BookingGateway implements VoiceBooking, CalendarBookings, BookingCa
     @Override
     public boolean branchExists(UUID companyId, UUID branchId, UUID serviceId) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        return found(() -> booking.availability(branchId, serviceId, today, today, null,
+        return found(() -> booking.availability(branchId, serviceId, today, today, null, false,
                 tokens.authorization(companyId))).isPresent();
     }
 
