@@ -84,7 +84,7 @@ public class BookingGateway implements VoiceBooking, CalendarBookings, BookingCa
     /**
      * booking-service writes a slot's time as {@code 2026-12-01T09:00:00+01:00}. {@link OffsetDateTime#parse} reads
      * any ISO form through a {@code DateTimeFormatter}, and forty of those per check_availability were 3.6 % of
-     * webhook-service's CPU under the voice bench; that one layout is read by position instead. Any other text
+     * webhook-service's sampled CPU under the voice bench; that one layout is read by position instead. Any other text
      * (a UTC "Z", fractions of a second, a malformed time) takes the general route, with its errors.
      */
     static OffsetDateTime slotTime(String text) {

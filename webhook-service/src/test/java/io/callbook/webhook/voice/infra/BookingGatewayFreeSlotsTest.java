@@ -54,7 +54,7 @@ class BookingGatewayFreeSlotsTest {
     }
 
     @Test
-    void membersItDoesNotKnowAreIgnoredAndMissingStaffIsNone() throws Exception {
+    void membersItDoesNotKnowAreIgnored() throws Exception {
         String json = """
                 {"branchId":"%s","capacity":{"seats":[1,2]},"days":[{"date":"2026-12-01","note":{"a":[{}]},
                 "slots":[{"start":"2026-12-01T10:00:00+01:00","end":"2026-12-01T10:30:00+01:00","room":{"n":1}}]},
