@@ -2,6 +2,7 @@ package io.callbook.webhook.voice.infra;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.callbook.common.contracts.booking.AvailabilityData;
+import io.quarkus.rest.client.reactive.ClientQueryParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -54,9 +55,10 @@ public interface BookingClient {
 
     @GET
     @Path("/v1/branches/{branchId}/availability")
+    @ClientQueryParam(name = "withStaff", value = "false")
     Availability availability(@PathParam("branchId") UUID branchId, @QueryParam("serviceId") UUID serviceId,
                               @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-                              @QueryParam("staffId") UUID staffId, @QueryParam("withStaff") boolean withStaff,
+                              @QueryParam("staffId") UUID staffId,
                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @POST

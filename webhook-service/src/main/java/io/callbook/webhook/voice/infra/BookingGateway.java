@@ -68,7 +68,7 @@ public class BookingGateway implements VoiceBooking, CalendarBookings, BookingCa
     @Override
     public FreeSlots freeSlots(UUID companyId, UUID branchId, UUID serviceId, LocalDate from, LocalDate to,
                                UUID staffId, int earliest) {
-        return freeSlots(refusals(() -> booking.availability(branchId, serviceId, from, to, staffId, false,
+        return freeSlots(refusals(() -> booking.availability(branchId, serviceId, from, to, staffId,
                 tokens.authorization(companyId))), earliest);
     }
 
@@ -81,6 +81,9 @@ public class BookingGateway implements VoiceBooking, CalendarBookings, BookingCa
         return new FreeSlots(kept, all.size());
     }
 
+    /** The layout booking-service writes a slot's time in: {@code 0} a digit, {@code +} the offset's sign. */
+    private static final String SLOT_TIME_LAYOUT = "0000-00-00T00:00:00+00:00";
+
     /**
      * booking-service writes a slot's time as {@code 2026-12-01T09:00:00+01:00}. {@link OffsetDateTime#parse} reads
      * any ISO form through a {@code DateTimeFormatter}, and forty of those per check_availability were 3.6 % of
@@ -88,39 +91,42 @@ public class BookingGateway implements VoiceBooking, CalendarBookings, BookingCa
      * (a UTC "Z", fractions of a second, a malformed time) takes the general route, with its errors.
      */
     static OffsetDateTime slotTime(String text) {
-        if (text.length() == 25 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
-                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(22) == ':'
-                && (text.charAt(19) == '+' || text.charAt(19) == '-')) {
-            int year = digits(text, 0, 4);
-            int month = digits(text, 5, 7);
-            int day = digits(text, 8, 10);
-            int hour = digits(text, 11, 13);
-            int minute = digits(text, 14, 16);
-            int second = digits(text, 17, 19);
-            int offsetHours = digits(text, 20, 22);
-            int offsetMinutes = digits(text, 23, 25);
-            if ((year | month | day | hour | minute | second | offsetHours | offsetMinutes) >= 0) {
-                try {
-                    int offsetSeconds = (offsetHours * 60 + offsetMinutes) * 60;
-                    return OffsetDateTime.of(year, month, day, hour, minute, second, 0,
-                            ZoneOffset.ofTotalSeconds(text.charAt(19) == '-' ? -offsetSeconds : offsetSeconds));
-                } catch (DateTimeException outOfRange) {
-                    // the general route below reports it as a parse error at its position
-                }
+        if (hasSlotTimeLayout(text)) {
+            int offsetSeconds = (number(text, 20, 22) * 60 + number(text, 23, 25)) * 60;
+            try {
+                return OffsetDateTime.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10),
+                        number(text, 11, 13), number(text, 14, 16), number(text, 17, 19), 0,
+                        ZoneOffset.ofTotalSeconds(text.charAt(19) == '-' ? -offsetSeconds : offsetSeconds));
+            } catch (DateTimeException outOfRange) {
+                // the general route below reports it as a parse error at its position
             }
         }
         return OffsetDateTime.parse(text);
     }
 
-    /** @return the decimal number in {@code text[from, to)}, or -1 when a character there is not a digit */
-    private static int digits(String text, int from, int to) {
+    private static boolean hasSlotTimeLayout(String text) {
+        if (text.length() != SLOT_TIME_LAYOUT.length()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char expected = SLOT_TIME_LAYOUT.charAt(i);
+            char c = text.charAt(i);
+            boolean fits = switch (expected) {
+                case '0' -> c >= '0' && c <= '9';
+                case '+' -> c == '+' || c == '-';
+                default -> c == expected;
+            };
+            if (!fits) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String digits, int from, int to) {
         int value = 0;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
+            value = value * 10 + (digits.charAt(i) - '0');
         }
         return value;
     }
@@ -207,7 +213,7 @@ public class BookingGateway implements VoiceBooking, CalendarBookings, BookingCa
     @Override
     public boolean branchExists(UUID companyId, UUID branchId, UUID serviceId) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        return found(() -> booking.availability(branchId, serviceId, today, today, null, false,
+        return found(() -> booking.availability(branchId, serviceId, today, today, null,
                 tokens.authorization(companyId))).isPresent();
     }
 
