@@ -34,9 +34,10 @@ public final class BookedSlotsCheck {
         String readBack = held.doubleBooked() > 0
                 ? "DOUBLE BOOKING: " + held.doubleBooked() + " slot(s) hold more than one appointment"
                 : "no slot twice";
-        // a booking whose answer came after the voice function's budget (the caller heard the fallback) was still
-        // made: it is held, but not counted as booked
-        String mismatch = held.appointments() == booked ? "" : " (the calls were told of " + booked + ")";
+        // a booking made after the voice function's budget is confirmed when the call asks again; one whose every
+        // attempt ran out of time (MixSimulation.MAX_BOOK_RETRIES) is held, but no caller was told of it
+        String mismatch = held.appointments() == booked ? ""
+                : " (the calls were told of " + booked + "; the others were made after every attempt's answer ran out of time)";
         return new Outcome("Bookings read back through GET /v1/appointments: " + held.appointments()
                 + " appointments on " + held.slots() + " of the run's slots, " + readBack + mismatch + ".",
                 held.appointments(), held.doubleBooked() > 0);

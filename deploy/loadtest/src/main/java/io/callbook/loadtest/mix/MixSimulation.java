@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
@@ -39,6 +40,10 @@ public class MixSimulation extends BenchSimulation {
     private static final String STEP_STARTED = "stepStarted";
     private static final String EVENT_BODY = "eventBody";
     private static final String ANSWER = "answer";
+    private static final String BOOK_ERROR = "bookError";
+    private static final String BOOK_RETRIES = "bookRetries";
+    /** How often a call asks again after "booking_unconfirmed" before it gives up, as an agent would. */
+    static final int MAX_BOOK_RETRIES = 2;
     /** The name under which a {@link RequestTimeline} records bookings; their key is the appointment's id. */
     public static final String BOOK_LABEL = MixStep.BOOK_APPOINTMENT.label();
 
@@ -79,7 +84,14 @@ public class MixSimulation extends BenchSimulation {
                         signed(MixStep.CHECK_AVAILABILITY, MixCallFeeder.SECOND_CHECK_BODY, settings, timeline)),
                 doIf(session -> session.getBoolean(MixCallFeeder.BOOKS)).then(
                         think(pace),
-                        signed(MixStep.BOOK_APPOINTMENT, MixCallFeeder.BOOK_BODY, settings, timeline)),
+                        exec(session -> session.set(BOOK_RETRIES, 0)),
+                        signed(MixStep.BOOK_APPOINTMENT, MixCallFeeder.BOOK_BODY, settings, timeline),
+                        // as the function's description tells the agent: the same arguments again book once
+                        asLongAs(session -> VoiceAnswerVerdict.UNCONFIRMED_ERROR.equals(session.getString(BOOK_ERROR))
+                                && session.getInt(BOOK_RETRIES) < MAX_BOOK_RETRIES).on(
+                                think(pace),
+                                exec(session -> session.set(BOOK_RETRIES, session.getInt(BOOK_RETRIES) + 1)),
+                                signed(MixStep.BOOK_APPOINTMENT, MixCallFeeder.BOOK_BODY, settings, timeline))),
                 think(pace),
                 event(MixStep.CALL_ENDED, settings, timeline),
                 think(pace),
@@ -99,11 +111,14 @@ public class MixSimulation extends BenchSimulation {
         SignedRequest kind = step.kind();
         WebhookSignature signature = kind.signature();
         List<CheckBuilder> checks = new ArrayList<>();
-        if (timeline != null && step == MixStep.BOOK_APPOINTMENT) {
-            checks.add(bodyString().saveAs(ANSWER)); // first: a failed check skips the ones after it
+        if (step == MixStep.BOOK_APPOINTMENT) { // first: a failed check skips the ones after it
+            checks.add(bodyString().transform(VoiceAnswerVerdict::error).saveAs(BOOK_ERROR));
+            if (timeline != null) {
+                checks.add(bodyString().saveAs(ANSWER));
+            }
         }
         checks.addAll(checks(step));
-        ChainBuilder request = exec(session -> session.set(STEP_STARTED, System.nanoTime()))
+        ChainBuilder request = exec(session -> session.set(STEP_STARTED, System.nanoTime()).remove(BOOK_ERROR))
                 .exec(http(step.label())
                         .post(kind.path(settings.integration()))
                         .header(signature.header(), session -> signature.value(

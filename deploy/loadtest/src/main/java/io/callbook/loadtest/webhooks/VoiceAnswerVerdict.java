@@ -20,6 +20,11 @@ public final class VoiceAnswerVerdict {
      * domain code is not a deploy tool's to import, and the smoke test shows both sides agree.
      */
     static final String FALLBACK_ERROR = "temporarily_unavailable";
+    /**
+     * The {@code error} of a {@code book_appointment} that ran out of time and whose booking may have been made after
+     * webhook-service stopped waiting (its fallback): the agent asks again with the same arguments, which book once.
+     */
+    public static final String UNCONFIRMED_ERROR = "booking_unconfirmed";
     /** The inbound hook's reason when the directory did not answer within its budget (InboundCalls). */
     static final String INBOUND_FALLBACK_REASON = "directory_unavailable";
 
@@ -34,8 +39,8 @@ public final class VoiceAnswerVerdict {
             return answer == null ? "not JSON" : "not a JSON object";
         }
         String error = answer.path("error").asText("");
-        if (error.equals(FALLBACK_ERROR)) {
-            return "fallback (" + FALLBACK_ERROR + ")";
+        if (error.equals(FALLBACK_ERROR) || error.equals(UNCONFIRMED_ERROR)) {
+            return "fallback (" + error + ")";
         }
         if (!error.isEmpty()) {
             return "error " + error;
@@ -67,6 +72,12 @@ public final class VoiceAnswerVerdict {
                     : "business not identified" + (reason.isEmpty() ? "" : " (" + reason + ")");
         }
         return inbound.path("dynamic_variables").path("branch_id").asText("").equals(branchId) ? REAL : "another branch";
+    }
+
+    /** The answer's {@code error}, empty when it has none or is not JSON. */
+    public static String error(String body) {
+        JsonNode answer = parse(body);
+        return answer == null ? "" : answer.path("error").asText("");
     }
 
     /** The appointment a real {@code book_appointment} answer names, or null. */

@@ -36,6 +36,16 @@ class VoiceAnswerVerdictTest {
     }
 
     @Test
+    void aBookingThatMayHaveBeenMadeIsNamedSoTheCallAsksAgain() {
+        String unconfirmed = "{\"result\":\"Einen Moment bitte, ich prüfe noch, ob Ihr Termin eingetragen ist.\","
+                + "\"error\":\"booking_unconfirmed\"}";
+        assertEquals("fallback (booking_unconfirmed)", VoiceAnswerVerdict.of(SignedRequest.VOICE_BOOKING, unconfirmed));
+        assertEquals(VoiceAnswerVerdict.UNCONFIRMED_ERROR, VoiceAnswerVerdict.error(unconfirmed));
+        assertEquals("", VoiceAnswerVerdict.error("{\"result\":\"Gebucht.\",\"appointment_id\":\"a1\"}"));
+        assertEquals("", VoiceAnswerVerdict.error("<html>"));
+    }
+
+    @Test
     void theInboundHookIsRealWhenItNamesTheDialledBranch() {
         String identified = "{\"call_inbound\":{\"dynamic_variables\":{\"business_identified\":\"true\","
                 + "\"branch_id\":\"b1\"},\"metadata\":{\"branch_id\":\"b1\"}}}";

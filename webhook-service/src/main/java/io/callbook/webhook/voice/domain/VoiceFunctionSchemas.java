@@ -44,7 +44,7 @@ public class VoiceFunctionSchemas {
               },
               {
                 "name": "book_appointment",
-                "description": "Book an appointment for the caller at a free time. Retries with the same arguments book once.",
+                "description": "Book an appointment for the caller at a free time. Retries with the same arguments book once: when the answer's error is booking_unconfirmed, say its result and call book_appointment again with exactly the same arguments to learn whether the appointment was booked.",
                 "parameters": {
                   "type": "object",
                   "properties": {

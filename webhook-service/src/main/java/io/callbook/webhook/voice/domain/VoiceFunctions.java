@@ -17,6 +17,7 @@ import io.callbook.webhook.voice.domain.VoiceDirectory.DialledBranch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -115,12 +116,25 @@ public class VoiceFunctions {
         }
     }
 
-    /** In the branch's language when the number was answered before, else in German. */
+    /**
+     * In the branch's language when the number was answered before, else in German. A booking that ran out of time
+     * may still have been made: booking-service can finish it after we stopped waiting (under load a third of the
+     * mix's late bookings were). Its caller must not hear "can't check" for an appointment that exists, so the agent is
+     * told to ask again with the same arguments, which books once and answers with the appointment. Only an open
+     * circuit proves nothing was sent.
+     */
     VoiceAnswer unavailable(String name, CallContext call, JsonNode args, Throwable cause) {
         fallbacks.warn("Voice function %s of call %s answered with the fallback: %s (fallbacks are counted in the "
                 + "fault-tolerance metrics; one in ten seconds is logged)", name, call.callId(), cause.toString());
         Spoken say = languages.of(localeByNumber.getIfPresent(call.companyId() + call.toNumber()));
+        if (name.equals("book_appointment") && !(cause instanceof CircuitBreakerOpenException)) {
+            return unconfirmed(say.messages());
+        }
         return VoiceAnswer.say(say.messages().unavailable()).with("error", "temporarily_unavailable");
+    }
+
+    private static VoiceAnswer unconfirmed(VoiceMessages messages) {
+        return VoiceAnswer.say(messages.bookingUnconfirmed()).with("error", "booking_unconfirmed");
     }
 
     private VoiceAnswer checkAvailability(Turn turn) {
@@ -180,6 +194,9 @@ public class VoiceFunctions {
         } catch (BookingRefused refused) {
             if (refused.slotTaken()) {
                 return alternatives(turn, service.id(), staff.map(StaffMember::id).orElse(null), start);
+            }
+            if (refused.inFlight()) { // the same booking, asked before, is still being made
+                return unconfirmed(messages);
             }
             return VoiceAnswer.say(messages.bookingRefused()).with("error", refused.type())
                     .with("detail", refused.getMessage());

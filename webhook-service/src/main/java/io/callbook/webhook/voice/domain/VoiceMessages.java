@@ -105,6 +105,9 @@ public interface VoiceMessages {
     @Message("Das konnte ich leider nicht buchen. Soll ich eine andere Zeit suchen?")
     String bookingRefused();
 
+    @Message("Einen Moment bitte, ich prüfe noch, ob Ihr Termin eingetragen ist.")
+    String bookingUnconfirmed();
+
     @Message("Diese Zeit ist leider nicht mehr frei. Soll ich an einem anderen Tag schauen?")
     String slotTaken();
 

@@ -33,6 +33,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -404,6 +405,37 @@ class VoiceFunctionsTest {
         } finally {
             signal("CONT", pid);
         }
+    }
+
+    @Test
+    void aBookingLeftWithoutAnAnswerIsConfirmedWhenTheAgentAsksAgain() throws Exception {
+        String call = "call-" + UUID.randomUUID();
+        LocalDate day = salon.day(5);
+        Map<String, Object> args = Map.of("service", "Haircut", "start", day + "T11:00", "staff", "Anna",
+                "customer_name", "Clara Meyer");
+        function("check_availability", call, Map.of("service", "Haircut", "date", day.toString())).then()
+                .statusCode(200).body("slots", notNullValue()); // the number and catalog are known: only the booking waits
+        long pid = Long.parseLong(System.getProperty(VoiceBackends.BOOKING_PID));
+        signal("STOP", pid); // the booking is sent and may be made once booking-service runs again
+        try {
+            function("book_appointment", call, args).then().statusCode(200)
+                    .body("error", equalTo("booking_unconfirmed"))
+                    .body("result", equalTo("Einen Moment bitte, ich prüfe noch, ob Ihr Termin eingetragen ist."));
+        } finally {
+            signal("CONT", pid);
+        }
+
+        // The agent asks again with the same arguments, as the function's description tells it, until it hears back.
+        String id = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> function("book_appointment", call, args).then().statusCode(200).extract().path("appointment_id"),
+                        Objects::nonNull);
+        function("book_appointment", call, args).then().statusCode(200)
+                .body("appointment_id", equalTo(id))
+                .body("result", equalTo("Ihr Termin für Haircut bei Anna Weber ist gebucht: am " + germanDay(day)
+                        + ", um 11 Uhr."));
+        given().auth().oauth2(salon.admin()).queryParam("externalRef", call).queryParam("source", "voice")
+                .get(booking() + "/v1/appointments").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].id", equalTo(id));
     }
 
     @Test
