@@ -31,6 +31,13 @@ public interface VoiceConfig {
     /** The secret resolver-service issues agent tokens for (its callbook.tokens.agent-exchange-secret). */
     java.util.Optional<String> agentExchangeSecret();
 
+    /**
+     * How long a booking whose answer ran out of time is remembered, so that the agent's next attempt is told it may
+     * exist even when the circuit to booking-service is open: longer than a call.
+     */
+    @WithDefault("PT30M")
+    Duration unconfirmedBookingMemory();
+
     /** Upcoming appointments list_my_appointments reads out at most (booking-service is asked for ten). */
     @WithDefault("5")
     int listedAppointments();

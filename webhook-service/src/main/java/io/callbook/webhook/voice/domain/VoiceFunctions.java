@@ -59,12 +59,14 @@ public class VoiceFunctions {
     private final CallerScope scope;
     private final SpokenLanguages languages;
     private final IdempotencyKeys idempotencyKeys;
+    private final UnconfirmedBookings unconfirmedBookings;
     /** Each dialled number's language, for the fallback answer: it gets the call's arguments, not the branch. */
     private final Cache<String, String> localeByNumber = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofHours(1)).build();
 
     public VoiceFunctions(VoiceDirectory directory, VoiceBooking booking, CallLog callLog, VoiceConfig config,
-                          CallerScope scope, SpokenLanguages languages, ObjectMapper json) {
+                          CallerScope scope, SpokenLanguages languages, ObjectMapper json,
+                          UnconfirmedBookings unconfirmedBookings) {
         this.directory = directory;
         this.booking = booking;
         this.callLog = callLog;
@@ -72,6 +74,7 @@ public class VoiceFunctions {
         this.scope = scope;
         this.languages = languages;
         this.idempotencyKeys = new IdempotencyKeys(json);
+        this.unconfirmedBookings = unconfirmedBookings;
     }
 
     /**
@@ -119,16 +122,23 @@ public class VoiceFunctions {
     /**
      * In the branch's language when the number was answered before, else in German. A booking that ran out of time
      * may still have been made: booking-service can finish it after we stopped waiting (under load a third of the
-     * mix's late bookings were). Its caller must not hear "can't check" for an appointment that exists, so the agent is
-     * told to ask again with the same arguments, which books once and answers with the appointment. Only an open
-     * circuit proves nothing was sent.
+     * mix's bookings were). Its caller must not hear "can't check" for an appointment that exists, so the agent is
+     * told to ask again with the same arguments, which books once and answers with the appointment. An open circuit
+     * sends nothing, but an earlier attempt of the same booking may still have been made.
      */
     VoiceAnswer unavailable(String name, CallContext call, JsonNode args, Throwable cause) {
         fallbacks.warn("Voice function %s of call %s answered with the fallback: %s (fallbacks are counted in the "
                 + "fault-tolerance metrics; one in ten seconds is logged)", name, call.callId(), cause.toString());
         Spoken say = languages.of(localeByNumber.getIfPresent(call.companyId() + call.toNumber()));
-        if (name.equals("book_appointment") && !(cause instanceof CircuitBreakerOpenException)) {
-            return unconfirmed(say.messages());
+        if (name.equals("book_appointment")) {
+            String key = idempotencyKeys.of(call.callId(), name, args);
+            if (!(cause instanceof CircuitBreakerOpenException)) {
+                unconfirmedBookings.remember(key);
+                return unconfirmed(say.messages());
+            }
+            if (unconfirmedBookings.mayExist(key)) {
+                return unconfirmed(say.messages());
+            }
         }
         return VoiceAnswer.say(say.messages().unavailable()).with("error", "temporarily_unavailable");
     }
@@ -188,14 +198,16 @@ public class VoiceFunctions {
         DialledBranch branch = turn.branch();
         var request = new VoiceBooking.NewAppointment(call.companyId(), branch.branchId(), service.id(),
                 staff.map(StaffMember::id).orElse(null), start, phone, name, notes, call.callId());
+        String key = idempotencyKeys.of(call.callId(), "book_appointment", turn.rawArgs());
         Appointment appointment;
         try {
-            appointment = booking.book(request, idempotencyKeys.of(call.callId(), "book_appointment", turn.rawArgs()));
+            appointment = booking.book(request, key);
         } catch (BookingRefused refused) {
             if (refused.slotTaken()) {
                 return alternatives(turn, service.id(), staff.map(StaffMember::id).orElse(null), start);
             }
             if (refused.inFlight()) { // the same booking, asked before, is still being made
+                unconfirmedBookings.remember(key);
                 return unconfirmed(messages);
             }
             return VoiceAnswer.say(messages.bookingRefused()).with("error", refused.type())
