@@ -58,10 +58,19 @@ public record Salon(String company, String branch, String number, String otherCo
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         for (Supplier<Response> request : requests) {
             Response response = request.get();
-            while (response.asString().contains("unavailable") && System.nanoTime() < deadline) {
+            // a booking in doubt is asked again with the same arguments, as the agent is told to
+            while (isFallback(response.asString()) && System.nanoTime() < deadline) {
                 response = request.get();
             }
         }
+    }
+
+    /**
+     * A fallback of an answer that ran out of time: a function's "can't check" or its booking in doubt, the inbound
+     * hook's directory_unavailable.
+     */
+    public static boolean isFallback(String answer) {
+        return answer.contains("unavailable") || answer.contains("booking_unconfirmed");
     }
 
     /** A body signed with this salon's voice integration, as the provider sends it. */

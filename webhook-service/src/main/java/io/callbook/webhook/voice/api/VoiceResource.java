@@ -131,9 +131,9 @@ public class VoiceResource {
                     `invalid` naming it) so the agent can ask the caller and call again; a taken slot offers the \
                     nearest free times; a service that cannot answer in time says so (`error: \
                     temporarily_unavailable`), and a booking that may have been made all the same asks the agent to \
-                    call again with the same arguments (`error: booking_unconfirmed`); a suspended or deleted company is refused in German (`error: \
-                    company_not_served`) and nothing is done. 404: unknown function; 401: bad signature; 400: \
-                    malformed JSON.""")
+                    call again with the same arguments (`error: booking_unconfirmed`); a suspended or deleted \
+                    company is refused in German (`error: company_not_served`) and nothing is done. 404: unknown \
+                    function; 401: bad signature; 400: malformed JSON.""")
     public Map<String, Object> function(@PathParam("name") String name,
                                         @QueryParam("integration") @NotNull(message = "name the integration: ?integration=<id>")
                                         UUID integration,

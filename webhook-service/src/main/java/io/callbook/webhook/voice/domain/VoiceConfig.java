@@ -32,11 +32,11 @@ public interface VoiceConfig {
     java.util.Optional<String> agentExchangeSecret();
 
     /**
-     * How long a booking whose answer ran out of time is remembered, so that the agent's next attempt is told it may
-     * exist even when the circuit to booking-service is open: longer than a call.
+     * How long what an unanswered booking or cancellation did is kept for the agent's next attempt (a booking in doubt
+     * even when the circuit to booking-service is open; the appointment a cancellation chose): longer than a call.
      */
     @WithDefault("PT30M")
-    Duration unconfirmedBookingMemory();
+    Duration unansweredAttemptMemory();
 
     /** Upcoming appointments list_my_appointments reads out at most (booking-service is asked for ten). */
     @WithDefault("5")

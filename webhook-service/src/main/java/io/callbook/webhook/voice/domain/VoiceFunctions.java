@@ -49,6 +49,8 @@ public class VoiceFunctions {
 
     public static final Set<String> NAMES = Set.of("check_availability", "book_appointment", "cancel_appointment",
             "find_customer", "reschedule_appointment", "list_my_appointments");
+    /** What an unanswered booking notes for the next attempt: it may have been made. */
+    private static final String BOOKING_IN_DOUBT = "booking-in-doubt";
     /** When booking-service is slow or away every call falls back: a line each cost 2 % of the CPU in the mix. */
     private final OutageLog fallbacks = new OutageLog(VoiceFunctions.class);
 
@@ -59,14 +61,14 @@ public class VoiceFunctions {
     private final CallerScope scope;
     private final SpokenLanguages languages;
     private final IdempotencyKeys idempotencyKeys;
-    private final UnconfirmedBookings unconfirmedBookings;
+    private final UnansweredAttempts unanswered;
     /** Each dialled number's language, for the fallback answer: it gets the call's arguments, not the branch. */
     private final Cache<String, String> localeByNumber = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofHours(1)).build();
 
     public VoiceFunctions(VoiceDirectory directory, VoiceBooking booking, CallLog callLog, VoiceConfig config,
                           CallerScope scope, SpokenLanguages languages, ObjectMapper json,
-                          UnconfirmedBookings unconfirmedBookings) {
+                          UnansweredAttempts unanswered) {
         this.directory = directory;
         this.booking = booking;
         this.callLog = callLog;
@@ -74,7 +76,7 @@ public class VoiceFunctions {
         this.scope = scope;
         this.languages = languages;
         this.idempotencyKeys = new IdempotencyKeys(json);
-        this.unconfirmedBookings = unconfirmedBookings;
+        this.unanswered = unanswered;
     }
 
     /**
@@ -131,16 +133,33 @@ public class VoiceFunctions {
                 + "fault-tolerance metrics; one in ten seconds is logged)", name, call.callId(), cause.toString());
         Spoken say = languages.of(localeByNumber.getIfPresent(call.companyId() + call.toNumber()));
         if (name.equals("book_appointment")) {
-            String key = idempotencyKeys.of(call.callId(), name, args);
+            String attempt = idempotencyKeys.of(call.callId(), name, args);
             if (!(cause instanceof CircuitBreakerOpenException)) {
-                unconfirmedBookings.remember(key);
+                unanswered.note(attempt, BOOKING_IN_DOUBT);
                 return unconfirmed(say.messages());
             }
-            if (unconfirmedBookings.mayExist(key)) {
+            if (earlierBookingInDoubt(attempt)) {
                 return unconfirmed(say.messages());
             }
         }
         return VoiceAnswer.say(say.messages().unavailable()).with("error", "temporarily_unavailable");
+    }
+
+    private boolean earlierBookingInDoubt(String attempt) {
+        try {
+            return unanswered.noted(attempt).isPresent();
+        } catch (UnansweredAttempts.AttemptsUnknown unknown) {
+            return true;
+        }
+    }
+
+    /** The appointment an unanswered attempt of the same cancellation chose; when that is unknown, none. */
+    private Optional<UUID> cancelledUnanswered(String attempt) {
+        try {
+            return unanswered.noted(attempt).map(UUID::fromString);
+        } catch (UnansweredAttempts.AttemptsUnknown unknown) {
+            return Optional.empty();
+        }
     }
 
     private static VoiceAnswer unconfirmed(VoiceMessages messages) {
@@ -207,7 +226,7 @@ public class VoiceFunctions {
                 return alternatives(turn, service.id(), staff.map(StaffMember::id).orElse(null), start);
             }
             if (refused.inFlight()) { // the same booking, asked before, is still being made
-                unconfirmedBookings.remember(key);
+                unanswered.note(key, BOOKING_IN_DOUBT);
                 return unconfirmed(messages);
             }
             return VoiceAnswer.say(messages.bookingRefused()).with("error", refused.type())
@@ -253,10 +272,18 @@ public class VoiceFunctions {
         return answer.with("error", "slot_taken").with("alternatives", nearest.stream().map(s -> slot(s, zone)).toList());
     }
 
+    /**
+     * Cancels the caller's appointment: the one named, else their next. An attempt without a name notes the appointment
+     * it chose until it is answered: had an unanswered one cancelled the next appointment, the agent's next attempt
+     * with the same arguments would find the one after it and cancel that too. Cancelling a cancelled appointment
+     * changes nothing, so the next attempt cancels the noted one again and tells the caller. An answered attempt leaves
+     * no note, so a caller who cancels two appointments one after the other can.
+     */
     private VoiceAnswer cancel(Turn turn) {
         VoiceMessages messages = turn.messages();
         CallContext call = turn.call();
         UUID appointmentId;
+        String attempt = null;
         Optional<String> named = turn.args().text("appointment_id");
         if (named.isPresent()) {
             appointmentId = appointmentId(turn, named.get());
@@ -264,8 +291,10 @@ public class VoiceFunctions {
                 requireCallers(turn, appointmentId);
             }
         } else {
-            appointmentId = callersUpcoming(turn).stream().findFirst().map(Appointment::id)
-                    .orElseThrow(() -> noAppointment(turn));
+            attempt = idempotencyKeys.of(call.callId(), "cancel_appointment", turn.rawArgs());
+            appointmentId = cancelledUnanswered(attempt).orElseGet(() -> callersUpcoming(turn).stream().findFirst()
+                    .map(Appointment::id).orElseThrow(() -> noAppointment(turn)));
+            unanswered.note(attempt, appointmentId.toString());
         }
         Appointment cancelled;
         try {
@@ -275,6 +304,9 @@ public class VoiceFunctions {
                     ? VoiceAnswer.say(messages.unknownAppointment()).with("error", "unknown_appointment")
                     : VoiceAnswer.say(messages.cancelRefused()).with("error", refused.type())
                     .with("detail", refused.getMessage());
+        }
+        if (attempt != null) {
+            unanswered.forget(attempt);
         }
         return VoiceAnswer.say(messages.cancelled(turn.say().day(cancelled.start(), turn.zone()),
                         turn.say().time(cancelled.start(), turn.zone())))
