@@ -162,6 +162,13 @@ public class VoiceFunctions {
         }
     }
 
+    /** @param attempt null for an attempt that noted nothing */
+    private void answered(String attempt) {
+        if (attempt != null) {
+            unanswered.forget(attempt);
+        }
+    }
+
     private static VoiceAnswer unconfirmed(VoiceMessages messages) {
         return VoiceAnswer.say(messages.bookingUnconfirmed()).with("error", "booking_unconfirmed");
     }
@@ -300,14 +307,13 @@ public class VoiceFunctions {
         try {
             cancelled = booking.cancel(call.companyId(), appointmentId, messages.cancelledByCallerNote());
         } catch (BookingRefused refused) {
+            answered(attempt);
             return refused.notFound()
                     ? VoiceAnswer.say(messages.unknownAppointment()).with("error", "unknown_appointment")
                     : VoiceAnswer.say(messages.cancelRefused()).with("error", refused.type())
                     .with("detail", refused.getMessage());
         }
-        if (attempt != null) {
-            unanswered.forget(attempt);
-        }
+        answered(attempt);
         return VoiceAnswer.say(messages.cancelled(turn.say().day(cancelled.start(), turn.zone()),
                         turn.say().time(cancelled.start(), turn.zone())))
                 .with("appointment_id", cancelled.id())
