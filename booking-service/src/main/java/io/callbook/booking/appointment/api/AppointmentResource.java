@@ -16,6 +16,7 @@ import io.callbook.booking.appointment.domain.BookAppointment;
 import io.callbook.booking.appointment.domain.BookAppointmentHandler;
 import io.callbook.booking.appointment.domain.BookingResult;
 import io.callbook.booking.appointment.domain.RequestValues;
+import io.callbook.booking.branch.domain.BranchDirectory;
 import io.callbook.common.api.Page;
 import io.callbook.common.api.Problem;
 import io.callbook.common.api.ProblemException;
@@ -72,13 +73,15 @@ public class AppointmentResource {
     private final BookAppointmentHandler booking;
     private final AppointmentBook book;
     private final AppointmentQueries queries;
+    private final BranchDirectory branches;
     private final CallerContext caller;
 
     public AppointmentResource(BookAppointmentHandler booking, AppointmentBook book, AppointmentQueries queries,
-                               CallerContext caller) {
+                               BranchDirectory branches, CallerContext caller) {
         this.booking = booking;
         this.book = book;
         this.queries = queries;
+        this.branches = branches;
         this.caller = caller;
     }
 
@@ -233,7 +236,7 @@ public class AppointmentResource {
             if (branchId == null) {
                 throw AppointmentDtos.badRequest("branchId is required");
             }
-            return queries.companyOfBranch(branchId).orElseThrow(() -> ProblemException.notFound("Branch " + branchId));
+            return branches.companyOf(branchId);
         });
     }
 
@@ -246,12 +249,12 @@ public class AppointmentResource {
             if (branchId == null) {
                 throw AppointmentDtos.badRequest("Without a tenant in the token, name companyId or branchId");
             }
-            return queries.companyOfBranch(branchId).orElseThrow(() -> ProblemException.notFound("Branch " + branchId));
+            return branches.companyOf(branchId);
         });
         if (companyId != null && !companyId.equals(company)) {
             throw ProblemException.notFound("Company " + companyId);
         }
-        if (branchId != null && !queries.companyOfBranch(branchId).map(company::equals).orElse(false)) {
+        if (branchId != null && !branches.companyOf(branchId).equals(company)) {
             throw ProblemException.notFound("Branch " + branchId);
         }
         return company;

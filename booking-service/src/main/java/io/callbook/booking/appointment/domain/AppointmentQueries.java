@@ -1,6 +1,5 @@
 package io.callbook.booking.appointment.domain;
 
-import io.callbook.booking.branch.domain.BranchReplica;
 import io.callbook.booking.catalog.domain.UpcomingAppointments;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,15 +37,6 @@ public class AppointmentQueries implements UpcomingAppointments {
         return entityManager.createQuery("select a.companyId from Appointment a where a.id = :id", UUID.class)
                 .setParameter("id", appointmentId)
                 .getResultStream().findFirst();
-    }
-
-    /**
-     * The company of a branch, also of one since removed (its appointments stay listable): platform admins carry no
-     * tenant, their requests name a branch. Booking still refuses inactive branches.
-     */
-    @Transactional
-    public Optional<UUID> companyOfBranch(UUID branchId) {
-        return BranchReplica.<BranchReplica>findByIdOptional(branchId).map(b -> b.companyId);
     }
 
     @Transactional

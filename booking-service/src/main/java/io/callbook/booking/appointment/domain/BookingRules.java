@@ -52,17 +52,24 @@ public class BookingRules {
     public BookingPlan plan(UUID companyId, BookAppointment command, Instant now) {
         BranchReplica branch = branches.get(companyId, command.branchId());
         BookableService service = service(companyId, command.serviceId());
-        List<UUID> staffIds = command.staffId() != null
-                ? List.of(staff(companyId, branch.id, service, command.staffId()).id)
+        BookedTime time = BookedTime.of(command.start(), service);
+        List<UUID> candidates = command.staffId() != null ? List.of(command.staffId())
                 : performers(companyId, branch.id, service);
+        // The hours are read for performers of the service only, so a named staff member found at work is one who
+        // may take it: the two reads of the staff member and their services are needed only to say what is wrong.
+        List<UUID> working = working(companyId, branch, service, candidates, time);
+        if (working.isEmpty() && command.staffId() != null) {
+            staff(companyId, branch.id, service, command.staffId());
+        }
         requireBookableTime(service, command.start(), now);
         if (command.customerId() != null) {
             customers.get(companyId, command.customerId());
         }
         String phone = command.customer() == null ? null
                 : numbers.normalize(command.customer().phone(), region(branch)).e164();
-        BookedTime time = BookedTime.of(command.start(), service);
-        List<UUID> working = requireWorking(companyId, branch, service, staffIds, time);
+        if (working.isEmpty()) {
+            throw notWorking(service, candidates, time);
+        }
         return new BookingPlan(companyId, branch.id, service.id, working, time, phone);
     }
 
@@ -128,20 +135,30 @@ public class BookingRules {
      */
     public List<UUID> requireWorking(UUID companyId, BranchReplica branch, BookableService service, List<UUID> candidates,
                                      BookedTime slot) {
+        List<UUID> working = working(companyId, branch, service, candidates, slot);
+        if (working.isEmpty()) {
+            throw notWorking(service, candidates, slot);
+        }
+        return working;
+    }
+
+    /** The candidates who perform the service at the branch and are at work for the whole slot (maybe none). */
+    private List<UUID> working(UUID companyId, BranchReplica branch, BookableService service, List<UUID> candidates,
+                               BookedTime slot) {
         LocalDate first = slot.blockedFrom().atZone(branch.zone()).toLocalDate().minusDays(1);
         LocalDate last = slot.blockedUntil().atZone(branch.zone()).toLocalDate();
         SlotCalculator.Schedule schedule = schedules.hours(companyId, branch.id, service.id,
                 candidates.size() == 1 ? candidates.get(0) : null, branch.zone(), first, last);
-        List<UUID> working = candidates.stream()
+        return candidates.stream()
                 .filter(staff -> SlotCalculator.works(schedule, staff, slot.blockedFrom(), slot.blockedUntil()))
                 .toList();
-        if (working.isEmpty()) {
-            throw new BookingRuleBroken("outside-working-hours", "Outside working hours",
-                    (candidates.size() == 1 ? "Staff member " + candidates.get(0) + " is" : "No staff member who performs"
-                            + " service " + service.id + " is") + " at work from " + slot.blockedFrom() + " to "
-                            + slot.blockedUntil() + " (buffers included), or is away then");
-        }
-        return working;
+    }
+
+    private static BookingRuleBroken notWorking(BookableService service, List<UUID> candidates, BookedTime slot) {
+        return new BookingRuleBroken("outside-working-hours", "Outside working hours",
+                (candidates.size() == 1 ? "Staff member " + candidates.get(0) + " is" : "No staff member who performs"
+                        + " service " + service.id + " is") + " at work from " + slot.blockedFrom() + " to "
+                        + slot.blockedUntil() + " (buffers included), or is away then");
     }
 
     public void requireBookableTime(BookableService service, Instant start, Instant now) {

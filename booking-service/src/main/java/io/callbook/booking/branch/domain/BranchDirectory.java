@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 public class BranchDirectory {
 
     static final String ZONES = "branch-zones";
+    static final String COMPANIES = "branch-companies";
 
     private final Event<SlotsChanged> slotsChanged;
 
@@ -60,6 +61,20 @@ public class BranchDirectory {
         return BranchReplica.<BranchReplica>find("id = ?1 and companyId = ?2", branchId, companyId)
                 .firstResultOptional()
                 .filter(branch -> branch.active)
+                .orElseThrow(() -> new BranchNotFound(branchId));
+    }
+
+    /**
+     * The company of a branch, also of one since removed (its appointments stay listable): platform admins carry no
+     * tenant, their requests name a branch. A branch never moves to another company, so the answer is kept; an unknown
+     * branch is not (an exception is not cached), as it may arrive with the next directory event.
+     *
+     * @throws BranchNotFound when no branch has this id
+     */
+    @CacheResult(cacheName = COMPANIES)
+    public UUID companyOf(UUID branchId) {
+        return QuarkusTransaction.joiningExisting().call(() -> BranchReplica.<BranchReplica>findByIdOptional(branchId))
+                .map(branch -> branch.companyId)
                 .orElseThrow(() -> new BranchNotFound(branchId));
     }
 

@@ -4,19 +4,22 @@ import io.callbook.booking.catalog.domain.HoursKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.NativeQuery;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Loads the working time {@link SlotCalculator} needs for a branch, a service and a range of dates in a fixed number
- * of queries, however many staff members and days: their weekly hours, overrides and time off, each one query over
- * all of them ({@code in} lists), no query per staff member or day. Their appointments are availability's to add.
+ * Loads the working time {@link SlotCalculator} needs for a branch, a service and a range of dates in one statement,
+ * however many staff members and days: their weekly hours, overrides and time off, no query per staff member, day or
+ * kind of rule. Their appointments are availability's to add.
  */
 @ApplicationScoped
 public class StaffSchedules {
@@ -38,9 +41,34 @@ public class StaffSchedules {
               and s.active = true and s.deletedAt is null and (:staff is null or s.id = :staff)""";
 
     /**
+     * {@link #PERFORMERS} in SQL, and the three kinds of rule in one result: a column a kind has not is null. Staff
+     * time off carries the staff member's branch, so the branch index finds both kinds of time off.
+     */
+    private static final String HOURS = """
+            with performers as (
+                select s.id from staff s join staff_services ss on ss.staff_id = s.id
+                where s.company_id = :company and s.branch_id = :branch and ss.service_id = :service
+                  and s.active and s.deleted_at is null and (cast(:staff as uuid) is null or s.id = cast(:staff as uuid)))
+            select 'weekly' as rule, w.staff_id, w.day_of_week, null::date as on_date, w.kind, w.start_time, w.end_time,
+                   null::timestamptz as starts_at, null::timestamptz as ends_at
+            from weekly_hours w
+            where w.company_id = :company and w.staff_id in (select id from performers)
+            union all
+            select 'override', o.staff_id, null, o.on_date, o.kind, o.start_time, o.end_time, null, null
+            from hours_overrides o
+            where o.company_id = :company and o.on_date between :first and :last
+              and o.staff_id in (select id from performers)
+            union all
+            select 'away', t.staff_id, null, null, null, null, null, t.starts_at, t.ends_at
+            from time_off t
+            where t.company_id = :company and t.branch_id = :branch and t.starts_at < :until and t.ends_at > :from
+              and (t.staff_id is null or t.staff_id in (select id from performers))""";
+
+    /**
      * Working hours, date overrides and time off of the branch's performers of the service (or of just one of them),
      * without their appointments: what a booking must fit into (the exclusion constraint, not this read, keeps
-     * appointments apart). Three queries.
+     * appointments apart). One statement: every booking and every uncached availability answer reads this, and each
+     * round trip costs the service more CPU than the database spends on these few rows.
      *
      * @param staffId one performer, or null for all of them
      */
@@ -50,50 +78,44 @@ public class StaffSchedules {
         // Working time of a date lies within that date, so nothing outside these instants can matter.
         Instant from = first.atStartOfDay(zone).toInstant();
         Instant until = last.plusDays(1).atStartOfDay(zone).toInstant();
-
-        List<SlotCalculator.WeeklyRule> weekly = entityManager.createQuery("""
-                        select w.staffId, w.dayOfWeek, w.kind, w.startTime, w.endTime from WeeklyHours w
-                        where w.companyId = :company and w.staffId in (""" + PERFORMERS + ")", Object[].class)
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(HOURS).unwrap(NativeQuery.class)
+                .addScalar("rule", String.class)
+                .addScalar("staff_id", UUID.class)
+                .addScalar("day_of_week", Short.class)
+                .addScalar("on_date", LocalDate.class)
+                .addScalar("kind", String.class)
+                .addScalar("start_time", LocalTime.class)
+                .addScalar("end_time", LocalTime.class)
+                .addScalar("starts_at", Instant.class)
+                .addScalar("ends_at", Instant.class)
                 .setParameter("company", companyId)
                 .setParameter("branch", branchId)
                 .setParameter("service", serviceId)
-                .setParameter("staff", staffId)
-                .getResultList().stream()
-                .map(StaffSchedules::weeklyRule)
-                .toList();
-
-        List<SlotCalculator.DateRule> overrides = entityManager.createQuery("""
-                        select o.staffId, o.onDate, o.kind, o.startTime, o.endTime from HoursOverride o
-                        where o.companyId = :company and o.onDate between :first and :last and o.staffId in (""" + PERFORMERS + ")",
-                        Object[].class)
-                .setParameter("company", companyId)
-                .setParameter("branch", branchId)
-                .setParameter("service", serviceId)
-                .setParameter("staff", staffId)
+                .setParameter("staff", staffId, UUID.class)
                 .setParameter("first", first)
                 .setParameter("last", last)
-                .getResultList().stream()
-                .map(StaffSchedules::dateRule)
-                .toList();
-
-        // Staff time off carries the staff member's branch, so the branch index finds both kinds.
-        List<SlotCalculator.Absence> absences = entityManager.createQuery("""
-                        select t.staffId, t.startsAt, t.endsAt from TimeOff t
-                        where t.companyId = :company and t.branchId = :branch
-                          and t.startsAt < :until and t.endsAt > :from
-                          and (t.staffId is null or t.staffId in (""" + PERFORMERS + "))", Object[].class)
-                .setParameter("company", companyId)
-                .setParameter("branch", branchId)
-                .setParameter("service", serviceId)
-                .setParameter("staff", staffId)
                 .setParameter("from", from)
                 .setParameter("until", until)
-                .getResultList().stream()
-                .map(StaffSchedules::absence)
-                .toList();
-
+                .getResultList();
+        List<SlotCalculator.WeeklyRule> weekly = new ArrayList<>();
+        List<SlotCalculator.DateRule> overrides = new ArrayList<>();
+        List<SlotCalculator.Absence> absences = new ArrayList<>();
+        for (Object[] row : rows) {
+            switch ((String) row[0]) {
+                case "weekly" -> weekly.add(new SlotCalculator.WeeklyRule((UUID) row[1], DayOfWeek.of((Short) row[2]),
+                        kind(row[4]), (LocalTime) row[5], (LocalTime) row[6]));
+                case "override" -> overrides.add(new SlotCalculator.DateRule((UUID) row[1], (LocalDate) row[3],
+                        kind(row[4]), (LocalTime) row[5], (LocalTime) row[6]));
+                default -> absences.add(new SlotCalculator.Absence((UUID) row[1], (Instant) row[7], (Instant) row[8]));
+            }
+        }
         return new SlotCalculator.Schedule(zone, staffId == null ? List.of() : List.of(staffId), weekly, overrides,
                 absences, List.of());
+    }
+
+    private static HoursKind kind(Object dbValue) {
+        return HoursKind.valueOf(((String) dbValue).toUpperCase(Locale.ROOT));
     }
 
     /**
