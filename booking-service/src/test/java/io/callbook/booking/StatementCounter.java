@@ -1,6 +1,8 @@
 package io.callbook.booking;
 
 import io.callbook.common.persistence.StatementObserver;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -34,6 +36,17 @@ public class StatementCounter implements StatementObserver {
             return new Counted<>(work.get(), statements);
         } finally {
             STATEMENTS.remove();
+        }
+    }
+
+    /** Runs like an HTTP request: in a request context (and so a persistence context) of its own. */
+    public static <T> T inRequest(Supplier<T> work) {
+        ManagedContext context = Arc.container().requestContext();
+        context.activate();
+        try {
+            return work.get();
+        } finally {
+            context.terminate();
         }
     }
 }

@@ -5,21 +5,20 @@ import io.callbook.booking.StatementCounter;
 import io.callbook.booking.catalog.domain.BookableService;
 import io.callbook.booking.catalog.domain.Staff;
 import io.callbook.common.contracts.directory.BranchData;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import static io.callbook.booking.StatementCounter.inRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -47,9 +46,9 @@ class BookingStatementCountTest {
         fixtures.staff(branch, Set.of(service.id));
 
         // After its commit a write asks the branch's zone, which stays cached for a while: ask it once before counting.
-        request(() -> booking.handle(branch.companyId(), command(branch, service, staff.id, nextMondayAt(9)), null));
+        inRequest(() -> booking.handle(branch.companyId(), command(branch, service, staff.id, nextMondayAt(9)), null));
 
-        var named = StatementCounter.count(() -> request(() -> booking.handle(branch.companyId(),
+        var named = StatementCounter.count(() -> inRequest(() -> booking.handle(branch.companyId(),
                 command(branch, service, staff.id, nextMondayAt(10)), null)));
         LOG.infof("A booking of a named staff member: %d statements%n  %s", named.statements().size(),
                 String.join("\n  ", named.statements()));
@@ -57,33 +56,21 @@ class BookingStatementCountTest {
         assertEquals(8, named.statements().size(), named.statements().toString());
         assertEquals(staff.id, named.result().appointment().staffId);
 
-        var anyone = StatementCounter.count(() -> request(() -> booking.handle(branch.companyId(),
+        var anyone = StatementCounter.count(() -> inRequest(() -> booking.handle(branch.companyId(),
                 command(branch, service, null, nextMondayAt(11)), null)));
         // and, to choose a staff member: the performers and who of them is busy then
         assertEquals(10, anyone.statements().size(), anyone.statements().toString());
         assertEquals(staff.id, anyone.result().appointment().staffId, "the only one at work");
     }
 
-    private static BookAppointment command(BranchData branch, BookableService service, UUID staffId,
-                                           java.time.Instant start) {
+    private static BookAppointment command(BranchData branch, BookableService service, UUID staffId, Instant start) {
+        String phone = "+49 30 " + (1_000_000 + (int) (Math.random() * 8_999_999));
         return new BookAppointment(branch.id(), service.id, staffId, start, null,
-                new BookAppointment.Customer("+49 30 " + (1_000_000 + (int) (Math.random() * 8_999_999)), "Erika", null),
-                null, AppointmentSource.API, null, false, true);
+                new BookAppointment.Customer(phone, "Erika", null), null, AppointmentSource.API, null, false, true);
     }
 
-    private static java.time.Instant nextMondayAt(int hour) {
+    private static Instant nextMondayAt(int hour) {
         LocalDate monday = LocalDate.now(BERLIN).plusWeeks(1).with(DayOfWeek.MONDAY);
         return monday.atTime(LocalTime.of(hour, 0)).atZone(BERLIN).toInstant();
-    }
-
-    /** Like an HTTP request: a request context (and so a persistence context) of its own. */
-    private static <T> T request(Supplier<T> work) {
-        ManagedContext context = Arc.container().requestContext();
-        context.activate();
-        try {
-            return work.get();
-        } finally {
-            context.terminate();
-        }
     }
 }

@@ -11,8 +11,6 @@ import io.callbook.booking.catalog.domain.BookableService;
 import io.callbook.booking.catalog.domain.HoursKind;
 import io.callbook.booking.catalog.domain.Staff;
 import io.callbook.common.contracts.directory.BranchData;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -25,8 +23,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
+import static io.callbook.booking.StatementCounter.inRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,10 +63,10 @@ class AvailabilityQueryCountTest {
         AvailabilityQuery week = new AvailabilityQuery(service.id, monday, monday.plusDays(6), null, null);
 
         // Redis connected and warm, so the measured request is a plain cache miss.
-        request(() -> availability.find(availability.branch(branch.id()),
+        inRequest(() -> availability.find(availability.branch(branch.id()),
                 new AvailabilityQuery(service.id, monday.plusDays(7), monday.plusDays(7), null, null)));
 
-        var uncached = StatementCounter.count(() -> request(() -> availability.find(availability.branch(branch.id()), week)));
+        var uncached = StatementCounter.count(() -> inRequest(() -> availability.find(availability.branch(branch.id()), week)));
         LOG.infof("Availability, 20 staff x 7 days, uncached: %d statements%n  %s", uncached.statements().size(),
                 String.join("\n  ", uncached.statements()));
         // branch, service, staff, hours (weekly, overrides and time off together), appointments
@@ -77,22 +75,11 @@ class AvailabilityQueryCountTest {
         assertEquals(7, result.days().size());
         assertTrue(result.days().get(0).slots().get(0).staffIds().size() >= 18);
 
-        var cached = StatementCounter.count(() -> request(() -> availability.find(availability.branch(branch.id()), week)));
+        var cached = StatementCounter.count(() -> inRequest(() -> availability.find(availability.branch(branch.id()), week)));
         LOG.infof("Same week, cached: %d statements (branch, service)", cached.statements().size());
         assertEquals(2, cached.statements().size(), cached.statements().toString());
         assertEquals(result.days(), cached.result().days());
         assertEquals(result.stamp(), cached.result().stamp(), "nothing was invalidated in between");
-    }
-
-    /** Like an HTTP request: a request context (and so a persistence context) of its own. */
-    private static <T> T request(Supplier<T> work) {
-        ManagedContext context = Arc.container().requestContext();
-        context.activate();
-        try {
-            return work.get();
-        } finally {
-            context.terminate();
-        }
     }
 
     private static java.time.Instant at(LocalDate date, String time) {
