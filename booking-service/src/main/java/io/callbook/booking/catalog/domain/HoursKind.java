@@ -9,4 +9,9 @@ public enum HoursKind {
     public String dbValue() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The kind stored as {@link #dbValue()}. */
+    public static HoursKind ofDbValue(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
 }

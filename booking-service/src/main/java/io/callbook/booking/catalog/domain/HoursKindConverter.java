@@ -3,8 +3,6 @@ package io.callbook.booking.catalog.domain;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-import java.util.Locale;
-
 /** Stored as the lower-case word the schema's check constraint lists, like the appointment enums. */
 @Converter(autoApply = true)
 public class HoursKindConverter implements AttributeConverter<HoursKind, String> {
@@ -16,6 +14,6 @@ public class HoursKindConverter implements AttributeConverter<HoursKind, String>
 
     @Override
     public HoursKind convertToEntityAttribute(String value) {
-        return value == null ? null : HoursKind.valueOf(value.toUpperCase(Locale.ROOT));
+        return value == null ? null : HoursKind.ofDbValue(value);
     }
 }

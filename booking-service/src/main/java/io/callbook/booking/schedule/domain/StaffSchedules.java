@@ -13,7 +13,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -48,7 +47,8 @@ public class StaffSchedules {
             with performers as (
                 select s.id from staff s join staff_services ss on ss.staff_id = s.id
                 where s.company_id = :company and s.branch_id = :branch and ss.service_id = :service
-                  and s.active and s.deleted_at is null and (cast(:staff as uuid) is null or s.id = cast(:staff as uuid)))
+                  and s.active and s.deleted_at is null
+                  and (cast(:staff as uuid) is null or s.id = cast(:staff as uuid)))
             select 'weekly' as rule, w.staff_id, w.day_of_week, null::date as on_date, w.kind, w.start_time, w.end_time,
                    null::timestamptz as starts_at, null::timestamptz as ends_at
             from weekly_hours w
@@ -104,18 +104,14 @@ public class StaffSchedules {
         for (Object[] row : rows) {
             switch ((String) row[0]) {
                 case "weekly" -> weekly.add(new SlotCalculator.WeeklyRule((UUID) row[1], DayOfWeek.of((Short) row[2]),
-                        kind(row[4]), (LocalTime) row[5], (LocalTime) row[6]));
+                        HoursKind.ofDbValue((String) row[4]), (LocalTime) row[5], (LocalTime) row[6]));
                 case "override" -> overrides.add(new SlotCalculator.DateRule((UUID) row[1], (LocalDate) row[3],
-                        kind(row[4]), (LocalTime) row[5], (LocalTime) row[6]));
+                        HoursKind.ofDbValue((String) row[4]), (LocalTime) row[5], (LocalTime) row[6]));
                 default -> absences.add(new SlotCalculator.Absence((UUID) row[1], (Instant) row[7], (Instant) row[8]));
             }
         }
         return new SlotCalculator.Schedule(zone, staffId == null ? List.of() : List.of(staffId), weekly, overrides,
                 absences, List.of());
-    }
-
-    private static HoursKind kind(Object dbValue) {
-        return HoursKind.valueOf(((String) dbValue).toUpperCase(Locale.ROOT));
     }
 
     /**
