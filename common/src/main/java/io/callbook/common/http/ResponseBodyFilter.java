@@ -1,7 +1,7 @@
 package io.callbook.common.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.callbook.common.security.Hashes;
+import com.google.common.hash.Hashing;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,7 +13,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -81,10 +80,15 @@ public class ResponseBodyFilter {
         return response.getStatus() == 200 && (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method));
     }
 
-    /** The strong ETag this filter gives a body. */
+    /**
+     * The strong ETag this filter gives a body: 128 bits of MurmurHash3, which change whenever the bytes do. A tag
+     * only has to tell one version of a resource from the next, and nobody gains by forging one, so it needs no
+     * cryptographic hash. SHA-256 cost an uncached week of availability (about 200 KB) a tenth of its CPU under C1,
+     * which has no SHA instructions (ADR 0017); this hash takes a tenth of that time there.
+     */
     public static String strongEtag(byte[] body) {
-        byte[] digest = Hashes.sha256(body);
-        return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)) + '"';
+        byte[] digest = Hashing.murmur3_128().hashBytes(body).asBytes();
+        return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + '"';
     }
 
     static boolean matches(String ifNoneMatch, String etag) {
