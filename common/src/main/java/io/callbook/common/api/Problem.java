@@ -6,7 +6,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * An RFC 9457 problem detail. Extension members (e.g. {@code violations}, {@code conflict}) are
@@ -26,6 +28,13 @@ public record Problem(URI type, String title, int status, String detail, String 
 
     public static Problem of(int status, String slug, String title, String detail) {
         return new Problem(URI.create(TYPE_BASE + slug), title, status, detail, null, null, Map.of());
+    }
+
+    /** 400 for input that breaks its rules: {@code violations} lists each field with what is wrong with it. */
+    public static Problem validation(List<Map<String, String>> violations) {
+        String detail = violations.stream().map(v -> v.get("field") + ": " + v.get("message"))
+                .collect(Collectors.joining("; "));
+        return of(400, "validation", "Invalid request", detail).with("violations", violations);
     }
 
     public Problem with(String name, Object value) {

@@ -22,7 +22,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Every exception a request can end in becomes an RFC 9457 problem; nothing leaks a stack trace. */
 public class ProblemExceptionMappers {
@@ -40,10 +39,7 @@ public class ProblemExceptionMappers {
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                 .map(v -> Map.of("field", field(v), "message", v.getMessage()))
                 .toList();
-        String detail = violations.stream().map(v -> v.get("field") + ": " + v.get("message"))
-                .collect(Collectors.joining("; "));
-        Problem problem = Problem.of(400, "validation", "Invalid request", detail).with("violations", violations);
-        return ProblemResponses.of(problem, request);
+        return ProblemResponses.of(Problem.validation(violations), request);
     }
 
     @ServerExceptionMapper

@@ -6,7 +6,6 @@ import io.callbook.webhook.integration.domain.Provider;
 import io.callbook.webhook.signing.domain.CalSignature;
 import io.callbook.webhook.signing.domain.RetellSignature;
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,7 +46,7 @@ public class InboundWebhookResource {
     @APIResponse(responseCode = "401", description = "Unknown or inactive integration, or a signature that does not verify")
     @APIResponse(responseCode = "403", description = "The integration's company is suspended: nothing is stored until it is reactivated")
     @APIResponse(responseCode = "410", description = "The integration's company was deleted: nothing is stored")
-    public Response voice(@QueryParam("integration") @NotNull(message = "name the integration: ?integration=<id>")
+    public Response voice(@QueryParam("integration") @Parameter(required = true)
                           UUID integration,
                           @HeaderParam(RetellSignature.HEADER) String signature, byte[] body) {
         return answer(inbox.accept(Provider.VOICE, integration, body, signature));
@@ -58,7 +58,7 @@ public class InboundWebhookResource {
     @APIResponse(responseCode = "401", description = "Unknown or inactive integration, or a signature that does not verify")
     @APIResponse(responseCode = "403", description = "The integration's company is suspended: nothing is stored until it is reactivated")
     @APIResponse(responseCode = "410", description = "The integration's company was deleted: nothing is stored")
-    public Response calendar(@QueryParam("integration") @NotNull(message = "name the integration: ?integration=<id>")
+    public Response calendar(@QueryParam("integration") @Parameter(required = true)
                              UUID integration,
                              @HeaderParam(CalSignature.HEADER) String signature, byte[] body) {
         return answer(inbox.accept(Provider.CALENDAR, integration, body, signature));

@@ -1,5 +1,7 @@
 package io.callbook.webhook.integration.domain;
 
+import io.callbook.common.api.ProblemException;
+import io.callbook.common.api.RequiredParameters;
 import io.callbook.webhook.signing.domain.CalSignature;
 import io.callbook.webhook.signing.domain.RetellSignature;
 import io.callbook.webhook.signing.domain.SignatureCheck;
@@ -29,10 +31,12 @@ public class SignedRequests {
     }
 
     /**
+     * @throws ProblemException 400 when the request names no integration
      * @throws InvalidSignature for an unknown or inactive integration or a signature that does not verify
      * @throws CompanyInactive  when the integration's company is suspended or deleted
      */
     public Integration verify(Provider provider, UUID integrationId, byte[] body, String signature) {
+        RequiredParameters.required(integrationId, "integration", "name the integration: ?integration=<id>");
         Integrations.Verifiable integration = integrations.forWebhook(integrationId, provider)
                 .orElseThrow(() -> new InvalidSignature("unknown or inactive integration"));
         SignatureCheck check = provider == Provider.VOICE

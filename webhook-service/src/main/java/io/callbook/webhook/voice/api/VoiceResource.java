@@ -21,7 +21,6 @@ import io.callbook.webhook.voice.domain.VoiceAnswer;
 import io.callbook.webhook.voice.domain.VoiceFunctions;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -31,6 +30,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -94,7 +94,7 @@ public class VoiceResource {
                     `business_identified: "false"` and a polite `fallback_message` (still 200); so does a suspended or \
                     deleted company, with a German `fallback_message` and `reason: company_not_served` in the \
                     metadata. 401: bad signature or unknown integration; 400: malformed JSON.""")
-    public InboundResponse inbound(@QueryParam("integration") @NotNull(message = "name the integration: ?integration=<id>")
+    public InboundResponse inbound(@QueryParam("integration") @Parameter(required = true)
                                    UUID integration,
                                    @HeaderParam(RetellSignature.HEADER) String signature, byte[] body) {
         Integration verified;
@@ -135,7 +135,7 @@ public class VoiceResource {
                     company is refused in German (`error: company_not_served`) and nothing is done. 404: unknown \
                     function; 401: bad signature; 400: malformed JSON.""")
     public Map<String, Object> function(@PathParam("name") String name,
-                                        @QueryParam("integration") @NotNull(message = "name the integration: ?integration=<id>")
+                                        @QueryParam("integration") @Parameter(required = true)
                                         UUID integration,
                                         @HeaderParam(RetellSignature.HEADER) String signature, byte[] body) {
         Integration verified;

@@ -111,8 +111,23 @@ class InboundWebhookTest {
         String huge = "{\"event\":\"call_started\",\"pad\":\"" + "x".repeat(1_100_000) + "\"}";
         sendVoice(huge, RetellSignature.sign(bytes(huge), voiceKey, Instant.now()))
                 .then().statusCode(413).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{}").post("/v1/webhooks/voice").then().statusCode(400)
-                .body("violations[0].field", equalTo("integration"));
+    }
+
+    @Test
+    void everyProviderEndpointNamesAMissingIntegration() {
+        String body = callEvent("call_started", "call-" + UUID.randomUUID());
+        long stored = count("select count(*) from inbound_events");
+        for (String path : List.of("/v1/webhooks/voice", "/v1/webhooks/calendar", "/v1/voice/inbound",
+                "/v1/voice/functions/check_availability")) {
+            given().contentType(ContentType.JSON).header(RetellSignature.HEADER,
+                            RetellSignature.sign(bytes(body), voiceKey, Instant.now())).body(body)
+                    .post(path).then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("https://callbook.io/problems/validation"))
+                    .body("violations[0].field", equalTo("integration"))
+                    .body("violations[0].message", equalTo("name the integration: ?integration=<id>"))
+                    .body("detail", equalTo("integration: name the integration: ?integration=<id>"));
+        }
+        assertEquals(stored, count("select count(*) from inbound_events"));
     }
 
     @Test
