@@ -10,8 +10,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import org.apache.kafka.common.errors.ApiException;
+import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -148,11 +151,13 @@ public class OutboxRelay {
         // when it maps rows to an entity, and every later lookup compares against all of them. The rows are locked
         // (waiting, never skipping: a skipped row would let its successors overtake it) so that a relay of an older
         // version, which does not take the turn, leaves them alone during a rolling update.
+        // Read-only: the rows sent are marked by one statement below, so there is nothing to dirty-check at commit.
         List<OutboxEvent> batch = entityManager.createQuery(
                         "from OutboxEvent e where e.publishedAt is null and e.parkedAt is null order by e.id",
                         OutboxEvent.class)
                 .setMaxResults(config.batchSize())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultList();
         if (batch.isEmpty()) {
             return new Outcome(0, false);
@@ -182,15 +187,16 @@ public class OutboxRelay {
         Instant now = Instant.now();
         int published = 0;
         while (published < batch.size() && acknowledged(acks.get(published))) {
-            batch.get(published).publishedAt = now;
             published++;
         }
+        markPublished(batch.subList(0, published), now);
         boolean parked = false;
         if (published < batch.size()) {
             OutboxEvent first = batch.get(published);
             Throwable own = unbuildable.get(published) != null ? unbuildable.get(published)
                     : ownFailure(acks.get(published));
             if (own != null) {
+                entityManager.unwrap(Session.class).setReadOnly(first, false);
                 parked = countFailure(first, own, now);
             }
         }
@@ -203,15 +209,32 @@ public class OutboxRelay {
      * when the replica dies), so there is no lease to expire or renew. The two-int form has a key space of its own; the
      * schema names the table, the lock itself is per database. Waiting is bounded by a little more than a batch's
      * send timeout, beyond which the holder has given up on its batch anyway.
+     * <p>
+     * One statement, as a turn is taken for every batch, often of a single row. The lock is asked for once per row of
+     * the materialised CTE, so only after the CTE has set the transaction's lock timeout.
      */
     private void waitForTurn() {
-        entityManager.createNativeQuery("select set_config('lock_timeout', :timeout, true)")
+        entityManager.createNativeQuery("""
+                        with timeout as materialized (select set_config('lock_timeout', :timeout, true))
+                        select count(pg_advisory_xact_lock(:namespace, hashtext(current_schema()))) from timeout""")
                 .setParameter("timeout", (config.sendTimeout().toMillis() + 5_000) + "ms")
-                .getSingleResult();
-        entityManager.createNativeQuery(
-                        "select count(*) from (select pg_advisory_xact_lock(:namespace, hashtext(current_schema()))) turn")
                 .setParameter("namespace", TURN_NAMESPACE)
                 .getSingleResult();
+    }
+
+    /**
+     * One statement for the whole acknowledged prefix instead of an update per row: a batch is up to
+     * {@code batch-size} rows. The ids, not a range: rows of transactions that committed later can lie between them.
+     */
+    private void markPublished(List<OutboxEvent> sent, Instant now) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        entityManager.createNativeQuery("update outbox set published_at = :now where id = any(cast(:ids as bigint[]))")
+                .setParameter("now", now)
+                .setParameter("ids", sent.stream().map(event -> event.id).toArray(Long[]::new))
+                .setFlushMode(FlushModeType.COMMIT)
+                .executeUpdate();
     }
 
     private static boolean acknowledged(CompletableFuture<Void> ack) {

@@ -141,12 +141,7 @@ class OutboxRelayTest {
         UUID eventId = insert(null, Instant.now());
         CompletableFuture<Void> run;
         try (Connection otherRelay = dataSource.getConnection()) {
-            otherRelay.setAutoCommit(false);
-            try (PreparedStatement turn = otherRelay.prepareStatement(
-                    "select count(*) from (select pg_advisory_xact_lock(?, hashtext(current_schema()))) turn")) {
-                turn.setInt(1, 0x0B0C5);
-                turn.executeQuery().close();
-            }
+            takeTheTurn(otherRelay);
 
             run = CompletableFuture.runAsync(relay::relayPending);
 
@@ -160,6 +155,31 @@ class OutboxRelayTest {
             relay.relayPending();
             return publishedAt(eventId).isPresent();
         });
+    }
+
+    @Test
+    @Timeout(180)
+    void aRelayThatDoesNotGetItsTurnWithinTheLockTimeoutGivesUpAndTheNextRunSends() throws Exception {
+        UUID eventId = insert(null, Instant.now());
+        UUID second = insert(null, Instant.now());
+        try (Connection otherRelay = dataSource.getConnection()) {
+            takeTheTurn(otherRelay);
+
+            long started = System.nanoTime();
+            relay.relayPending();
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+            // The lock timeout is the send timeout (15 s here) plus 5 s: without it the relay would wait for good.
+            assertTrue(waited.compareTo(Duration.ofSeconds(19)) >= 0, "gave up after " + waited);
+            assertTrue(publishedAt(eventId).isEmpty(), "nothing is sent while another replica has the turn");
+            otherRelay.commit();
+        }
+
+        await().atMost(PATIENCE).until(() -> {
+            relay.relayPending();
+            return publishedAt(eventId).isPresent();
+        });
+        assertTrue(publishedAt(second).isPresent(), "the batch is marked published as a whole");
     }
 
     @Test
@@ -259,6 +279,16 @@ class OutboxRelayTest {
                 return found.size() >= count;
             });
             return found;
+        }
+    }
+
+    /** What another replica's relay holds while it relays. */
+    private static void takeTheTurn(Connection otherRelay) throws SQLException {
+        otherRelay.setAutoCommit(false);
+        try (PreparedStatement turn = otherRelay.prepareStatement(
+                "select count(*) from (select pg_advisory_xact_lock(?, hashtext(current_schema()))) turn")) {
+            turn.setInt(1, 0x0B0C5);
+            turn.executeQuery().close();
         }
     }
 
