@@ -7,6 +7,8 @@ import io.callbook.webhook.voice.domain.VoiceBooking.OfferedService;
 import io.callbook.webhook.voice.domain.VoiceBooking.Opening;
 import io.callbook.webhook.voice.domain.VoiceBooking.StaffMember;
 import io.callbook.webhook.voice.domain.VoiceDirectory.DialledBranch;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,13 +54,26 @@ public class InboundBriefing {
     private final VoiceConfig config;
     private final ManagedExecutor executor;
     private final Cache serviceSentences;
+    /**
+     * Per lookup, as the answer's {@code lookups_missed} names them: the log says so once in ten seconds only, and a
+     * lookup given up at its budget leaves no other trace.
+     */
+    private final Map<String, Counter> missedLookups;
 
     public InboundBriefing(VoiceBooking booking, VoiceConfig config, ManagedExecutor executor,
-                           @CacheName("voice-service-sentences") Cache serviceSentences) {
+                           @CacheName("voice-service-sentences") Cache serviceSentences, MeterRegistry metrics) {
         this.booking = booking;
         this.config = config;
         this.executor = executor;
         this.serviceSentences = serviceSentences;
+        this.missedLookups = Map.of(CALLER, missedCounter(CALLER, metrics), SERVICES, missedCounter(SERVICES, metrics),
+                OPENING_HOURS, missedCounter(OPENING_HOURS, metrics));
+    }
+
+    private static Counter missedCounter(String lookup, MeterRegistry metrics) {
+        return Counter.builder("callbook.voice.inbound.lookups.missed").tag("lookup", lookup)
+                .description("Inbound-call lookups left out of the agent's briefing: failed, refused or past their budget")
+                .register(metrics);
     }
 
     /**
@@ -103,14 +118,19 @@ public class InboundBriefing {
         // Each future is complete by its budget at the latest, so these joins wait no longer than the longest budget.
         Map<String, String> variables = empty();
         List<String> missed = new ArrayList<>();
-        caller.join().ifPresentOrElse(variables::putAll, () -> missed.add(CALLER));
-        services.join().ifPresentOrElse(spoken -> variables.put("services", spoken), () -> missed.add(SERVICES));
+        caller.join().ifPresentOrElse(variables::putAll, () -> miss(CALLER, missed));
+        services.join().ifPresentOrElse(spoken -> variables.put("services", spoken), () -> miss(SERVICES, missed));
         hours.join().ifPresentOrElse(open -> {
             variables.put("opening_hours_today", openingHours(open, say, zone));
             variables.put("open_now", Boolean.toString(open.stream()
                     .anyMatch(o -> !o.start().isAfter(now) && o.end().isAfter(now))));
-        }, () -> missed.add(OPENING_HOURS));
+        }, () -> miss(OPENING_HOURS, missed));
         return new Briefing(variables, missed);
+    }
+
+    private void miss(String lookup, List<String> missed) {
+        missed.add(lookup);
+        missedLookups.get(lookup).increment();
     }
 
     /**

@@ -26,7 +26,8 @@ public class InboundCalls {
     private final OutageLog directoryOutages = new OutageLog(InboundCalls.class);
     /**
      * An overloaded or absent booking-service makes every call miss the same lookups: a line each was 1.4 % of
-     * webhook-service's CPU in the mix. Each answer still names its missed lookups ({@code lookups_missed}).
+     * webhook-service's CPU in the mix. Each answer still names its missed lookups ({@code lookups_missed}), and
+     * {@link InboundBriefing} counts them.
      */
     private final OutageLog missedLookups = new OutageLog(InboundCalls.class);
 

@@ -1,5 +1,6 @@
 package io.callbook.webhook.voice.api;
 
+import io.callbook.testsupport.ManagementPort;
 import io.callbook.testsupport.TestTokens;
 import io.callbook.webhook.Salon;
 import io.callbook.webhook.VoiceBackends;
@@ -14,10 +15,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -25,6 +29,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The inbound hook knows the caller and the business: a returning caller's name and next appointment, the services
@@ -143,6 +148,7 @@ class InboundCallerTest {
                 "find_customer", "call-" + UUID.randomUUID(), Map.of(), mobile()), answer -> answer.statusCode() != 200
                 || !"temporarily_unavailable".equals(answer.path("error")));
 
+        Map<String, Double> missedBefore = missedLookups();
         long pid = Long.parseLong(System.getProperty(VoiceBackends.BOOKING_PID));
         signal("STOP", pid);
         try {
@@ -161,6 +167,11 @@ class InboundCallerTest {
         } finally {
             signal("CONT", pid);
         }
+        Map<String, Double> missedAfter = missedLookups();
+        for (String lookup : List.of("caller", "services", "opening_hours")) {
+            assertTrue(missedAfter.getOrDefault(lookup, 0.0) >= missedBefore.getOrDefault(lookup, 0.0) + 1,
+                    lookup + ": " + missedBefore + " before, " + missedAfter + " after");
+        }
         // Back: the same caller is known again, and the salon is closed today.
         inbound(closed, caller).then().statusCode(200)
                 .body(VARIABLES + "caller_known", equalTo("true"))
@@ -169,6 +180,18 @@ class InboundCallerTest {
                 .body(VARIABLES + "services", equalTo("Haircut (30 Minuten)"))
                 .body(VARIABLES + "opening_hours_today", equalTo("heute geschlossen"))
                 .body(VARIABLES + "open_now", equalTo("false"));
+    }
+
+    /** callbook_voice_inbound_lookups_missed_total by lookup, from the management port's metrics. */
+    private static Map<String, Double> missedLookups() {
+        String metrics = given().port(ManagementPort.get()).get("/q/metrics").then().statusCode(200).extract().asString();
+        Map<String, Double> counts = new HashMap<>();
+        Matcher line = Pattern.compile("callbook_voice_inbound_lookups_missed_total\\{[^}]*lookup=\"([a-z_]+)\"[^}]*} (\\S+)")
+                .matcher(metrics);
+        while (line.find()) {
+            counts.put(line.group(1), Double.parseDouble(line.group(2)));
+        }
+        return counts;
     }
 
     /**
