@@ -33,6 +33,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -89,7 +91,8 @@ class InboundProcessingTest {
                         .body("items[0].summary", equalTo("Booked a haircut"))
                         .body("items[0].sentiment", equalTo("Positive")));
         given().auth().oauth2(TestTokens.tenantAdmin(company)).get("/v1/webhooks/events?status=done")
-                .then().statusCode(200).body("items", hasSize(3));
+                .then().statusCode(200).body("items", hasSize(3)).body("items.attempts", everyItem(equalTo(1)))
+                .body("items.processedAt", everyItem(notNullValue())).body("items.nextAttemptAt", everyItem(nullValue()));
         // one integration's events, as the webhook load test reads its runs back
         given().auth().oauth2(TestTokens.tenantAdmin(company)).get("/v1/webhooks/events?integration={i}", integration)
                 .then().statusCode(200).body("items", hasSize(3)).body("items.integrationId", everyItem(equalTo(integration)));
@@ -194,7 +197,8 @@ class InboundProcessingTest {
         given().auth().oauth2(admin).post("/v1/webhooks/events/{id}/replay", id).then().statusCode(200);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(admin).get("/v1/webhooks/events/{id}", id)
-                        .then().body("status", equalTo("done")).body("lastError", equalTo(null)));
+                        .then().body("status", equalTo("done")).body("lastError", equalTo(null))
+                        .body("attempts", equalTo(1)).body("processedAt", notNullValue()));
         given().auth().oauth2(admin).post("/v1/webhooks/events/{id}/replay", UUID.randomUUID()).then().statusCode(404);
         given().auth().oauth2(TestTokens.tenantAdmin(UUID.randomUUID())).get("/v1/webhooks/events/{id}", id)
                 .then().statusCode(404);
