@@ -89,13 +89,22 @@ public class ApiClient {
         return send(request(path).DELETE());
     }
 
-    /** Every item of a keyset-paginated list ({@code {"items":[...],"nextCursor":...}}). */
+    /**
+     * Every item of a keyset-paginated list ({@code {"items":[...],"nextCursor":...}}). A long list takes more pages
+     * than the route's rate limit allows in a minute (a 10-minute webhook run stores 180 000 events, 900 pages): a 429
+     * is waited out as its Retry-After says, and the same page asked again.
+     */
     public List<JsonNode> listAll(String path) {
         List<JsonNode> items = new ArrayList<>();
         String cursor = null;
         do {
             String page = path + (path.contains("?") ? "&" : "?") + "limit=200" + (cursor == null ? "" : "&after=" + cursor);
-            JsonNode body = expect(get(page), "GET " + path, 200).body();
+            Answer answer = get(page);
+            while (answer.status() == 429) {
+                pause(Duration.ofSeconds(Math.max(1, answer.retryAfterSeconds())));
+                answer = get(page);
+            }
+            JsonNode body = expect(answer, "GET " + path, 200).body();
             body.path("items").forEach(items::add);
             cursor = body.path("nextCursor").isTextual() ? body.path("nextCursor").asText() : null;
         } while (cursor != null);
@@ -152,6 +161,15 @@ public class ApiClient {
             return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write JSON for " + path, e);
+        }
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting out a rate limit", e);
         }
     }
 
