@@ -39,6 +39,21 @@ public class CalendarBookingHandler implements InboundHandler {
     private static final int MAX_REASON = 500;
     private static final List<String> PENDING = List.of("received", "processing", "failed");
     private static final List<String> SEEN = List.of("received", "processing", "failed", "done", "dead");
+    /**
+     * The booking's own events, found through the index of calendar events by booking uid (V8): the dedupe key starts
+     * with the uid, so the split_part term holds for every row the key conditions match, and only it can use the index.
+     * Both lookups must stay index reads however many events the integration has: every calendar event makes them.
+     */
+    static final String OTHER_EVENTS = """
+            select count(*) from inbound_events
+            where integration_id = :integration and provider = 'calendar'
+              and split_part(dedupe_key, ':', 1) = split_part(:created, ':', 1)
+              and id <> :id and status in (:statuses)
+              and (dedupe_key = :created or substring(dedupe_key, 1, length(:moved)) = :moved)""";
+    static final String MOVES = """
+            select count(*) from inbound_events
+            where integration_id = :integration and reschedule_uid = :uid
+              and event_type = 'BOOKING_RESCHEDULED' and status = 'done'""";
 
     private final CalendarBookings bookings;
 
@@ -173,21 +188,22 @@ public class CalendarBookingHandler implements InboundHandler {
     private static long otherEvents(InboundEvent event, Set<String> uids, List<String> statuses) {
         long count = 0;
         for (String uid : uids) {
-            count += InboundEvent.count("integrationId = ?1 and id <> ?2 and status in ?3 and (dedupeKey = ?4 "
-                            + "or substring(dedupeKey, 1, length(?5)) = ?5)",
-                    event.integrationId, event.id, statuses, uid + ":" + CREATED, uid + ":" + RESCHEDULED + ":");
+            Number events = (Number) InboundEvent.getEntityManager().createNativeQuery(OTHER_EVENTS)
+                    .setParameter("integration", event.integrationId)
+                    .setParameter("id", event.id)
+                    .setParameter("statuses", statuses)
+                    .setParameter("created", uid + ":" + CREATED)
+                    .setParameter("moved", uid + ":" + RESCHEDULED + ":")
+                    .getSingleResult();
+            count += events.longValue();
         }
         return count;
     }
 
     /** Whether a move of this booking (its uid as {@code rescheduleUid}) has been processed already. */
     private static boolean movedBeforeCreated(InboundEvent event, String uid) {
-        Number moves = (Number) InboundEvent.getEntityManager().createNativeQuery("""
-                        select count(*) from inbound_events
-                        where integration_id = :integration and event_type = :rescheduled and status = 'done'
-                          and cast(body as jsonb) -> 'payload' ->> 'rescheduleUid' = :uid""")
+        Number moves = (Number) InboundEvent.getEntityManager().createNativeQuery(MOVES)
                 .setParameter("integration", event.integrationId)
-                .setParameter("rescheduled", RESCHEDULED)
                 .setParameter("uid", uid)
                 .getSingleResult();
         return moves.longValue() > 0;

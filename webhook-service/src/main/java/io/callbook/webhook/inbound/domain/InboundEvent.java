@@ -62,6 +62,10 @@ public class InboundEvent extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public String body;
 
+    /** Of a calendar booking moved under a new uid: the uid it had before (Cal.com's {@code rescheduleUid}). */
+    @Column(name = "reschedule_uid", updatable = false)
+    public String rescheduleUid;
+
     @Column(name = "received_at", nullable = false, updatable = false)
     public Instant receivedAt;
 

@@ -33,8 +33,8 @@ public class Inbox {
 
     private static final String INSERT = """
             insert into inbound_events (id, integration_id, company_id, provider, event_type, dedupe_key, status,
-                                        priority, body, received_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        priority, body, received_at, reschedule_uid)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict on constraint inbound_events_once do nothing""";
     private static final String EXISTING = """
             select id, event_type, status from inbound_events where integration_id = ? and dedupe_key = ?""";
@@ -73,6 +73,7 @@ public class Inbox {
                 insert.setShort(8, (short) identity.priority());
                 insert.setString(9, raw);
                 insert.setObject(10, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+                insert.setString(11, identity.rescheduleUid());
                 if (insert.executeUpdate() == 0) {
                     return existing(connection, integrationId, identity.key());
                 }

@@ -38,7 +38,7 @@ public final class WebhookIdentities {
             throw malformed("a " + event + " event needs call.call_id");
         }
         String key = callId + ":" + event + (repeated ? ":" + Hashes.sha256Hex(rawBody) : "");
-        return new WebhookIdentity(event, true, key, callId, event.equals("call_analyzed") ? 2 : 0);
+        return new WebhookIdentity(event, true, key, callId, event.equals("call_analyzed") ? 2 : 0, null);
     }
 
     /**
@@ -59,10 +59,12 @@ public final class WebhookIdentities {
             throw malformed("a " + trigger + " event needs payload.uid");
         }
         String key = uid + ":" + trigger;
+        String rescheduleUid = null;
         if (trigger.equals("BOOKING_RESCHEDULED")) {
             key += ":" + text(body.path("payload"), "startTime");
+            rescheduleUid = text(body.path("payload"), "rescheduleUid");
         }
-        return new WebhookIdentity(trigger, true, key, uid, CALENDAR_PRIORITY);
+        return new WebhookIdentity(trigger, true, key, uid, CALENDAR_PRIORITY, rescheduleUid);
     }
 
     /** The order key of a stored event, from the dedupe key this class made for it: the call id or booking uid. */
@@ -72,7 +74,7 @@ public final class WebhookIdentities {
     }
 
     private static WebhookIdentity unknown(String type, String rawBody) {
-        return new WebhookIdentity(type, false, "unknown:" + Hashes.sha256Hex(rawBody), "unknown", 9);
+        return new WebhookIdentity(type, false, "unknown:" + Hashes.sha256Hex(rawBody), "unknown", 9, null);
     }
 
     /** A non-blank string field, or null. */
