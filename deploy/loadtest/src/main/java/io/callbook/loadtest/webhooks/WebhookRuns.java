@@ -103,7 +103,7 @@ public final class WebhookRuns {
                 rate, stats.total(), stats.p50(), stats.p95(), stats.p99(), stats.max(), stats.ko(),
                 DurationText.format(options.settle()), voice.statuses()));
         note("Calendar bookings of the processed run are left out of received → processed: their integration names a"
-                + " branch booking-service does not know, so each is refused once and ends dead (statuses "
+                + " service nobody performs, so booking-service refuses each once and it ends dead (statuses "
                 + inbox.events(run.integrations().calendarId()).statuses() + ").");
         return row;
     }
