@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.callbook.common.audit.AuditActions;
 import io.callbook.common.audit.AuditLog;
+import io.callbook.webhook.signing.domain.Hmac;
 import io.callbook.webhook.signing.domain.SecretBox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,12 +99,12 @@ public class Integrations {
         verifiable.invalidate(integrationId);
     }
 
-    /** The integration a webhook names, if it may still send; the secret opened for verification. */
+    /** The integration a webhook names, if it may still send, with its key for checking signatures. */
     public Optional<Verifiable> forWebhook(UUID integrationId, Provider provider) {
         return verifiable.get(integrationId, id -> Integration.<Integration>find(
                         "id = ?1 and active = true and deletedAt is null", id)
                 .firstResultOptional()
-                .map(integration -> new Verifiable(integration, secrets.open(integration.secretSealed))))
+                .map(integration -> new Verifiable(integration, new Hmac.Key(secrets.open(integration.secretSealed)))))
                 .filter(found -> found.integration().provider == provider);
     }
 
@@ -166,6 +167,7 @@ public class Integrations {
         }
     }
 
-    public record Verifiable(Integration integration, String secret) {
+    /** @param key the integration's secret, opened and ready to check signatures with */
+    public record Verifiable(Integration integration, Hmac.Key key) {
     }
 }

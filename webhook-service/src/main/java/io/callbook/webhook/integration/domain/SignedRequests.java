@@ -40,8 +40,8 @@ public class SignedRequests {
         Integrations.Verifiable integration = integrations.forWebhook(integrationId, provider)
                 .orElseThrow(() -> new InvalidSignature("unknown or inactive integration"));
         SignatureCheck check = provider == Provider.VOICE
-                ? retell.verify(body, signature, integration.secret())
-                : CalSignature.verify(body, signature, integration.secret());
+                ? retell.verify(body, signature, integration.key())
+                : CalSignature.verify(body, signature, integration.key());
         if (!check.valid()) {
             throw new InvalidSignature(check.failure());
         }

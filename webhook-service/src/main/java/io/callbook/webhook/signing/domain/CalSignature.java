@@ -13,11 +13,11 @@ public final class CalSignature {
     private CalSignature() {
     }
 
-    public static SignatureCheck verify(byte[] body, String header, String secret) {
+    public static SignatureCheck verify(byte[] body, String header, Hmac.Key key) {
         if (header == null || header.isBlank()) {
             return SignatureCheck.invalid("missing " + HEADER + " header");
         }
-        return Hmac.sameBytes(Hmac.sha256(secret, body), Hmac.hexOrEmpty(header)) ? SignatureCheck.VALID
+        return Hmac.sameBytes(key.sha256(body), Hmac.hexOrEmpty(header)) ? SignatureCheck.VALID
                 : SignatureCheck.invalid("signature does not match the body");
     }
 

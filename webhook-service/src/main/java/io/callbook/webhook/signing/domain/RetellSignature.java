@@ -21,7 +21,7 @@ public final class RetellSignature {
         this.clock = clock;
     }
 
-    public SignatureCheck verify(byte[] body, String header, String key) {
+    public SignatureCheck verify(byte[] body, String header, Hmac.Key key) {
         if (header == null || header.isBlank()) {
             return SignatureCheck.invalid("missing " + HEADER + " header");
         }
@@ -48,7 +48,7 @@ public final class RetellSignature {
         if (age.compareTo(TOLERANCE) > 0) {
             return SignatureCheck.invalid("signature timestamp is more than " + TOLERANCE.toMinutes() + " minutes off");
         }
-        byte[] expected = Hmac.sha256(key, body, timestamp.getBytes(StandardCharsets.UTF_8));
+        byte[] expected = key.sha256(body, timestamp.getBytes(StandardCharsets.UTF_8));
         return Hmac.sameBytes(expected, Hmac.hexOrEmpty(digest)) ? SignatureCheck.VALID
                 : SignatureCheck.invalid("signature does not match the body");
     }

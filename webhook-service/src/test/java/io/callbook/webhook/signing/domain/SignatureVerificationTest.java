@@ -11,9 +11,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,15 +47,15 @@ class SignatureVerificationTest {
     void retellSignatures(String name, String key, String body, long offsetSeconds, boolean valid) {
         String header = RetellSignature.sign(BODY, key.equals("KEY") ? KEY : "another key", NOW.plusSeconds(offsetSeconds));
         byte[] received = body.equals("body") ? BODY : "{\"event\":\"call_ended\"}".getBytes(StandardCharsets.UTF_8);
-        assertEquals(valid, retell.verify(received, header, KEY).valid(), name);
+        assertEquals(valid, retell.verify(received, header, new Hmac.Key(KEY)).valid(), name);
     }
 
     @Test
     void retellHeaderProblemsAreNamed() {
-        assertEquals("missing x-retell-signature header", retell.verify(BODY, null, KEY).failure());
-        assertFalse(retell.verify(BODY, "d=abc", KEY).valid());
-        assertFalse(retell.verify(BODY, "v=soon,d=abc", KEY).valid());
-        assertFalse(retell.verify(BODY, "v=" + NOW.toEpochMilli() + ",d=not-hex", KEY).valid());
+        assertEquals("missing x-retell-signature header", retell.verify(BODY, null, new Hmac.Key(KEY)).failure());
+        assertFalse(retell.verify(BODY, "d=abc", new Hmac.Key(KEY)).valid());
+        assertFalse(retell.verify(BODY, "v=soon,d=abc", new Hmac.Key(KEY)).valid());
+        assertFalse(retell.verify(BODY, "v=" + NOW.toEpochMilli() + ",d=not-hex", new Hmac.Key(KEY)).valid());
     }
 
     @Test
@@ -62,15 +68,35 @@ class SignatureVerificationTest {
         assertEquals("v=" + NOW.toEpochMilli() + ",d=" + HexFormat.of().formatHex(mac.doFinal()), header);
     }
 
+    /** An integration's key is kept and shared by every request that names it: no use may change what it signs. */
+    @Test
+    void aKeptKeySignsTheSameWhoeverUsesItAndHowOften() throws Exception {
+        Hmac.Key kept = new Hmac.Key(KEY);
+        byte[] expected = Hmac.sha256(KEY, BODY);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<byte[]>> digests = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                byte[] part = i % 2 == 0 ? BODY : "other".getBytes(StandardCharsets.UTF_8);
+                digests.add(threads.submit(() -> kept.sha256(part)));
+            }
+            for (int i = 0; i < digests.size(); i += 2) {
+                assertArrayEquals(expected, digests.get(i).get());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     @Test
     void calSignatures() {
         String secret = "cal_secret";
         String header = CalSignature.sign(BODY, secret);
-        assertTrue(CalSignature.verify(BODY, header, secret).valid());
-        assertTrue(CalSignature.verify(BODY, header.toUpperCase(), secret).valid());
-        assertFalse(CalSignature.verify(BODY, header, "other").valid());
-        assertFalse(CalSignature.verify("{}".getBytes(StandardCharsets.UTF_8), header, secret).valid());
-        assertFalse(CalSignature.verify(BODY, null, secret).valid());
+        assertTrue(CalSignature.verify(BODY, header, new Hmac.Key(secret)).valid());
+        assertTrue(CalSignature.verify(BODY, header.toUpperCase(), new Hmac.Key(secret)).valid());
+        assertFalse(CalSignature.verify(BODY, header, new Hmac.Key("other")).valid());
+        assertFalse(CalSignature.verify("{}".getBytes(StandardCharsets.UTF_8), header, new Hmac.Key(secret)).valid());
+        assertFalse(CalSignature.verify(BODY, null, new Hmac.Key(secret)).valid());
     }
 
     /** The spec's own example secret, id, timestamp and body, checked with an independent HMAC written here. */
