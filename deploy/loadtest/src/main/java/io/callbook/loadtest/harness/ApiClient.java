@@ -101,7 +101,7 @@ public class ApiClient {
             String page = path + (path.contains("?") ? "&" : "?") + "limit=200" + (cursor == null ? "" : "&after=" + cursor);
             Answer answer = get(page);
             while (answer.status() == 429) {
-                pause(Duration.ofSeconds(Math.max(1, answer.retryAfterSeconds())));
+                Pause.sleep(Duration.ofSeconds(Math.max(1, answer.retryAfterSeconds())), "waiting out a rate limit");
                 answer = get(page);
             }
             JsonNode body = expect(answer, "GET " + path, 200).body();
@@ -161,15 +161,6 @@ public class ApiClient {
             return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write JSON for " + path, e);
-        }
-    }
-
-    private static void pause(Duration wait) {
-        try {
-            Thread.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting out a rate limit", e);
         }
     }
 

@@ -98,7 +98,7 @@ final class LocalSuiteLauncher implements AutoCloseable {
                 out.printf("Local suite: still starting (%d s) ...%n", seconds(begin));
                 nextReport += TimeUnit.SECONDS.toNanos(15);
             }
-            sleep(500);
+            Pause.sleep(Duration.ofMillis(500), "waiting for the local suite");
         }
         close();
         throw new IllegalStateException("The local suite was not ready within " + timeout.toSeconds() + " s; " + logFile
@@ -149,14 +149,5 @@ final class LocalSuiteLauncher implements AutoCloseable {
 
     private static long seconds(long sinceNanos) {
         return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - sinceNanos);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the local suite", e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.callbook.loadtest.peers;
 
 import io.callbook.loadtest.harness.ApiClient;
+import io.callbook.loadtest.harness.Pause;
 import io.callbook.loadtest.harness.WatchedProcess;
 import io.callbook.loadtest.resolve.SeededNumber;
 
@@ -32,6 +33,7 @@ final class PeerServers implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final Duration STARTING_POLL = Duration.ofMillis(100);
 
     private final Path dir;
     private final int staticPort;
@@ -187,7 +189,7 @@ final class PeerServers implements AutoCloseable {
                 return;
             } catch (IOException e) {
                 checkAlive(process, name);
-                sleep();
+                Pause.sleep(STARTING_POLL, "the peers start");
             }
         }
         throw new IllegalStateException(name + " did not listen on " + port + " within " + START_TIMEOUT.toSeconds() + " s");
@@ -209,7 +211,7 @@ final class PeerServers implements AutoCloseable {
             } catch (IllegalStateException e) {
                 last = e.getMessage();
             }
-            sleep();
+            Pause.sleep(STARTING_POLL, "the peers start");
         }
         throw new IllegalStateException("The " + peer + " peer did not answer 200 on " + baseUrl + path + " within "
                 + START_TIMEOUT.toSeconds() + " s (last: " + last + "); logs in " + dir);
@@ -258,15 +260,6 @@ final class PeerServers implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("No free port", e);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while the peers start", e);
         }
     }
 }

@@ -1,9 +1,11 @@
 package io.callbook.loadtest.resolve;
 
+import io.callbook.loadtest.harness.Pause;
 import io.callbook.loadtest.harness.ResolverClient;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -150,22 +152,13 @@ public final class Seeder {
                 }
                 case 429 -> { // an import counts as one request: only another bench at the same time gets here
                     out.printf("  rate-limited; waiting %d s%n", answer.retryAfterSeconds());
-                    sleep(Math.max(1, answer.retryAfterSeconds()));
+                    Pause.sleep(Duration.ofSeconds(Math.max(1, answer.retryAfterSeconds())), "seeding");
                 }
                 default -> throw new IllegalStateException("POST " + path + " answered " + answer.status() + ": "
                         + answer.body());
             }
         }
         return ours;
-    }
-
-    private static void sleep(long seconds) {
-        try {
-            Thread.sleep(seconds * 1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while seeding", e);
-        }
     }
 
     private record NumberToAssign(String branchId, SeededNumber number) {

@@ -3,6 +3,7 @@ package io.callbook.loadtest.webhooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callbook.loadtest.booking.BookingSeeder;
 import io.callbook.loadtest.harness.ApiClient;
+import io.callbook.loadtest.harness.Pause;
 import io.callbook.loadtest.harness.ResolverClient;
 
 import java.io.PrintStream;
@@ -28,6 +29,7 @@ public final class WebhookSeeder {
     static final String UNPERFORMED_SERVICE = "Loadtest Kalender (ohne Personal)";
     /** booking-service learns of a new branch by a directory event; until then the binding check answers 422. */
     private static final Duration BRANCH_REPLICA_WAIT = Duration.ofSeconds(60);
+    private static final Duration BRANCH_REPLICA_POLL = Duration.ofMillis(500);
 
     private final ResolverClient resolver;
     private final ApiClient booking;
@@ -84,19 +86,10 @@ public final class WebhookSeeder {
         ApiClient.Answer answer = webhooks.post(path, request);
         while (answer.status() != 201 && (answer.status() == 422 || answer.status() == 503)
                 && System.nanoTime() < deadline) {
-            sleep();
+            Pause.sleep(BRANCH_REPLICA_POLL, "waiting for booking-service to know the branch");
             answer = webhooks.post(path, request);
         }
         return ApiClient.expect(answer, "POST " + path, 201).body();
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for booking-service to know the branch", e);
-        }
     }
 
     private JsonNode create(String companyId, Map<String, Object> request) {
