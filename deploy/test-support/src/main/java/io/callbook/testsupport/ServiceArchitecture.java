@@ -64,6 +64,16 @@ public final class ServiceArchitecture {
                 "java.lang.Class").check(classes);
     }
 
+    /**
+     * Quarkus makes the blocking Redis data source out of the reactive one through a map it does not guard: a start-up
+     * observer making the reactive one while a scheduled job made the blocking one stopped a webhook-service replica
+     * from starting. With the reactive one only, there is nothing to race for.
+     */
+    public void redisThroughTheReactiveDataSourceOnly() {
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("io.quarkus.redis.datasource.RedisDataSource")
+                .check(classes);
+    }
+
     public void resourcesLiveInApi() {
         classes().that().areAnnotatedWith(jakarta.ws.rs.Path.class).should().resideInAPackage(root() + "..api..")
                 .allowEmptyShould(true).check(classes);

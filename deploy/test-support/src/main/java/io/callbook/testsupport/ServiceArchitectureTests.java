@@ -31,6 +31,11 @@ public abstract class ServiceArchitectureTests {
     }
 
     @Test
+    void redisThroughTheReactiveDataSourceOnly() {
+        architecture.redisThroughTheReactiveDataSourceOnly();
+    }
+
+    @Test
     void resourcesLiveInApi() {
         architecture.resourcesLiveInApi();
     }

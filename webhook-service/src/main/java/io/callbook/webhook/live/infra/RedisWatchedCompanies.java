@@ -4,12 +4,14 @@ import io.callbook.common.cache.OutageLog;
 import io.callbook.webhook.live.domain.LiveCalls;
 import io.callbook.webhook.live.domain.LiveConfig;
 import io.callbook.webhook.live.domain.WatchedCompanies;
-import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.sortedset.ReactiveSortedSetCommands;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
-import io.quarkus.redis.datasource.sortedset.SortedSetCommands;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -19,6 +21,9 @@ import java.util.stream.Collectors;
  * streams of, scored with when that word runs out, and reads the whole set back, once per refresh. A replica that
  * stops saying so (closed streams, a crash) drops out when its word runs out. Without Redis nobody can tell, so every
  * activity is sent, as before there was a set.
+ * <p>
+ * The reactive data source, awaited, rather than the blocking one: Quarkus makes the blocking one beside the reactive
+ * one without a guard, and this refresh, which starts with the scheduler, once stopped a replica's start-up that way.
  */
 @ApplicationScoped
 public class RedisWatchedCompanies implements WatchedCompanies {
@@ -27,12 +32,12 @@ public class RedisWatchedCompanies implements WatchedCompanies {
 
     private final LiveCalls live;
     private final LiveConfig config;
-    private final SortedSetCommands<String, String> sortedSets;
+    private final ReactiveSortedSetCommands<String, String> sortedSets;
     private final OutageLog outageLog = new OutageLog(RedisWatchedCompanies.class);
     private volatile Set<UUID> watchedAnywhere = Set.of();
     private volatile boolean known;
 
-    public RedisWatchedCompanies(LiveCalls live, LiveConfig config, RedisDataSource redis) {
+    public RedisWatchedCompanies(LiveCalls live, LiveConfig config, ReactiveRedisDataSource redis) {
         this.live = live;
         this.config = config;
         this.sortedSets = redis.sortedSet(String.class);
@@ -50,13 +55,15 @@ public class RedisWatchedCompanies implements WatchedCompanies {
         try {
             long now = System.currentTimeMillis();
             Set<UUID> mine = live.followedCompanies();
-            if (!mine.isEmpty()) {
-                double until = now + config.watchExpiry().toMillis();
-                sortedSets.zadd(KEY, mine.stream().collect(Collectors.toMap(UUID::toString, company -> until)));
-            }
-            sortedSets.zremrangebyscore(KEY, new ScoreRange<>(Double.NEGATIVE_INFINITY, (double) now));
-            watchedAnywhere = sortedSets.zrangebyscore(KEY, new ScoreRange<>((double) now, Double.POSITIVE_INFINITY))
-                    .stream().map(UUID::fromString).collect(Collectors.toUnmodifiableSet());
+            double until = now + config.watchExpiry().toMillis();
+            Uni<Integer> told = mine.isEmpty() ? Uni.createFrom().item(0)
+                    : sortedSets.zadd(KEY, mine.stream().collect(Collectors.toMap(UUID::toString, company -> until)));
+            List<String> watching = told
+                    .chain(() -> sortedSets.zremrangebyscore(KEY, new ScoreRange<>(Double.NEGATIVE_INFINITY, (double) now)))
+                    .chain(() -> sortedSets.zrangebyscore(KEY, new ScoreRange<>((double) now, Double.POSITIVE_INFINITY)))
+                    // a refresh that outlasts its interval would only tell what is already out of date
+                    .await().atMost(config.watchRefresh());
+            watchedAnywhere = watching.stream().map(UUID::fromString).collect(Collectors.toUnmodifiableSet());
             known = true;
         } catch (RuntimeException e) {
             known = false;

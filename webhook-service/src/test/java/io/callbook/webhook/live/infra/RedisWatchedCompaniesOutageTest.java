@@ -2,8 +2,9 @@ package io.callbook.webhook.live.infra;
 
 import io.callbook.webhook.live.domain.LiveCalls;
 import io.callbook.webhook.live.domain.LiveConfig;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.sortedset.SortedSetCommands;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.sortedset.ReactiveSortedSetCommands;
+import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
@@ -24,13 +25,12 @@ class RedisWatchedCompaniesOutageTest {
         assertTrue(watched.watched(UUID.randomUUID()), "a failed refresh knows nothing either");
     }
 
-    private static RedisDataSource redisThatIsDown() {
-        Object commands = Proxy.newProxyInstance(SortedSetCommands.class.getClassLoader(),
-                new Class<?>[]{SortedSetCommands.class}, (proxy, method, args) -> {
-                    throw new IllegalStateException("Connection refused: localhost/127.0.0.1:26379");
-                });
-        return (RedisDataSource) Proxy.newProxyInstance(RedisDataSource.class.getClassLoader(),
-                new Class<?>[]{RedisDataSource.class}, (proxy, method, args) -> {
+    private static ReactiveRedisDataSource redisThatIsDown() {
+        Object commands = Proxy.newProxyInstance(ReactiveSortedSetCommands.class.getClassLoader(),
+                new Class<?>[]{ReactiveSortedSetCommands.class}, (proxy, method, args) ->
+                        Uni.createFrom().failure(new IllegalStateException("Connection refused: localhost/127.0.0.1:26379")));
+        return (ReactiveRedisDataSource) Proxy.newProxyInstance(ReactiveRedisDataSource.class.getClassLoader(),
+                new Class<?>[]{ReactiveRedisDataSource.class}, (proxy, method, args) -> {
                     if (method.getName().equals("sortedSet")) {
                         return commands;
                     }

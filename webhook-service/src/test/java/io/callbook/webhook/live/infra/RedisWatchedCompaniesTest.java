@@ -1,7 +1,7 @@
 package io.callbook.webhook.live.infra;
 
 import io.callbook.webhook.live.domain.LiveCalls;
-import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ class RedisWatchedCompaniesTest {
     LiveCalls live;
 
     @Inject
-    RedisDataSource redis;
+    ReactiveRedisDataSource redis;
 
     @Test
     void anotherReplicasStreamCountsUntilItsWordRunsOut() {
@@ -33,14 +33,14 @@ class RedisWatchedCompaniesTest {
         UUID gone = UUID.randomUUID();
         long now = System.currentTimeMillis();
         redis.sortedSet(String.class).zadd(RedisWatchedCompanies.KEY,
-                Map.of(elsewhere.toString(), now + 60_000.0, gone.toString(), now - 1.0));
+                Map.of(elsewhere.toString(), now + 60_000.0, gone.toString(), now - 1.0)).await().indefinitely();
 
         watched.refresh();
 
         assertTrue(watched.watched(elsewhere));
         assertFalse(watched.watched(gone));
         assertFalse(watched.watched(UUID.randomUUID()));
-        redis.sortedSet(String.class).zrem(RedisWatchedCompanies.KEY, elsewhere.toString());
+        redis.sortedSet(String.class).zrem(RedisWatchedCompanies.KEY, elsewhere.toString()).await().indefinitely();
     }
 
     @Test
@@ -53,7 +53,7 @@ class RedisWatchedCompaniesTest {
         try {
             assertTrue(watched.watched(company));
             watched.refresh();
-            assertNotNull(redis.sortedSet(String.class).zscore(RedisWatchedCompanies.KEY, company.toString()));
+            assertNotNull(redis.sortedSet(String.class).zscore(RedisWatchedCompanies.KEY, company.toString()).await().indefinitely());
         } finally {
             stream.cancel();
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.webhook.Salon;
 import io.callbook.webhook.VoiceBackends;
-import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -39,7 +39,7 @@ class UnansweredAttemptsTest {
     @Inject
     ObjectMapper json;
     @Inject
-    RedisDataSource redis;
+    ReactiveRedisDataSource redis;
 
     @Test
     void aBookingIsInDoubtOnceAnAttemptOfItWentUnanswered() throws Exception {
@@ -59,7 +59,7 @@ class UnansweredAttemptsTest {
         assertEquals("booking_unconfirmed", error(functions.unavailable("book_appointment", call, args,
                 new CircuitBreakerOpenException("open"))));
         long ttl = redis.key(String.class).ttl("callbook:voice:unanswered:"
-                + new IdempotencyKeys(json).of(call.callId(), "book_appointment", args));
+                + new IdempotencyKeys(json).of(call.callId(), "book_appointment", args)).await().indefinitely();
         assertTrue(ttl > 25 * 60 && ttl <= 30 * 60, "kept longer than a call, seconds left: " + ttl);
 
         // Other arguments are another booking; other functions only read, and have nothing to confirm.
