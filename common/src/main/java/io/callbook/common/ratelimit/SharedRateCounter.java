@@ -8,11 +8,13 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
-import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,11 +34,23 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class SharedRateCounter {
 
-    // INCRBY and the first PEXPIRE atomically, so a counter can never live forever.
-    private static final String ADD_SCRIPT =
-            "local c = redis.call('INCRBY', KEYS[1], ARGV[1]) "
-            + "if c == tonumber(ARGV[1]) then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end "
-            + "return c";
+    /**
+     * Per key (ARGV: its batch, then its window's length), INCRBY and, for a new counter, PEXPIRE atomically, so that a
+     * counter can never live forever; returns the totals in the keys' order. One script for all the keys of a flush:
+     * a round trip per key cost booking-service a tenth of its event loops' time under the voice bench, where every
+     * request counts for its own tenant's buckets.
+     */
+    private static final String ADD_SCRIPT = """
+            local totals = {}
+            for i, key in ipairs(KEYS) do
+              local batch = tonumber(ARGV[2 * i - 1])
+              local total = redis.call('INCRBY', key, batch)
+              if total == batch then redis.call('PEXPIRE', key, ARGV[2 * i]) end
+              totals[i] = total
+            end
+            return totals""";
+    /** Redis runs a script alone: a bounded number of keys per script keeps any pause for its other clients short. */
+    static final int KEYS_PER_SCRIPT = 256;
 
     private final ReactiveRedisDataSource redis;
     private final Vertx vertx;
@@ -83,21 +97,47 @@ public class SharedRateCounter {
 
     /** Adds every window's new counts to Redis and learns what the other replicas counted meanwhile. */
     void flush() {
-        windows.asMap().forEach((key, counts) -> {
-            long batch = counts.unflushed.getAndSet(0);
-            if (batch == 0) {
-                return;
+        List<Unflushed> batch = new ArrayList<>();
+        for (Map.Entry<String, Window> entry : windows.asMap().entrySet()) {
+            long count = entry.getValue().unflushed.getAndSet(0);
+            if (count > 0) {
+                batch.add(new Unflushed(entry.getKey(), entry.getValue(), count));
+                if (batch.size() == KEYS_PER_SCRIPT) {
+                    add(batch);
+                    batch = new ArrayList<>();
+                }
             }
-            redis.execute("EVAL", ADD_SCRIPT, "1", key, Long.toString(batch), Long.toString(counts.windowMillis))
-                    .ifNoItem().after(config.redisTimeout()).fail()
-                    .map(Response::toLong)
-                    .subscribe().with(
-                            shared -> counts.learn(shared, batch),
-                            failure -> {
-                                counts.unflushed.addAndGet(batch);
-                                logOutage(failure);
-                            });
+        }
+        if (!batch.isEmpty()) {
+            add(batch);
+        }
+    }
+
+    private void add(List<Unflushed> batch) {
+        List<String> args = new ArrayList<>(2 + 3 * batch.size());
+        args.add(ADD_SCRIPT);
+        args.add(Integer.toString(batch.size()));
+        batch.forEach(counts -> args.add(counts.key()));
+        batch.forEach(counts -> {
+            args.add(Long.toString(counts.count()));
+            args.add(Long.toString(counts.window().windowMillis));
         });
+        redis.execute("EVAL", args.toArray(String[]::new))
+                .ifNoItem().after(config.redisTimeout()).fail()
+                .subscribe().with(
+                        totals -> {
+                            for (int i = 0; i < batch.size(); i++) {
+                                Unflushed counts = batch.get(i);
+                                counts.window().learn(totals.get(i).toLong(), counts.count());
+                            }
+                        },
+                        failure -> {
+                            batch.forEach(counts -> counts.window().unflushed.addAndGet(counts.count()));
+                            logOutage(failure);
+                        });
+    }
+
+    private record Unflushed(String key, Window window, long count) {
     }
 
     /** Windows held in memory now. */

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -100,6 +102,34 @@ class SharedRateCounterTest {
     }
 
     @Test
+    void aFlushOfMoreBucketsThanOneScriptTakesAddsAndLearnsThemAll() {
+        SharedRateCounter first = replica();
+        SharedRateCounter second = replica();
+        int limit = 1_000;
+        List<String> buckets = IntStream.range(0, 2 * SharedRateCounter.KEYS_PER_SCRIPT + 3)
+                .mapToObj(i -> bucket + "-" + i).toList();
+        buckets.forEach(each -> {
+            first.count(each, limit, window);
+            first.count(each, limit, window);
+        });
+        first.flush();
+        await().atMost(Duration.ofSeconds(30)).until(() -> buckets.stream().allMatch(each -> sharedCount(each) == 2));
+        buckets.forEach(each -> second.count(each, limit, window));
+
+        second.flush();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> buckets.stream().allMatch(each -> sharedCount(each) == 3));
+        // Its answers arrive asynchronously; once learnt, each bucket's decision counts the first replica's 2 as well.
+        for (String each : List.of(buckets.getFirst(), buckets.get(SharedRateCounter.KEYS_PER_SCRIPT), buckets.getLast())) {
+            int[] ownCount = {1};
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                ownCount[0]++;
+                return second.count(each, limit, window).remaining() == limit - 2 - ownCount[0];
+            });
+        }
+    }
+
+    @Test
     void withoutRedisEachReplicaStillEnforcesTheLimitOnItsOwnTraffic() {
         SharedRateCounter counter = new SharedRateCounter(redis.down(), redis.vertx().getDelegate(), Limits.of(2));
         counter.count(bucket, 2, window);
@@ -147,11 +177,19 @@ class SharedRateCounterTest {
     }
 
     private String key() {
+        return key(bucket);
+    }
+
+    private String key(String bucket) {
         return "rl:" + bucket + ":" + System.currentTimeMillis() / window.toMillis();
     }
 
     private long sharedCount() {
-        Response value = redis.running().execute("GET", key()).await().indefinitely();
+        return sharedCount(bucket);
+    }
+
+    private long sharedCount(String bucket) {
+        Response value = redis.running().execute("GET", key(bucket)).await().indefinitely();
         return value == null ? 0 : value.toLong();
     }
 }
