@@ -19,6 +19,14 @@ class ArchitectureTest {
                         .importPackages("io.callbook.common"));
     }
 
+    /** See test-support's ServiceArchitecture#redisThroughTheReactiveDataSourceOnly. */
+    @Test
+    void redisThroughTheReactiveDataSourceOnly() {
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("io.quarkus.redis.datasource.RedisDataSource")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("io.callbook.common"));
+    }
+
     /** Each package can be read, changed and tested from the ones below it, never needing one that needs it back. */
     @Test
     void packagesAreFreeOfCycles() {
