@@ -49,6 +49,11 @@ public class SharedRateCounter {
               totals[i] = total
             end
             return totals""";
+    /**
+     * Every counter's key starts with this hash tag, so that all of them lie in one Redis Cluster slot: a script may
+     * only touch keys of one slot, and one script carries a whole flush.
+     */
+    static final String KEY_PREFIX = "{rl}:";
     /** Redis runs a script alone: a bounded number of keys per script keeps any pause for its other clients short. */
     static final int KEYS_PER_SCRIPT = 256;
 
@@ -88,7 +93,7 @@ public class SharedRateCounter {
         long windowMillis = window.toMillis();
         long index = now / windowMillis;
         long end = (index + 1) * windowMillis;
-        Window counts = windows.get("rl:" + bucket + ":" + index, key -> new Window(end, windowMillis));
+        Window counts = windows.get(KEY_PREFIX + bucket + ":" + index, key -> new Window(end, windowMillis));
         long total = counts.othersTotal + counts.local.incrementAndGet();
         counts.unflushed.incrementAndGet();
         long resetSeconds = Math.max(1, (end - now + 999) / 1000);

@@ -181,7 +181,7 @@ class SharedRateCounterTest {
     }
 
     private String key(String bucket) {
-        return "rl:" + bucket + ":" + System.currentTimeMillis() / window.toMillis();
+        return SharedRateCounter.KEY_PREFIX + bucket + ":" + System.currentTimeMillis() / window.toMillis();
     }
 
     private long sharedCount() {
