@@ -50,7 +50,8 @@ class RateLimitOverHttpTest {
 
         assertTrue(refused >= 30, "the route allows 30; refused " + refused + " of 60");
         try (RealRedis redis = new RealRedis()) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> sharedCount(redis, SharedRateCounter.KEY_PREFIX + "test-exchange:ip-*") >= 60);
+            String pattern = SharedRateCounter.KEY_PREFIX + "test-exchange:ip-*";
+            await().atMost(Duration.ofSeconds(30)).until(() -> sharedCount(redis, pattern) >= 60);
         }
     }
 

@@ -120,7 +120,8 @@ class SharedRateCounterTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> buckets.stream().allMatch(each -> sharedCount(each) == 3));
         // Its answers arrive asynchronously; once learnt, each bucket's decision counts the first replica's 2 as well.
-        for (String each : List.of(buckets.getFirst(), buckets.get(SharedRateCounter.KEYS_PER_SCRIPT), buckets.getLast())) {
+        int secondScript = SharedRateCounter.KEYS_PER_SCRIPT;
+        for (String each : List.of(buckets.getFirst(), buckets.get(secondScript), buckets.getLast())) {
             int[] ownCount = {1};
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 ownCount[0]++;

@@ -58,9 +58,11 @@ public class RedisWatchedCompanies implements WatchedCompanies {
             double until = now + config.watchExpiry().toMillis();
             Uni<Integer> told = mine.isEmpty() ? Uni.createFrom().item(0)
                     : sortedSets.zadd(KEY, mine.stream().collect(Collectors.toMap(UUID::toString, company -> until)));
+            ScoreRange<Double> over = new ScoreRange<>(Double.NEGATIVE_INFINITY, (double) now);
+            ScoreRange<Double> current = new ScoreRange<>((double) now, Double.POSITIVE_INFINITY);
             List<String> watching = told
-                    .chain(() -> sortedSets.zremrangebyscore(KEY, new ScoreRange<>(Double.NEGATIVE_INFINITY, (double) now)))
-                    .chain(() -> sortedSets.zrangebyscore(KEY, new ScoreRange<>((double) now, Double.POSITIVE_INFINITY)))
+                    .chain(() -> sortedSets.zremrangebyscore(KEY, over))
+                    .chain(() -> sortedSets.zrangebyscore(KEY, current))
                     // a refresh that outlasts its interval would only tell what is already out of date
                     .await().atMost(config.watchRefresh());
             watchedAnywhere = watching.stream().map(UUID::fromString).collect(Collectors.toUnmodifiableSet());

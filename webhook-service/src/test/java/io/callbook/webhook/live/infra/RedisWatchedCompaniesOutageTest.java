@@ -28,7 +28,8 @@ class RedisWatchedCompaniesOutageTest {
     private static ReactiveRedisDataSource redisThatIsDown() {
         Object commands = Proxy.newProxyInstance(ReactiveSortedSetCommands.class.getClassLoader(),
                 new Class<?>[]{ReactiveSortedSetCommands.class}, (proxy, method, args) ->
-                        Uni.createFrom().failure(new IllegalStateException("Connection refused: localhost/127.0.0.1:26379")));
+                        Uni.createFrom().failure(
+                                new IllegalStateException("Connection refused: localhost/127.0.0.1:26379")));
         return (ReactiveRedisDataSource) Proxy.newProxyInstance(ReactiveRedisDataSource.class.getClassLoader(),
                 new Class<?>[]{ReactiveRedisDataSource.class}, (proxy, method, args) -> {
                     if (method.getName().equals("sortedSet")) {

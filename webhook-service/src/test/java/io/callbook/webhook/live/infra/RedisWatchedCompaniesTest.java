@@ -53,7 +53,8 @@ class RedisWatchedCompaniesTest {
         try {
             assertTrue(watched.watched(company));
             watched.refresh();
-            assertNotNull(redis.sortedSet(String.class).zscore(RedisWatchedCompanies.KEY, company.toString()).await().indefinitely());
+            assertNotNull(redis.sortedSet(String.class).zscore(RedisWatchedCompanies.KEY, company.toString())
+                    .await().indefinitely());
         } finally {
             stream.cancel();
         }
