@@ -114,6 +114,7 @@ public class CustomerResource {
      */
     @GET
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.AGENT})
+    @RateLimited("customer-lookup")
     @Operation(summary = "Find a customer by phone or email, or list them all",
             description = "The `agent` role may only look up by phone, and its answer has no email; listing and "
                     + "looking up by email answer it 403.")

@@ -49,6 +49,16 @@ class CustomerAgentAccessTest {
                 .then().statusCode(200).body("items", hasSize(0));
     }
 
+    /** A voice platform starts many callers' calls with one token; the default limit would refuse it 10 a second. */
+    @Test
+    void anAgentsLookUpsByPhoneHaveTheVoicePlatformsLimit() {
+        given().auth().oauth2(TestTokens.agent(company)).get(PATH + "?phone={p}", company, "+49305550101")
+                .then().statusCode(200).header("RateLimit-Limit", "60000");
+        given().auth().oauth2(TestTokens.tenantAdmin(company)).contentType(ContentType.JSON)
+                .body(Map.of("phone", "030 5550102", "name", "Dora Lang"))
+                .post(PATH, company).then().statusCode(200).header("RateLimit-Limit", "600");
+    }
+
     @Test
     void anAgentCannotListOrSearchCustomersByEmail() {
         given().auth().oauth2(TestTokens.agent(company)).get(PATH, company)
