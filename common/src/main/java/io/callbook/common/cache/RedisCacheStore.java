@@ -70,6 +70,18 @@ public class RedisCacheStore {
 
     /** A Lua script: the way to read or write several keys of one slot atomically in one round trip. */
     public Response eval(String script, List<String> keys, List<String> args, Duration timeout) {
+        return execute(script, keys, args, timeout);
+    }
+
+    /**
+     * As {@link #eval}, for a writer nobody waits on (an event consumer). Its own breaker: under load its time-outs
+     * must not open the one that readers with a caller on the line go through.
+     */
+    public Response evalInBackground(String script, List<String> keys, List<String> args, Duration timeout) {
+        return execute(script, keys, args, timeout);
+    }
+
+    private Response execute(String script, List<String> keys, List<String> args, Duration timeout) {
         List<String> command = new ArrayList<>(keys.size() + args.size() + 2);
         command.add(script);
         command.add(Integer.toString(keys.size()));

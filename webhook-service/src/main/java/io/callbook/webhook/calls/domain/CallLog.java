@@ -11,11 +11,13 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -137,6 +139,12 @@ public class CallLog {
                 .setParameter("branch", branchId)
                 .setParameter("appointment", appointmentId)
                 .executeUpdate();
+    }
+
+    /** The appointments the voice agent was told of during the call ({@link #linkAppointment}). */
+    public Set<UUID> linkedAppointments(UUID companyId, String callId) {
+        return Call.<Call>find("companyId = ?1 and callId = ?2", companyId, callId).firstResultOptional()
+                .map(call -> Set.copyOf(Arrays.asList(call.appointmentIds))).orElse(Set.of());
     }
 
     /**

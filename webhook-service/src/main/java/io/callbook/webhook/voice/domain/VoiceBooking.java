@@ -16,6 +16,9 @@ import java.util.UUID;
  */
 public interface VoiceBooking {
 
+    /** The source booking-service records for an appointment booked by the voice agent; its reference is the call. */
+    String SOURCE = "voice";
+
     List<OfferedService> services(UUID companyId);
 
     List<StaffMember> staff(UUID companyId, UUID branchId);

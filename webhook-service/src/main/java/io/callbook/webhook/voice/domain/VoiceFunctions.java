@@ -62,13 +62,14 @@ public class VoiceFunctions {
     private final SpokenLanguages languages;
     private final IdempotencyKeys idempotencyKeys;
     private final UnansweredAttempts unanswered;
+    private final CallBookings callBookings;
     /** Each dialled number's language, for the fallback answer: it gets the call's arguments, not the branch. */
     private final Cache<String, String> localeByNumber = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofHours(1)).build();
 
     public VoiceFunctions(VoiceDirectory directory, VoiceBooking booking, CallLog callLog, VoiceConfig config,
                           CallerScope scope, SpokenLanguages languages, ObjectMapper json,
-                          UnansweredAttempts unanswered) {
+                          UnansweredAttempts unanswered, CallBookings callBookings) {
         this.directory = directory;
         this.booking = booking;
         this.callLog = callLog;
@@ -77,6 +78,7 @@ public class VoiceFunctions {
         this.languages = languages;
         this.idempotencyKeys = new IdempotencyKeys(json);
         this.unanswered = unanswered;
+        this.callBookings = callBookings;
     }
 
     /**
@@ -126,7 +128,9 @@ public class VoiceFunctions {
      * may still have been made: booking-service can finish it after we stopped waiting (under load a third of the
      * mix's bookings were). Its caller must not hear "can't check" for an appointment that exists, so the agent is
      * told to ask again with the same arguments, which books once and answers with the appointment. An open circuit
-     * sends nothing, but an earlier attempt of the same booking may still have been made.
+     * sends nothing, but an earlier attempt of the same booking may still have been made. Before it comes here, a
+     * booking looks for that appointment among the call's booking events ({@link CallBookings}) and, when one is
+     * there, answers with it.
      */
     VoiceAnswer unavailable(String name, CallContext call, JsonNode args, Throwable cause) {
         fallbacks.warn("Voice function %s of call %s answered with the fallback: %s (fallbacks are counted in the "
@@ -238,6 +242,8 @@ public class VoiceFunctions {
             }
             return VoiceAnswer.say(messages.bookingRefused()).with("error", refused.type())
                     .with("detail", refused.getMessage());
+        } catch (RuntimeException noAnswer) { // a time-out, an outage or an open circuit: see unavailable()
+            appointment = madeEarlier(call, request).orElseThrow(() -> noAnswer);
         }
         callLog.linkAppointment(call.companyId(), call.integrationId(), call.callId(), call.fromNumber(),
                 call.toNumber(), branch.branchId(), appointment.id());
@@ -249,6 +255,18 @@ public class VoiceFunctions {
                 .with("end", appointment.end().atZone(turn.zone()).toOffsetDateTime())
                 .with("service_id", appointment.serviceId())
                 .with("staff_id", appointment.staffId());
+    }
+
+    /**
+     * The appointment an earlier attempt of this booking made although its answer was lost, as booking-service's
+     * events told it ({@link CallBookings}): booking-service itself did not answer this attempt either.
+     */
+    private Optional<Appointment> madeEarlier(CallContext call, VoiceBooking.NewAppointment request) {
+        List<Appointment> made = callBookings.of(call.companyId(), call.callId());
+        if (made.isEmpty()) {
+            return Optional.empty();
+        }
+        return CallBookings.madeFor(request, made, callLog.linkedAppointments(call.companyId(), call.callId()));
     }
 
     /**

@@ -135,7 +135,7 @@ public class BookingGateway implements VoiceBooking, CalendarBookings, BookingCa
     public Appointment book(NewAppointment a, String idempotencyKey) {
         var body = new BookingClient.Booking(a.branchId(), a.serviceId(), a.staffId(), a.start().toString(),
                 a.customerPhone() == null ? null : new BookingClient.Person(a.customerPhone(), a.customerName(), null),
-                a.notes(), "voice", a.callId());
+                a.notes(), VoiceBooking.SOURCE, a.callId());
         return appointment(book(a.companyId(), body, idempotencyKey));
     }
 

@@ -3,9 +3,11 @@ package io.callbook.webhook.voice.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.webhook.Salon;
+import io.callbook.testsupport.TestTokens;
 import io.callbook.webhook.VoiceBackends;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -14,6 +16,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +25,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +46,10 @@ class UnansweredAttemptsTest {
     ObjectMapper json;
     @Inject
     ReactiveRedisDataSource redis;
+    @Inject
+    CallBookings callBookings;
+    @Inject
+    CircuitBreakerMaintenance breakers;
 
     @Test
     void aBookingIsInDoubtOnceAnAttemptOfItWentUnanswered() throws Exception {
@@ -95,6 +105,57 @@ class UnansweredAttemptsTest {
         // That attempt was answered: asked once more, the caller's next appointment is cancelled.
         salon.function("cancel_appointment", call, Map.of(), caller).then().statusCode(200)
                 .body("appointment_id", equalTo(second)).body("status", equalTo("cancelled"));
+    }
+
+    /**
+     * booking-service made a booking but its answer was lost, and now it does not answer at all (SIGSTOP: every
+     * attempt runs into the gateway's time-out, then into the open circuit). The agent's next attempt is told the
+     * appointment from the booking's event; a second booking of the same time in the same call is not.
+     */
+    @Test
+    void aBookingWhoseAnswerWasLostIsToldFromItsEventWhileBookingServiceDoesNotAnswer() throws Exception {
+        Salon salon = Salon.create();
+        String caller = "+49170" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
+        String call = "call-" + UUID.randomUUID();
+        LocalDate day = salon.day(11);
+        Map<String, Object> args = Map.of("service", "Haircut", "start", day + "T10:00", "customer_name", "Clara Meyer");
+        // The catalog is cached as in any call that checked a time before booking it.
+        Salon.warmUp(List.of(() -> salon.function("check_availability", call, Map.of("service", "Haircut",
+                "date", day.toString()), caller)));
+        String made = given().auth().oauth2(TestTokens.agent(UUID.fromString(salon.company())))
+                .contentType(ContentType.JSON).header("Idempotency-Key", "lost-" + call)
+                .body(Map.of("branchId", salon.branch(), "serviceId", salon.haircut(),
+                        "start", day.atTime(10, 0).atZone(Salon.BERLIN).toOffsetDateTime().toString(),
+                        "customer", Map.of("phone", caller, "name", "Clara Meyer"),
+                        "source", VoiceBooking.SOURCE, "externalRef", call))
+                .post(VoiceBackends.bookingUrl() + "/v1/appointments").then().statusCode(201).extract().path("id");
+        UUID company = UUID.fromString(salon.company());
+        await().atMost(Duration.ofSeconds(30)).until(() -> callBookings.of(company, call).stream()
+                .anyMatch(a -> a.id().toString().equals(made)));
+
+        long pid = Long.parseLong(System.getProperty(VoiceBackends.BOOKING_PID));
+        signal("STOP", pid);
+        try {
+            // An attempt that a slow machine keeps past the voice budget is in doubt; the next one finds the circuit
+            // open and answers at once.
+            Response told = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> salon.function("book_appointment", call, args, caller),
+                            answer -> answer.statusCode() != 200 || !Salon.isFallback(answer.asString()));
+            told.then().statusCode(200).body("appointment_id", equalTo(made)).body("status", equalTo("confirmed"))
+                    .body("result", containsString("ist gebucht"));
+            // Told once, it answers no other booking: the same time for someone else in this call is in doubt.
+            Response other = salon.function("book_appointment", call, Map.of("service", "Haircut",
+                    "start", day + "T10:00", "customer_name", "Jonas Meyer"), caller);
+            other.then().statusCode(200).body("appointment_id", nullValue());
+            assertTrue(Salon.isFallback(other.asString()), other.asString());
+        } finally {
+            signal("CONT", pid);
+            breakers.resetAll();
+        }
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor());
     }
 
     private static String book(Salon salon, String caller, int daysAhead) {
