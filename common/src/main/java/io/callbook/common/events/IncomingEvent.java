@@ -7,6 +7,8 @@ import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.Optional;
 
 /** The parts of a received Callbook event a consumer needs, read from its CloudEvents envelope. */
@@ -29,5 +31,14 @@ public record IncomingEvent(String id, String type, String subject, String tenan
                         ce.getExtension(TENANT_EXTENSION).map(Object::toString).orElse(null),
                         message.getPayload()))
                 .orElseGet(() -> new IncomingEvent(null, null, null, null, message.getPayload()));
+    }
+
+    /** When the event happened, as its envelope says; empty for a message without one. */
+    public static Optional<Instant> occurredAt(Message<?> message) {
+        return message.getMetadata(IncomingCloudEventMetadata.class).flatMap(IncomingEvent::time);
+    }
+
+    private static Optional<Instant> time(IncomingCloudEventMetadata<?> cloudEvent) {
+        return cloudEvent.getTimeStamp().map(ZonedDateTime::toInstant);
     }
 }

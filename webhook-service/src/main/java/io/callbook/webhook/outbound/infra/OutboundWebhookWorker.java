@@ -5,15 +5,12 @@ import io.callbook.webhook.outbound.domain.Deliveries;
 import io.callbook.webhook.outbound.domain.DeliveryWorker;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -50,17 +47,12 @@ public class OutboundWebhookWorker {
                         event.tenant());
                 return message.ack();
             }
-            Instant occurredAt = message.getMetadata(IncomingCloudEventMetadata.class)
-                    .flatMap(OutboundWebhookWorker::time).orElseGet(Instant::now);
+            Instant occurredAt = IncomingEvent.occurredAt(message).orElseGet(Instant::now);
             if (deliveries.schedule(tenant, event.id(), event.type(), occurredAt, event.data()) > 0) {
                 worker.wake();
             }
         }
         return message.ack();
-    }
-
-    private static Optional<Instant> time(IncomingCloudEventMetadata<?> cloudEvent) {
-        return cloudEvent.getTimeStamp().map(ZonedDateTime::toInstant);
     }
 
     @Scheduled(every = "${callbook.webhook.outbound.poll-interval:1s}", delayed = "2s",

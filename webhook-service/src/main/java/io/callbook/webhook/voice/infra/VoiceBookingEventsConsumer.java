@@ -10,15 +10,12 @@ import io.callbook.webhook.voice.domain.VoiceBooking;
 import io.callbook.webhook.voice.domain.VoiceBooking.Appointment;
 import io.callbook.webhook.voice.domain.VoiceConfig;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -71,12 +68,6 @@ public class VoiceBookingEventsConsumer {
 
     private boolean recent(Message<String> message) {
         Instant oldest = Instant.now().minus(config.unansweredAttemptMemory());
-        return message.getMetadata(IncomingCloudEventMetadata.class).flatMap(VoiceBookingEventsConsumer::time)
-                .map(time -> time.isAfter(oldest))
-                .orElse(true);
-    }
-
-    private static Optional<Instant> time(IncomingCloudEventMetadata<?> cloudEvent) {
-        return cloudEvent.getTimeStamp().map(ZonedDateTime::toInstant);
+        return IncomingEvent.occurredAt(message).map(time -> time.isAfter(oldest)).orElse(true);
     }
 }
