@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * First thing on every request: binds the request id, stamps {@code X-Response-Time} on the way
- * out and writes one JSON line for requests slower than the configured threshold. Slow lines are
- * capped per second: an overloaded service must not spend what it has left on logging that it is slow.
+ * First thing on every request: binds the request id and its arrival ({@link RequestArrival}), stamps
+ * {@code X-Response-Time} on the way out and writes one JSON line for requests slower than the configured threshold.
+ * Slow lines are capped per second: an overloaded service must not spend what it has left on logging that it is slow.
  * It also counts the request's SQL statements and reports those it repeated ({@link RepeatedStatements}).
  */
 @ApplicationScoped
@@ -50,6 +50,7 @@ public class RequestObservabilityFilter {
 
     void handle(RoutingContext ctx) {
         long start = System.nanoTime();
+        RequestArrival.bind(start);
         String requestId = RequestId.acceptOrCreate(ctx.request().getHeader(RequestId.HEADER));
         RequestId.bind(requestId);
         RequestTenant.clear();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callbook.common.api.ProblemException;
+import io.callbook.common.http.RequestArrival;
 import io.callbook.common.ratelimit.RateLimited;
 import io.callbook.webhook.integration.domain.Integration;
 import io.callbook.webhook.integration.domain.JsonBodies;
@@ -18,6 +19,7 @@ import io.callbook.webhook.voice.domain.InboundBriefing;
 import io.callbook.webhook.voice.domain.InboundCalls;
 import io.callbook.webhook.voice.domain.SpokenLanguages;
 import io.callbook.webhook.voice.domain.VoiceAnswer;
+import io.callbook.webhook.voice.domain.VoiceConfig;
 import io.callbook.webhook.voice.domain.VoiceFunctions;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.security.PermitAll;
@@ -61,15 +63,17 @@ public class VoiceResource {
     private final SpokenLanguages languages;
     private final ObjectMapper json;
     private final LiveActivity activity;
+    private final VoiceConfig config;
 
     public VoiceResource(SignedRequests signedRequests, InboundCalls inboundCalls, VoiceFunctions functions,
-                         SpokenLanguages languages, ObjectMapper json, LiveActivity activity) {
+                         SpokenLanguages languages, ObjectMapper json, LiveActivity activity, VoiceConfig config) {
         this.signedRequests = signedRequests;
         this.inboundCalls = inboundCalls;
         this.functions = functions;
         this.languages = languages;
         this.json = json;
         this.activity = activity;
+        this.config = config;
     }
 
     /** What the agent says for a suspended or deleted company: the caller still gets an answer, in German. */
@@ -105,7 +109,7 @@ public class VoiceResource {
         }
         InboundRequest request = read(body, InboundRequest.class);
         InboundCalls.InboundAnswer answer = inboundCalls.answer(verified.companyId, verified.id, request.fromNumber(),
-                request.toNumber(), request.agentId());
+                request.toNumber(), request.agentId(), RequestArrival.nanoTime().orElseGet(System::nanoTime));
         return new InboundResponse(new CallInbound(answer.dynamicVariables(), answer.metadata()));
     }
 
@@ -150,8 +154,11 @@ public class VoiceResource {
         }
         FunctionRequest request = read(body, FunctionRequest.class);
         CallInfo call = request.call() == null ? new CallInfo(null, null, null) : request.call();
-        VoiceAnswer answer = functions.call(name, new CallContext(verified.companyId, verified.id, call.callId(),
-                call.fromNumber(), call.toNumber()), request.args());
+        CallContext context = new CallContext(verified.companyId, verified.id, call.callId(), call.fromNumber(),
+                call.toNumber());
+        VoiceAnswer answer = RequestArrival.age().compareTo(config.maxQueueWait()) > 0
+                ? functions.notAttempted(name, context, request.args())
+                : functions.call(name, context, request.args());
         activity.functionUsed(verified.companyId, call.callId(), name, answer.result(), answer.details());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("result", answer.result());

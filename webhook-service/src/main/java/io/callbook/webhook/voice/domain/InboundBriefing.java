@@ -99,11 +99,11 @@ public class InboundBriefing {
 
     /**
      * @param callerNumber the number the call comes from; null when withheld (nobody is looked up)
-     * @param started      {@link System#nanoTime()} when the hook began: the overall budget counts from there
+     * @param arrived      {@link System#nanoTime()} when the hook's request arrived: the overall budget counts from there
      */
-    Briefing of(DialledBranch branch, String callerNumber, Spoken say, long started) {
+    Briefing of(DialledBranch branch, String callerNumber, Spoken say, long arrived) {
         VoiceConfig.Inbound budgets = config.inbound();
-        long deadline = started + budgets.budget().toNanos();
+        long deadline = arrived + budgets.budget().toNanos();
         ZoneId zone = ZoneId.of(branch.timeZone());
         Instant now = Instant.now();
         CompletableFuture<Optional<Map<String, String>>> caller = callerNumber == null

@@ -41,25 +41,26 @@ public class InboundCalls {
         this.briefing = briefing;
     }
 
+    /** @param arrived {@link System#nanoTime()} when the hook's request arrived: the lookups' budgets count from there */
     @Timeout(900)
     @Fallback(fallbackMethod = "directoryUnavailable")
-    public InboundAnswer answer(UUID companyId, UUID integrationId, String fromNumber, String toNumber, String agentId) {
-        long started = System.nanoTime();
+    public InboundAnswer answer(UUID companyId, UUID integrationId, String fromNumber, String toNumber, String agentId,
+                                long arrived) {
         Optional<VoiceDirectory.DialledBranch> branch = toNumber == null || toNumber.isBlank() ? Optional.empty()
                 : directory.resolve(companyId, toNumber).filter(b -> companyId.equals(b.companyId()) && b.active());
-        return branch.map(b -> identified(b, integrationId, fromNumber, agentId, started))
+        return branch.map(b -> identified(b, integrationId, fromNumber, agentId, arrived))
                 .orElseGet(() -> unidentified("unknown_number", integrationId, toNumber, agentId));
     }
 
     InboundAnswer directoryUnavailable(UUID companyId, UUID integrationId, String fromNumber, String toNumber,
-                                       String agentId, Throwable cause) {
+                                       String agentId, long arrived, Throwable cause) {
         directoryOutages.warn("Inbound call to %s of company %s answered without the directory: %s (one in ten seconds "
                 + "is logged)", toNumber, companyId, cause.toString());
         return unidentified("directory_unavailable", integrationId, toNumber, agentId);
     }
 
     private InboundAnswer identified(VoiceDirectory.DialledBranch branch, UUID integrationId, String fromNumber,
-                                     String agentId, long started) {
+                                     String agentId, long arrived) {
         ZoneId zone = ZoneId.of(branch.timeZone());
         ZonedDateTime now = Instant.now().atZone(zone);
         Spoken say = languages.of(branch);
@@ -73,7 +74,7 @@ public class InboundCalls {
         variables.put("locale", branch.locale() == null ? "" : branch.locale());
         variables.put("local_time", say.day(now) + " " + now.getYear() + ", " + say.time(now));
         variables.put("caller_number", CallContext.usable(fromNumber) == null ? "" : CallContext.usable(fromNumber));
-        InboundBriefing.Briefing brief = briefing.of(branch, CallContext.usable(fromNumber), say, started);
+        InboundBriefing.Briefing brief = briefing.of(branch, CallContext.usable(fromNumber), say, arrived);
         variables.putAll(brief.variables());
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("company_id", branch.companyId().toString());

@@ -38,6 +38,15 @@ public interface VoiceConfig {
     @WithDefault("PT30M")
     Duration unansweredAttemptMemory();
 
+    /**
+     * A function that waited this long for a worker thread, counted from the request's arrival, is answered at once
+     * with the spoken fallback and asks no service: the machine is saturated, the caller has waited already, and the
+     * function's own time-out (900 ms) starts only when a thread takes it. Work it does not do is what lets the
+     * functions after it be answered in time.
+     */
+    @WithDefault("PT0.3S")
+    Duration maxQueueWait();
+
     /** Upcoming appointments list_my_appointments reads out at most (booking-service is asked for ten). */
     @WithDefault("5")
     int listedAppointments();
@@ -50,8 +59,9 @@ public interface VoiceConfig {
     interface Inbound {
 
         /**
-         * Every lookup ends by then, counted from the hook's start (the directory's answer included): below the hook's
-         * own time-out (InboundCalls/answer/Timeout, 900 ms), so a slow lookup is left out and never costs the answer.
+         * Every lookup ends by then, counted from the request's arrival (a wait for a worker thread and the directory's
+         * answer included): below the hook's own time-out (InboundCalls/answer/Timeout, 900 ms), so a slow lookup is
+         * left out and never costs the answer.
          */
         @WithDefault("PT0.7S")
         Duration budget();

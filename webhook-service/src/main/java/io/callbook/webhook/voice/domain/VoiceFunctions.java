@@ -14,6 +14,8 @@ import io.callbook.webhook.voice.domain.VoiceBooking.FreeSlots;
 import io.callbook.webhook.voice.domain.VoiceBooking.OfferedService;
 import io.callbook.webhook.voice.domain.VoiceBooking.StaffMember;
 import io.callbook.webhook.voice.domain.VoiceDirectory.DialledBranch;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -53,6 +55,7 @@ public class VoiceFunctions {
     private static final String BOOKING_IN_DOUBT = "booking-in-doubt";
     /** When booking-service is slow or away every call falls back: a line each cost 2 % of the CPU in the mix. */
     private final OutageLog fallbacks = new OutageLog(VoiceFunctions.class);
+    private final Counter notAttempted;
 
     private final VoiceDirectory directory;
     private final VoiceBooking booking;
@@ -69,7 +72,7 @@ public class VoiceFunctions {
 
     public VoiceFunctions(VoiceDirectory directory, VoiceBooking booking, CallLog callLog, VoiceConfig config,
                           CallerScope scope, SpokenLanguages languages, ObjectMapper json,
-                          UnansweredAttempts unanswered, CallBookings callBookings) {
+                          UnansweredAttempts unanswered, CallBookings callBookings, MeterRegistry metrics) {
         this.directory = directory;
         this.booking = booking;
         this.callLog = callLog;
@@ -79,6 +82,9 @@ public class VoiceFunctions {
         this.idempotencyKeys = new IdempotencyKeys(json);
         this.unanswered = unanswered;
         this.callBookings = callBookings;
+        this.notAttempted = Counter.builder("callbook.voice.functions.not.attempted")
+                .description("Voice functions answered with the fallback at once: they waited too long for a thread")
+                .register(metrics);
     }
 
     /**
@@ -135,10 +141,29 @@ public class VoiceFunctions {
     VoiceAnswer unavailable(String name, CallContext call, JsonNode args, Throwable cause) {
         fallbacks.warn("Voice function %s of call %s answered with the fallback: %s (fallbacks are counted in the "
                 + "fault-tolerance metrics; one in ten seconds is logged)", name, call.callId(), cause.toString());
+        return fallback(name, call, args, !(cause instanceof CircuitBreakerOpenException));
+    }
+
+    /**
+     * For a function that waited longer than {@link VoiceConfig#maxQueueWait()} for a thread: the fallback at once,
+     * asking no service, as when the circuit to booking-service is open.
+     *
+     * @throws UnknownVoiceFunction for a function this service does not offer
+     */
+    public VoiceAnswer notAttempted(String name, CallContext call, JsonNode args) {
+        if (!NAMES.contains(name)) {
+            throw new UnknownVoiceFunction(name);
+        }
+        notAttempted.increment();
+        return fallback(name, call, args, false);
+    }
+
+    /** @param mayHaveBeenSent whether booking-service may have received (and made) what it was asked */
+    private VoiceAnswer fallback(String name, CallContext call, JsonNode args, boolean mayHaveBeenSent) {
         Spoken say = languages.of(localeByNumber.getIfPresent(call.companyId() + call.toNumber()));
         if (name.equals("book_appointment")) {
             String attempt = idempotencyKeys.of(call.callId(), name, args);
-            if (!(cause instanceof CircuitBreakerOpenException)) {
+            if (mayHaveBeenSent) {
                 unanswered.note(attempt, BOOKING_IN_DOUBT);
                 return unconfirmed(say.messages());
             }

@@ -29,6 +29,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -78,6 +79,30 @@ class UnansweredAttemptsTest {
                 new CircuitBreakerOpenException("open"))));
         assertEquals("temporarily_unavailable", error(functions.unavailable("check_availability", call, args,
                 new TimeoutException("900 ms"))));
+    }
+
+    /**
+     * A function that waited too long for a worker thread is answered at once and sends nothing, like one that finds
+     * the circuit open: it leaves no booking in doubt, but still tells a booking in doubt from an earlier attempt.
+     */
+    @Test
+    void aFunctionThatWaitedTooLongForAThreadAsksNoServiceAndKeepsAnEarlierBookingInDoubt() throws Exception {
+        CallContext call = new CallContext(UUID.randomUUID(), UUID.randomUUID(), "call-" + UUID.randomUUID(),
+                "+4917012345678", "+4930123456");
+        JsonNode args = json.readTree("{\"service\":\"Haarschnitt\",\"start\":\"morgen um 10\",\"customer_name\":\"Clara\"}");
+
+        VoiceAnswer check = functions.notAttempted("check_availability", call, args);
+        assertEquals("temporarily_unavailable", error(check));
+        assertEquals("Das kann ich gerade leider nicht nachsehen. Bitte versuchen Sie es gleich noch einmal.",
+                check.result());
+        assertEquals("temporarily_unavailable", error(functions.notAttempted("book_appointment", call, args)));
+        assertEquals(Optional.empty(), unanswered.noted(new IdempotencyKeys(json).of(call.callId(), "book_appointment",
+                args)), "nothing was sent, so nothing is in doubt");
+
+        functions.unavailable("book_appointment", call, args, new TimeoutException("900 ms"));
+        assertEquals("booking_unconfirmed", error(functions.notAttempted("book_appointment", call, args)));
+
+        assertThrows(UnknownVoiceFunction.class, () -> functions.notAttempted("order_pizza", call, args));
     }
 
     @Test
