@@ -98,9 +98,9 @@ public final class SmokeServices {
     }
 
     /**
-     * Milliseconds; the names are the ones webhook-service's application.properties documents. Four times the real
-     * budgets, and still under the 5 s the bench's readiness probe waits for a fallback (one test stops booking-service
-     * to see it).
+     * Milliseconds (the wait for a worker thread a duration); the names are the ones webhook-service's
+     * application.properties documents. Four times the real budgets or more, and still under the 5 s the bench's
+     * readiness probe waits for a fallback (one test stops booking-service to see it).
      */
     static final Map<String, String> GENEROUS_VOICE_BUDGETS = Map.of(
             "io.callbook.webhook.voice.domain.VoiceFunctions/call/Timeout/value", "4000",
@@ -108,7 +108,8 @@ public final class SmokeServices {
             "io.callbook.webhook.voice.infra.ResolverGateway/Timeout/value", "3000",
             "io.callbook.webhook.voice.infra.BookingGateway/Timeout/value", "3000",
             "quarkus.rest-client.resolver.read-timeout", "3000",
-            "quarkus.rest-client.booking.read-timeout", "3000");
+            "quarkus.rest-client.booking.read-timeout", "3000",
+            "callbook.webhook.voice.max-queue-wait", "PT4S");
 
     /**
      * The stack's Redis outlives a test class: on a shared Redis database a resolver answered from the cache another
