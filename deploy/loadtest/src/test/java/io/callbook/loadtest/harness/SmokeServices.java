@@ -98,7 +98,7 @@ public final class SmokeServices {
     }
 
     /**
-     * Milliseconds (the wait for a worker thread a duration); the names are the ones webhook-service's
+     * Milliseconds, but the longest wait for a worker thread, a duration; the names are the ones webhook-service's
      * application.properties documents. Four times the real budgets or more, and still under the 5 s the bench's
      * readiness probe waits for a fallback (one test stops booking-service to see it).
      */

@@ -102,9 +102,7 @@ public class VoiceFunctions {
     @Timeout(900)
     @Fallback(fallbackMethod = "unavailable", skipOn = UnknownVoiceFunction.class)
     public VoiceAnswer call(String name, CallContext call, JsonNode args) {
-        if (!NAMES.contains(name)) {
-            throw new UnknownVoiceFunction(name);
-        }
+        requireKnown(name);
         Optional<DialledBranch> branch = call.toNumber() == null ? Optional.empty()
                 : directory.resolve(call.companyId(), call.toNumber())
                 .filter(b -> call.companyId().equals(b.companyId()) && b.active());
@@ -151,11 +149,15 @@ public class VoiceFunctions {
      * @throws UnknownVoiceFunction for a function this service does not offer
      */
     public VoiceAnswer notAttempted(String name, CallContext call, JsonNode args) {
+        requireKnown(name);
+        notAttempted.increment();
+        return fallback(name, call, args, false);
+    }
+
+    private static void requireKnown(String name) {
         if (!NAMES.contains(name)) {
             throw new UnknownVoiceFunction(name);
         }
-        notAttempted.increment();
-        return fallback(name, call, args, false);
     }
 
     /** @param mayHaveBeenSent whether booking-service may have received (and made) what it was asked */
