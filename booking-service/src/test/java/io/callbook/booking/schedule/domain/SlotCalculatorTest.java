@@ -93,6 +93,9 @@ class SlotCalculatorTest {
                 new Scenario("multi-staff: a slot lists every staff member who can take it", HALF_HOUR, TUESDAY,
                         d -> d.work(A, "09:00", "11:00").work(B, "10:00", "12:00"),
                         "09:00/A 09:30/A 10:00/AB 10:30/AB 11:00/B 11:30/B"),
+                new Scenario("a slot's staff are sorted whatever order they were loaded in", HALF_HOUR, TUESDAY,
+                        d -> d.work(C, "09:00", "10:00").work(A, "09:00", "10:00").work(B, "09:30", "10:00"),
+                        "09:00/AC 09:30/ABC"),
                 new Scenario("held appointment blocks, an expired hold does not", HALF_HOUR, TUESDAY,
                         d -> d.work(A, "09:00", "11:00")
                                 .booking(A, "09:00", "09:30", AppointmentStatus.HELD, LONG_BEFORE.plusSeconds(60))
@@ -141,6 +144,36 @@ class SlotCalculatorTest {
                         new SlotCalculator.Range(Instant.parse("2026-10-25T00:00:00Z"), Instant.parse("2026-10-25T00:30:00Z")),
                         new SlotCalculator.Range(Instant.parse("2026-10-25T01:00:00Z"), Instant.parse("2026-10-25T01:30:00Z"))),
                 SlotCalculator.toInstants(night, LocalTime.parse("02:00"), LocalTime.parse("02:30"), BERLIN.getRules()));
+    }
+
+    /**
+     * Every date of a year, in zones whose clocks change by an hour at night, by half an hour, and at midnight: each
+     * grid time is a slot at each of its real instants, as the zone's rules give them for that wall-clock time.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("zonesWithTheirClockChanges")
+    void everyDateOfAYearHasItsGridTimesAtTheirRealInstants(ZoneId zone) {
+        UUID staff = A;
+        List<WeeklyRule> allWeek = Stream.of(DayOfWeek.values())
+                .map(day -> new WeeklyRule(staff, day, HoursKind.WORK, LocalTime.MIDNIGHT, LocalTime.parse("23:59")))
+                .toList();
+        Schedule schedule = new Schedule(zone, List.of(staff), allWeek, List.of(), List.of(), List.of());
+        LocalDate first = LocalDate.parse("2026-01-01");
+        List<Day> days = SlotCalculator.calculate(schedule, HALF_HOUR, first, LocalDate.parse("2026-12-31"), LONG_BEFORE);
+        assertEquals(365, days.size());
+        for (Day day : days) {
+            List<Instant> expected = new ArrayList<>();
+            for (LocalTime time = LocalTime.MIDNIGHT; !time.isAfter(LocalTime.parse("23:00")); time = time.plusMinutes(30)) {
+                LocalDateTime wallClock = day.date().atTime(time);
+                zone.getRules().getValidOffsets(wallClock).forEach(offset -> expected.add(wallClock.toInstant(offset)));
+            }
+            expected.sort(null);
+            assertEquals(expected, day.slots().stream().map(SlotCalculator.Slot::start).toList(), day.date().toString());
+        }
+    }
+
+    static Stream<ZoneId> zonesWithTheirClockChanges() {
+        return Stream.of(BERLIN, ZoneId.of("Australia/Lord_Howe"), ZoneId.of("America/Santiago"), ZoneId.of("Asia/Kolkata"));
     }
 
     @Test
