@@ -40,7 +40,8 @@ public class StaffSchedules {
               and s.active = true and s.deletedAt is null and (:staff is null or s.id = :staff)""";
 
     /**
-     * {@link #PERFORMERS} in SQL, and the three kinds of rule in one result: a column a kind has not is null. Staff
+     * {@link #PERFORMERS} in SQL, the performers themselves and the three kinds of rule in one result: a column a kind
+     * has not is null. Staff
      * time off carries the staff member's branch, so the branch index finds both kinds of time off. Times of day come
      * as seconds: read as SQL {@code time} they go through {@code java.sql.Time} and a {@code Calendar} each, a third
      * of this statement's CPU for a branch's few hundred rules.
@@ -67,11 +68,13 @@ public class StaffSchedules {
             select 'away', t.staff_id, null, null, null, null, null, t.starts_at, t.ends_at
             from time_off t
             where t.company_id = :company and t.branch_id = :branch and t.starts_at < :until and t.ends_at > :from
-              and (t.staff_id is null or t.staff_id in (select id from performers))""";
+              and (t.staff_id is null or t.staff_id in (select id from performers))
+            union all
+            select 'performer', p.id, null, null, null, null, null, null, null from performers p""";
 
     /**
-     * Working hours, date overrides and time off of the branch's performers of the service (or of just one of them),
-     * without their appointments: what a booking must fit into (the exclusion constraint, not this read, keeps
+     * The branch's performers of the service (or just the one asked for, if they perform it) with their working
+     * hours, date overrides and time off, without their appointments: what a booking must fit into (the exclusion constraint, not this read, keeps
      * appointments apart). One statement: every booking and every uncached availability answer reads this, and each
      * round trip costs the service more CPU than the database spends on these few rows.
      *
@@ -106,8 +109,10 @@ public class StaffSchedules {
         List<SlotCalculator.WeeklyRule> weekly = new ArrayList<>();
         List<SlotCalculator.DateRule> overrides = new ArrayList<>();
         List<SlotCalculator.Absence> absences = new ArrayList<>();
+        List<UUID> performers = new ArrayList<>();
         for (Object[] row : rows) {
             switch ((String) row[0]) {
+                case "performer" -> performers.add((UUID) row[1]);
                 case "weekly" -> weekly.add(new SlotCalculator.WeeklyRule((UUID) row[1], DayOfWeek.of((Short) row[2]),
                         HoursKind.ofDbValue((String) row[4]), timeOfDay(row[5]), timeOfDay(row[6])));
                 case "override" -> overrides.add(new SlotCalculator.DateRule((UUID) row[1], (LocalDate) row[3],
@@ -115,8 +120,7 @@ public class StaffSchedules {
                 default -> absences.add(new SlotCalculator.Absence((UUID) row[1], (Instant) row[7], (Instant) row[8]));
             }
         }
-        return new SlotCalculator.Schedule(zone, staffId == null ? List.of() : List.of(staffId), weekly, overrides,
-                absences, List.of());
+        return new SlotCalculator.Schedule(zone, performers, weekly, overrides, absences, List.of());
     }
 
     /** Whole seconds, as {@code java.sql.Time} gave them; SQL's 24:00, which {@code LocalTime} has not, ends the day. */
