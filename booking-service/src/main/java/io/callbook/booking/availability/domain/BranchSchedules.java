@@ -18,8 +18,8 @@ import static io.callbook.booking.schedule.domain.StaffSchedules.PERFORMERS;
 
 /**
  * Loads what {@link SlotCalculator} needs for a branch, a service and a range of dates in two statements, however
- * many staff members and days: the staff with their weekly hours, overrides and time off ({@link StaffSchedules#hours}),
- * then their appointments; no query per staff member or day.
+ * many staff members and days: the staff with their weekly hours, overrides and time off
+ * ({@link StaffSchedules#hours}), then their appointments; no query per staff member or day.
  */
 @ApplicationScoped
 public class BranchSchedules {

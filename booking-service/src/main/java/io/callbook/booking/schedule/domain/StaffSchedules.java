@@ -41,10 +41,9 @@ public class StaffSchedules {
 
     /**
      * {@link #PERFORMERS} in SQL, the performers themselves and the three kinds of rule in one result: a column a kind
-     * has not is null. Staff
-     * time off carries the staff member's branch, so the branch index finds both kinds of time off. Times of day come
-     * as seconds: read as SQL {@code time} they go through {@code java.sql.Time} and a {@code Calendar} each, a third
-     * of this statement's CPU for a branch's few hundred rules.
+     * has not is null. Staff time off carries the staff member's branch, so the branch index finds both kinds of time
+     * off. Times of day come as seconds: read as SQL {@code time} they go through {@code java.sql.Time} and a
+     * {@code Calendar} each, a third of this statement's CPU for a branch's few hundred rules.
      */
     private static final String HOURS = """
             with performers as (
@@ -74,9 +73,10 @@ public class StaffSchedules {
 
     /**
      * The branch's performers of the service (or just the one asked for, if they perform it) with their working
-     * hours, date overrides and time off, without their appointments: what a booking must fit into (the exclusion constraint, not this read, keeps
-     * appointments apart). One statement: every booking and every uncached availability answer reads this, and each
-     * round trip costs the service more CPU than the database spends on these few rows.
+     * hours, date overrides and time off, without their appointments: what a booking must fit into (the exclusion
+     * constraint, not this read, keeps appointments apart). One statement: every booking and every uncached
+     * availability answer reads this, and each round trip costs the service more CPU than the database spends on these
+     * few rows.
      *
      * @param staffId one performer, or null for all of them
      */

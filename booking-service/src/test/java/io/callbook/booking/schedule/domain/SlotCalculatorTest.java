@@ -153,13 +153,12 @@ class SlotCalculatorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("zonesWithTheirClockChanges")
     void everyDateOfAYearHasItsGridTimesAtTheirRealInstants(ZoneId zone) {
-        UUID staff = A;
         List<WeeklyRule> allWeek = Stream.of(DayOfWeek.values())
-                .map(day -> new WeeklyRule(staff, day, HoursKind.WORK, LocalTime.MIDNIGHT, LocalTime.parse("23:59")))
+                .map(day -> new WeeklyRule(A, day, HoursKind.WORK, LocalTime.MIDNIGHT, LocalTime.parse("23:59")))
                 .toList();
-        Schedule schedule = new Schedule(zone, List.of(staff), allWeek, List.of(), List.of(), List.of());
-        LocalDate first = LocalDate.parse("2026-01-01");
-        List<Day> days = SlotCalculator.calculate(schedule, HALF_HOUR, first, LocalDate.parse("2026-12-31"), LONG_BEFORE);
+        Schedule schedule = new Schedule(zone, List.of(A), allWeek, List.of(), List.of(), List.of());
+        List<Day> days = SlotCalculator.calculate(schedule, HALF_HOUR, LocalDate.parse("2026-01-01"),
+                LocalDate.parse("2026-12-31"), LONG_BEFORE);
         assertEquals(365, days.size());
         for (Day day : days) {
             List<Instant> expected = new ArrayList<>();
