@@ -4,6 +4,7 @@ import io.callbook.booking.catalog.domain.UpcomingAppointments;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -17,6 +18,13 @@ import java.util.UUID;
 /** Reads of appointments; every one is scoped by company except {@link #companyOf}, which exists to find the scope. */
 @ApplicationScoped
 public class AppointmentQueries implements UpcomingAppointments {
+
+    /**
+     * {@link AppointmentStatus#LIVE} in a query ({@code a.status in } this), bound by {@link #bindLive}: three
+     * parameters rather than one list, because Hibernate translates a query with a list parameter anew on every
+     * execution and this form once.
+     */
+    public static final String LIVE_STATUSES = "(:held, :pending, :confirmed)";
 
     private final EntityManager entityManager;
 
@@ -57,24 +65,29 @@ public class AppointmentQueries implements UpcomingAppointments {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<UUID> busyPerformers(UUID companyId, UUID branchId, UUID serviceId, Instant from, Instant until, Instant now) {
-        return new HashSet<>(entityManager.createQuery("""
+        return new HashSet<>(bindLive(entityManager.createQuery("""
                         select distinct a.staffId from Appointment a
-                        where a.companyId = :company and a.status in (:held, :pending, :confirmed)
+                        where a.companyId = :company and a.status in """ + LIVE_STATUSES + """
                           and a.blockedFrom < :until and a.blockedUntil > :from
                           and (a.status <> :held or a.holdExpiresAt > :now)
                           and a.staffId in (select s.id from Staff s join s.serviceIds service
                                             where s.companyId = :company and s.branchId = :branch and service = :service)""",
-                        UUID.class)
+                        UUID.class))
                 .setParameter("company", companyId)
                 .setParameter("branch", branchId)
                 .setParameter("service", serviceId)
-                .setParameter("held", AppointmentStatus.HELD)
-                .setParameter("pending", AppointmentStatus.PENDING)
-                .setParameter("confirmed", AppointmentStatus.CONFIRMED)
                 .setParameter("from", from)
                 .setParameter("until", until)
                 .setParameter("now", now)
                 .getResultList());
+    }
+
+    /** Binds {@link #LIVE_STATUSES}. */
+    public static <Q extends Query> Q bindLive(Q query) {
+        query.setParameter("held", AppointmentStatus.HELD);
+        query.setParameter("pending", AppointmentStatus.PENDING);
+        query.setParameter("confirmed", AppointmentStatus.CONFIRMED);
+        return query;
     }
 
     /**
