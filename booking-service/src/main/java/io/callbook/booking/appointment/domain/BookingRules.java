@@ -50,8 +50,9 @@ public class BookingRules {
      * @throws BookingRuleBroken    for a rule broken
      */
     public BookingPlan plan(UUID companyId, BookAppointment command, Instant now) {
-        BranchReplica branch = branches.get(companyId, command.branchId());
-        BookableService service = service(companyId, command.serviceId());
+        BookingTarget target = target(companyId, command.branchId(), command.serviceId());
+        BranchReplica branch = target.branch();
+        BookableService service = target.service();
         BookedTime time = BookedTime.of(command.start(), service);
         List<UUID> candidates = command.staffId() != null ? List.of(command.staffId())
                 : performers(companyId, branch.id, service);
@@ -73,6 +74,31 @@ public class BookingRules {
         return new BookingPlan(companyId, branch.id, service.id, working, time, phone);
     }
 
+    private record BookingTarget(BranchReplica branch, BookableService service) {
+    }
+
+    /**
+     * The branch and the service in one statement, as every booking asks for both: a statement of its own for each
+     * was a tenth of booking-service's CPU per booking. When the statement finds no pair, the branch's and the
+     * service's own look-ups say which one is missing.
+     */
+    private BookingTarget target(UUID companyId, UUID branchId, UUID serviceId) {
+        List<Object[]> found = entityManager.createQuery("""
+                        select b, s from BranchReplica b, BookableService s
+                        where b.id = :branch and b.companyId = :company and b.active = true
+                          and s.id = :service and s.companyId = :company and s.deletedAt is null""", Object[].class)
+                .setParameter("branch", branchId)
+                .setParameter("service", serviceId)
+                .setParameter("company", companyId)
+                .getResultList();
+        if (found.isEmpty()) {
+            return new BookingTarget(branches.get(companyId, branchId), service(companyId, serviceId));
+        }
+        BookableService service = (BookableService) found.get(0)[1];
+        requireBookable(service);
+        return new BookingTarget((BranchReplica) found.get(0)[0], service);
+    }
+
     public BranchReplica branch(UUID companyId, UUID branchId) {
         return branches.get(companyId, branchId);
     }
@@ -82,11 +108,15 @@ public class BookingRules {
                         serviceId, companyId)
                 .firstResultOptional()
                 .orElseThrow(() -> new UnknownBookingTarget("Service " + serviceId));
+        requireBookable(service);
+        return service;
+    }
+
+    private static void requireBookable(BookableService service) {
         if (!service.bookable()) {
             throw new BookingRuleBroken("service-not-bookable", "Service not bookable",
-                    "Service " + serviceId + " is inactive");
+                    "Service " + service.id + " is inactive");
         }
-        return service;
     }
 
     /** The staff member, if they may take this service at this branch. */

@@ -74,6 +74,13 @@ class AppointmentValidationTest {
                 }, 422, "outside-booking-window"),
                 bad("unknown branch", (k, b) -> b.put("branchId", UUID.randomUUID().toString()), 404, "not-found"),
                 bad("unknown service", (k, b) -> b.put("serviceId", UUID.randomUUID().toString()), 404, "not-found"),
+                bad("removed branch", (k, b) -> {
+                    BranchData closed = new BranchData(UUID.randomUUID(), k.company, "Closed", "Europe/Berlin", "de-DE", "DE", false);
+                    io.quarkus.arc.Arc.container().instance(io.callbook.booking.branch.domain.BranchDirectory.class).get().apply(closed);
+                    b.put("branchId", closed.id().toString());
+                }, 404, "not-found"),
+                bad("deleted service", (k, b) -> QuarkusTransaction.requiringNew().run(() ->
+                        BookableService.update("deletedAt = ?1 where id = ?2", Instant.now(), k.service.id)), 404, "not-found"),
                 bad("unknown staff", (k, b) -> b.put("staffId", UUID.randomUUID().toString()), 404, "not-found"),
                 bad("unknown customer", (k, b) -> {
                     b.remove("customer");
