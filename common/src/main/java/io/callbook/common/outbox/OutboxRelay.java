@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -57,13 +58,14 @@ public class OutboxRelay {
     private final Emitter<String> emitter;
     private final OutboxConfig config;
     private final ManagedExecutor executor;
+    private final Vertx vertx;
     private final AtomicInteger wakeUps = new AtomicInteger();
     private final Counter parkedCount;
     private volatile boolean lastRunFailed;
     private volatile boolean stopping;
 
     public OutboxRelay(EntityManager entityManager, @Channel("outbox") Emitter<String> emitter, OutboxConfig config,
-                       ManagedExecutor executor, MeterRegistry registry) {
+                       ManagedExecutor executor, Vertx vertx, MeterRegistry registry) {
         this.entityManager = entityManager;
         this.parkedCount = Counter.builder("callbook.outbox.parked.events")
                 .description("Outbox events parked because Kafka refused them on every attempt")
@@ -71,12 +73,31 @@ public class OutboxRelay {
         this.emitter = emitter;
         this.config = config;
         this.executor = executor;
+        this.vertx = vertx;
     }
 
-    /** Events leave right after the commit that wrote them, not at the next poll. */
+    /** Events leave right after the commit that wrote them (a gathering pause later), not at the next poll. */
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
         if (!stopping && wakeUps.getAndIncrement() == 0) {
+            relayAfterGathering();
+        }
+    }
+
+    /**
+     * A run costs four statements and a Kafka round trip however few rows it sends; run right after each commit, it
+     * sent two rows on average at 100 bookings a second, and the relay took a twelfth of booking-service's CPU. The
+     * pause lets the commits of the next few milliseconds share the run.
+     */
+    private void relayAfterGathering() {
+        long pause = config.gather().toMillis();
+        if (pause <= 0) {
             executor.execute(this::relayUntilIdle);
+        } else {
+            vertx.setTimer(pause, id -> {
+                if (!stopping) {
+                    executor.execute(this::relayUntilIdle);
+                }
+            });
         }
     }
 
@@ -94,22 +115,22 @@ public class OutboxRelay {
         stopping = true;
     }
 
-    /** One relay loop at a time per replica; wake-ups that arrive meanwhile make it go round once more. */
+    /** One relay run at a time per replica; wake-ups that arrive meanwhile make it run once more, after a pause. */
     private void relayUntilIdle() {
         try {
-            while (true) {
-                relayPending();
-                if (wakeUps.compareAndSet(1, 0)) {
-                    return;
-                }
-                wakeUps.set(1);
-            }
+            relayPending();
         } catch (RuntimeException e) {
             wakeUps.set(0);
-            if (stopping) {
-                return;
+            if (!stopping) {
+                LOG.warnf("Outbox relay run failed, retrying on the next poll: %s", e.toString());
             }
-            LOG.warnf("Outbox relay run failed, retrying on the next poll: %s", e.toString());
+            return;
+        }
+        if (!wakeUps.compareAndSet(1, 0)) {
+            wakeUps.set(1);
+            if (!stopping) {
+                relayAfterGathering();
+            }
         }
     }
 
