@@ -85,7 +85,7 @@ public class OutboxRelay {
 
     /**
      * A run costs four statements and a Kafka round trip however few rows it sends; run right after each commit, it
-     * sent two rows on average at 100 bookings a second, and the relay took a twelfth of booking-service's CPU. The
+     * sent two to four rows a run at 100 bookings a second, and the relay took a twelfth of booking-service's CPU. The
      * pause lets the commits of the next few milliseconds share the run.
      */
     private void relayAfterGathering() {
