@@ -3,6 +3,7 @@ package io.callbook.booking.appointment.domain;
 import io.callbook.booking.branch.domain.BranchDirectory;
 import io.callbook.booking.branch.domain.BranchReplica;
 import io.callbook.booking.catalog.domain.BookableService;
+import io.callbook.booking.catalog.domain.BranchAndService;
 import io.callbook.booking.catalog.domain.Staff;
 import io.callbook.booking.customer.domain.Customers;
 import io.callbook.booking.schedule.domain.SlotCalculator;
@@ -50,7 +51,7 @@ public class BookingRules {
      * @throws BookingRuleBroken    for a rule broken
      */
     public BookingPlan plan(UUID companyId, BookAppointment command, Instant now) {
-        BookingTarget target = target(companyId, command.branchId(), command.serviceId());
+        BranchAndService target = target(companyId, command.branchId(), command.serviceId());
         BranchReplica branch = target.branch();
         BookableService service = target.service();
         BookedTime time = BookedTime.of(command.start(), service);
@@ -74,29 +75,13 @@ public class BookingRules {
         return new BookingPlan(companyId, branch.id, service.id, working, time, phone);
     }
 
-    private record BookingTarget(BranchReplica branch, BookableService service) {
-    }
-
-    /**
-     * The branch and the service in one statement, as every booking asks for both: a statement of its own for each
-     * was a tenth of booking-service's CPU per booking. When the statement finds no pair, the branch's and the
-     * service's own look-ups say which one is missing.
-     */
-    private BookingTarget target(UUID companyId, UUID branchId, UUID serviceId) {
-        List<Object[]> found = entityManager.createQuery("""
-                        select b, s from BranchReplica b, BookableService s
-                        where b.id = :branch and b.companyId = :company and b.active = true
-                          and s.id = :service and s.companyId = :company and s.deletedAt is null""", Object[].class)
-                .setParameter("branch", branchId)
-                .setParameter("service", serviceId)
-                .setParameter("company", companyId)
-                .getResultList();
-        if (found.isEmpty()) {
-            return new BookingTarget(branches.get(companyId, branchId), service(companyId, serviceId));
-        }
-        BookableService service = (BookableService) found.get(0)[1];
-        requireBookable(service);
-        return new BookingTarget((BranchReplica) found.get(0)[0], service);
+    /** The branch and the service in one statement; when it finds no pair, their own look-ups say what is missing. */
+    private BranchAndService target(UUID companyId, UUID branchId, UUID serviceId) {
+        BranchAndService target = BranchAndService.find(branchId, serviceId)
+                .filter(found -> found.branch().companyId.equals(companyId))
+                .orElseGet(() -> new BranchAndService(branches.get(companyId, branchId), service(companyId, serviceId)));
+        requireBookable(target.service());
+        return target;
     }
 
     public BranchReplica branch(UUID companyId, UUID branchId) {

@@ -4,6 +4,7 @@ import io.callbook.booking.BookingConfig;
 import io.callbook.booking.branch.domain.BranchNotFound;
 import io.callbook.booking.branch.domain.BranchReplica;
 import io.callbook.booking.catalog.domain.BookableService;
+import io.callbook.booking.catalog.domain.BranchAndService;
 import io.callbook.booking.catalog.domain.ServiceNotFound;
 import io.callbook.booking.schedule.domain.SlotCalculator;
 import io.callbook.booking.schedule.domain.StaffSchedules;
@@ -18,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -44,18 +46,21 @@ public class AvailabilityFinder {
     }
 
     /**
-     * For a caller whose request moved to this thread (no request context of its own).
+     * For a caller whose request moved to this thread (no request context of its own). The branch and the service are
+     * read in one statement.
      *
      * @param visible the companies the caller may see; a branch of another one is unknown to them
      * @throws BranchNotFound as {@link #branch}; otherwise as {@link #find(BranchReplica, AvailabilityQuery)}
      */
     @ActivateRequestContext
     public Availability find(UUID branchId, AvailabilityQuery query, Predicate<UUID> visible) {
-        BranchReplica branch = branch(branchId);
+        Optional<BranchAndService> found = BranchAndService.find(branchId, query.serviceId());
+        BranchReplica branch = found.map(BranchAndService::branch).orElseGet(() -> branch(branchId));
         if (!visible.test(branch.companyId)) {
             throw new BranchNotFound(branchId);
         }
-        return find(branch, query);
+        requireValidRange(query.from(), query.to());
+        return compute(branch, found.map(BranchAndService::service).orElseGet(() -> service(branch, query)), query);
     }
 
     /** @throws BranchNotFound when the branch is unknown or removed (the caller checks the tenant) */
@@ -73,16 +78,23 @@ public class AvailabilityFinder {
      * @throws ServiceInactive  for an inactive service
      *                          (a staff member who cannot take the service: as {@link StaffSchedules#requireBookable})
      */
-    // Computing a week for a big branch holds a connection and a few hundred KB; beyond this many at once, callers
-    // get a quick 503 instead of a queue that grows until the heap is gone (seen under load: OutOfMemoryError).
-    @Bulkhead(32)
     public Availability find(BranchReplica branch, AvailabilityQuery query) {
         requireValidRange(query.from(), query.to());
-        ZoneId zone = query.zone() != null ? query.zone() : branch.zone();
-        BookableService service = BookableService.<BookableService>find("id = ?1 and companyId = ?2 and deletedAt is null",
+        return compute(branch, service(branch, query), query);
+    }
+
+    private static BookableService service(BranchReplica branch, AvailabilityQuery query) {
+        return BookableService.<BookableService>find("id = ?1 and companyId = ?2 and deletedAt is null",
                         query.serviceId(), branch.companyId)
                 .firstResultOptional()
                 .orElseThrow(() -> new ServiceNotFound(query.serviceId()));
+    }
+
+    // Computing a week for a big branch holds a connection and a few hundred KB; beyond this many at once, callers
+    // get a quick 503 instead of a queue that grows until the heap is gone (seen under load: OutOfMemoryError).
+    @Bulkhead(32)
+    Availability compute(BranchReplica branch, BookableService service, AvailabilityQuery query) {
+        ZoneId zone = query.zone() != null ? query.zone() : branch.zone();
         if (!service.active) {
             throw new ServiceInactive(service.id);
         }
