@@ -38,8 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The container images' definitions, deploy/docker/&lt;service&gt;/Dockerfile.jvm and Dockerfile.native, and the Jib
  * settings of the parent pom's {@code images} profile, against what runs them: base images pinned to a version of the
- * small UBI/Quarkus families, the manifests' non-root user, the Deployments' ports, the fast-jar layout Quarkus
- * packages (the real target/quarkus-app where a service is packaged), exec-form entry points, a heap that fits the
+ * small UBI/Quarkus families, the manifests' non-root user, the Deployments' ports, the layout of Quarkus's
+ * target/quarkus-app (the real target/quarkus-app where a service is packaged), exec-form entry points, a heap that fits the
  * memory limit, and the image names and tags the k8s overlays deploy. No image is built here (no Docker engine, no
  * registry); the rules that compare with manifests skip where kubectl is missing, like {@link ManifestRulesTest}.
  */
@@ -48,7 +48,10 @@ class ImageDefinitionsTest {
     private static final List<String> SERVICES = List.of("resolver-service", "booking-service", "webhook-service",
             "perf-ops-service");
     private static final List<String> KINDS = List.of("jvm", "native");
-    /** Quarkus's fast-jar: what quarkus-run.jar loads at run time, in the order of the image's layers. */
+    /**
+     * Quarkus's target/quarkus-app (the aot-jar's and the fast-jar's alike): what quarkus-run.jar loads at run time, in
+     * the order of the image's layers.
+     */
     private static final List<String> FAST_JAR = List.of("lib/", "quarkus-run.jar", "app/", "quarkus/");
     /** Written by the build for people and tools, never read at run time. */
     private static final Set<String> FAST_JAR_NOT_NEEDED = Set.of("quarkus-app-dependencies.txt");
