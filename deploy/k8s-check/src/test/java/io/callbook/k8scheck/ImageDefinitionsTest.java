@@ -39,8 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The container images' definitions, deploy/docker/&lt;service&gt;/Dockerfile.jvm and Dockerfile.native, and the Jib
  * settings of the parent pom's {@code images} profile, against what runs them: base images pinned to a version of the
  * small UBI/Quarkus families, the manifests' non-root user, the Deployments' ports, the layout of Quarkus's
- * target/quarkus-app (the real target/quarkus-app where a service is packaged), exec-form entry points, a heap that fits the
- * memory limit, and the image names and tags the k8s overlays deploy. No image is built here (no Docker engine, no
+ * target/quarkus-app (the real one where a service is packaged), exec-form entry points, a heap that fits the memory
+ * limit, and the image names and tags the k8s overlays deploy. No image is built here (no Docker engine, no
  * registry); the rules that compare with manifests skip where kubectl is missing, like {@link ManifestRulesTest}.
  */
 class ImageDefinitionsTest {
