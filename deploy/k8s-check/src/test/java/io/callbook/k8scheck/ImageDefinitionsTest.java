@@ -52,9 +52,9 @@ class ImageDefinitionsTest {
      * Quarkus's target/quarkus-app (the aot-jar's and the fast-jar's alike): what quarkus-run.jar loads at run time, in
      * the order of the image's layers.
      */
-    private static final List<String> FAST_JAR = List.of("lib/", "quarkus-run.jar", "app/", "quarkus/");
+    private static final List<String> QUARKUS_APP = List.of("lib/", "quarkus-run.jar", "app/", "quarkus/");
     /** Written by the build for people and tools, never read at run time. */
-    private static final Set<String> FAST_JAR_NOT_NEEDED = Set.of("quarkus-app-dependencies.txt");
+    private static final Set<String> QUARKUS_APP_NOT_NEEDED = Set.of("quarkus-app-dependencies.txt");
     private static final Map<String, List<String>> BASE_IMAGES = Map.of(
             "jvm", List.of("registry.access.redhat.com/ubi9/openjdk-", "registry.access.redhat.com/ubi9/ubi-minimal"),
             "native", List.of("quay.io/quarkus/ubi9-quarkus-micro-image", "quay.io/quarkus/quarkus-micro-image",
@@ -232,12 +232,12 @@ class ImageDefinitionsTest {
     }
 
     @Test
-    void theJvmImageCopiesTheFastJarLayersTheEntryPointRuns() {
+    void theJvmImageCopiesTheQuarkusAppLayersTheEntryPointRuns() {
         DockerIgnore ignore = DockerIgnore.read(RenderedOverlay.root().resolve(".dockerignore"));
         List<String> violations = new ArrayList<>();
         for (String service : SERVICES) {
             Dockerfile file = Dockerfile.of(service, "jvm");
-            String fastJar = service + "/target/quarkus-app/";
+            String quarkusApp = service + "/target/quarkus-app/";
             List<String> copied = new ArrayList<>();
             Map<String, String> destinations = new LinkedHashMap<>();
             for (Instruction copy : file.all("COPY", "ADD")) {
@@ -250,11 +250,11 @@ class ImageDefinitionsTest {
                 }
                 String destination = words.getLast();
                 for (String source : words.subList(0, words.size() - 1)) {
-                    if (!source.startsWith(fastJar)) {
-                        violations.add(file + " line " + copy.line() + ": " + source + " is not in " + fastJar);
+                    if (!source.startsWith(quarkusApp)) {
+                        violations.add(file + " line " + copy.line() + ": " + source + " is not in " + quarkusApp);
                         continue;
                     }
-                    String entry = source.substring(fastJar.length());
+                    String entry = source.substring(quarkusApp.length());
                     copied.add(entry);
                     destinations.put(entry, destination);
                     if (ignore.excludes(source)) {
@@ -262,12 +262,12 @@ class ImageDefinitionsTest {
                     }
                 }
             }
-            if (!copied.equals(FAST_JAR)) {
-                violations.add(file + ": copies " + copied + "; the fast-jar's layers are " + FAST_JAR
+            if (!copied.equals(QUARKUS_APP)) {
+                violations.add(file + ": copies " + copied + "; the layers of target/quarkus-app are " + QUARKUS_APP
                         + ", the dependencies first since they change least");
             }
             // A packaged service shows the layout of this Quarkus version; otherwise the known layout above stands.
-            Path packaged = RenderedOverlay.root().resolve(fastJar);
+            Path packaged = RenderedOverlay.root().resolve(quarkusApp);
             if (Files.isDirectory(packaged)) {
                 Set<String> present = new TreeSet<>();
                 try (Stream<Path> entries = Files.list(packaged)) {
@@ -275,9 +275,9 @@ class ImageDefinitionsTest {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                present.removeAll(FAST_JAR_NOT_NEEDED);
+                present.removeAll(QUARKUS_APP_NOT_NEEDED);
                 if (!present.equals(new TreeSet<>(copied))) {
-                    violations.add(file + ": copies " + new TreeSet<>(copied) + ", but the packaged " + fastJar + " holds " + present);
+                    violations.add(file + ": copies " + new TreeSet<>(copied) + ", but the packaged " + quarkusApp + " holds " + present);
                 }
             }
             String workdir = file.all("WORKDIR").isEmpty() ? "/" : file.all("WORKDIR").getLast().arguments();
