@@ -125,9 +125,11 @@ public class AppointmentQueries implements UpcomingAppointments {
         return ids.stream().findFirst().map(id -> Appointment.<Appointment>findById(id));
     }
 
+    /** Scoped by company like the other reads here, which also lets the (company, staff member, start) index serve it. */
     @Override
-    public long countForStaff(UUID staffId, Instant now) {
-        return Appointment.count("staffId = ?1 and status in ?2 and endsAt > ?3", staffId, AppointmentStatus.LIVE, now);
+    public long countForStaff(UUID companyId, UUID staffId, Instant now) {
+        return Appointment.count("companyId = ?1 and staffId = ?2 and status in ?3 and endsAt > ?4", companyId, staffId,
+                AppointmentStatus.LIVE, now);
     }
 
     /** Up to {@code limit + 1} rows in (start, id) order; the extra row tells whether another page follows. */

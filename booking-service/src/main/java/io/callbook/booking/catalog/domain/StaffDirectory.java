@@ -170,7 +170,7 @@ public class StaffDirectory {
     @Transactional
     public void delete(UUID companyId, UUID staffId) {
         Staff staff = get(companyId, staffId);
-        long ahead = appointments.countForStaff(staffId, Instant.now());
+        long ahead = appointments.countForStaff(companyId, staffId, Instant.now());
         if (ahead > 0) {
             throw new StaffHasAppointments(staffId, ahead);
         }

@@ -9,6 +9,6 @@ import java.util.UUID;
  */
 public interface UpcomingAppointments {
 
-    /** How many live appointments of the staff member end after {@code now}. */
-    long countForStaff(UUID staffId, Instant now);
+    /** How many live appointments of the company's staff member end after {@code now}. */
+    long countForStaff(UUID companyId, UUID staffId, Instant now);
 }

@@ -1,6 +1,8 @@
 package io.callbook.booking.catalog.api;
 
 import io.callbook.booking.BookingFixtures;
+import io.callbook.booking.catalog.domain.BookableService;
+import io.callbook.booking.catalog.domain.Staff;
 import io.callbook.common.contracts.directory.BranchData;
 import io.callbook.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,8 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -151,6 +157,28 @@ class CatalogApiTest {
         BranchData other = fixtures.branch("Europe/Berlin");
         given().auth().oauth2(TestTokens.agent(other.companyId()))
                 .get("/v1/companies/{c}/customers/{id}", other.companyId(), id).then().statusCode(404);
+    }
+
+    @Test
+    void aStaffMemberWithAnAppointmentAheadStaysUntilItIsCancelled() {
+        BookableService service = fixtures.service(company, 30);
+        Staff anna = fixtures.staff(branch, Set.of(service.id));
+        fixtures.everyDayNineToFive(anna);
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        String start = LocalDate.now(berlin).plusWeeks(1).with(DayOfWeek.MONDAY).atTime(10, 0).atZone(berlin)
+                .toOffsetDateTime().toString();
+        String appointment = admin().body(Map.of("branchId", branch.id(), "serviceId", service.id, "staffId", anna.id,
+                        "start", start, "customer", Map.of("phone", "+49 30 5550100", "name", "Clara Meyer")))
+                .post("/v1/appointments").then().statusCode(201).extract().path("id");
+
+        admin().delete("/v1/companies/{c}/staff/{s}", company, anna.id)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("1 upcoming appointment"));
+
+        admin().body(Map.of("reason", "Kundin hat abgesagt")).post("/v1/appointments/{a}/cancel", appointment)
+                .then().statusCode(200).body("status", equalTo("cancelled"));
+        admin().delete("/v1/companies/{c}/staff/{s}", company, anna.id).then().statusCode(204);
+        admin().get("/v1/companies/{c}/staff/{s}", company, anna.id).then().statusCode(404);
     }
 
     private String staffWithHours() {
