@@ -36,14 +36,14 @@ public record BookingOptions(CommonOptions common, String resolverUrl, List<Book
             Options (durations like 30s, 500ms, 2m):
               --url URL                 booking-service base URL (default http://127.0.0.1:8082)
               --resolver-url URL        resolver-service base URL, for the token and seeding (default http://127.0.0.1:8081)
-              --scenarios LIST          any of uncached,cached,book,contention (default all four)
+              --scenarios LIST          any of uncached,cached,book,book-anyone,contention (default all five)
               --duration D              measured time per run (default 30s)
               --warmup D                the same load, unmeasured, before every run (default 10s; 0 = none)
               --uncached-rate N         availability requests/s, each for a (branch, service, week) not asked before
                                         (default 50)
               --cached-rate N           availability requests/s over the hot set, one day each (default 200)
               --hot-set N               (branch, service, day) combinations of the cached run (default 20)
-              --book-rate N             bookings/s, each of a slot nobody else asks for (default 100)
+              --book-rate N             bookings/s, each of a slot nobody else asks for (default 100; book-anyone too)
               --contention-rate N       booking attempts/s racing for the same slots (default 200)
               --contention-slots N      slots raced for in each second (default 3)
             """ + CommonOptions.HELP;
@@ -59,7 +59,7 @@ public record BookingOptions(CommonOptions common, String resolverUrl, List<Book
         return switch (scenario) {
             case UNCACHED -> uncachedRate;
             case CACHED -> cachedRate;
-            case BOOK -> bookRate;
+            case BOOK, BOOK_ANYONE -> bookRate;
             case CONTENTION -> contentionRate;
         };
     }

@@ -20,11 +20,14 @@ public final class BookingRequestBody {
     private BookingRequestBody() {
     }
 
-    public static String json(BookingGrid.Slot slot, String customerPhone) {
+    /** @param namingStaff false leaves the staff member to booking-service: anyone free who performs the service */
+    public static String json(BookingGrid.Slot slot, String customerPhone, boolean namingStaff) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("branchId", slot.branchId());
         body.put("serviceId", slot.serviceId());
-        body.put("staffId", slot.staffId());
+        if (namingStaff) {
+            body.put("staffId", slot.staffId());
+        }
         body.put("start", START.format(slot.start()));
         body.put("customer", Map.of("phone", customerPhone, "name", "Load Test"));
         body.put("source", "api");

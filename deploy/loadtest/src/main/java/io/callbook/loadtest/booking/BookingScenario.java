@@ -11,6 +11,12 @@ public enum BookingScenario {
     CACHED("cached", "availability cached", "warm"),
     /** Each request books a slot nobody else asks for: 201 expected. */
     BOOK("book", "book spread", ""),
+    /**
+     * As {@link #BOOK}, but naming no staff member: booking-service picks a free performer, as for a voice caller who
+     * takes anyone or a booking page's "any staff member". The grid's slots at one start are as many as the branch's
+     * staff, so every request still finds someone free: 201 expected.
+     */
+    BOOK_ANYONE("book-anyone", "book anyone", ""),
     /** Many callers race for the same few slots each second: the first wins (201), the others get 409. */
     CONTENTION("contention", "book contention", "");
 
@@ -46,6 +52,6 @@ public enum BookingScenario {
     public static BookingScenario of(String option) {
         return Arrays.stream(values()).filter(s -> s.option.equals(option.trim().toLowerCase(Locale.ROOT))).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown booking scenario '" + option
-                        + "' (uncached, cached, book, contention)"));
+                        + "' (uncached, cached, book, book-anyone, contention)"));
     }
 }

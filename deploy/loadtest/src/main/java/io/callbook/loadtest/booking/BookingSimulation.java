@@ -34,6 +34,7 @@ public class BookingSimulation extends BenchSimulation {
                     .get(session -> session.getString(AvailabilityFeeder.PATH))
                     .check(status().is(200)));
             case BOOK -> feed(SlotFeeder.of(grid, settings)).exec(book("book").check(status().is(201)));
+            case BOOK_ANYONE -> feed(SlotFeeder.of(grid, settings)).exec(book("book-anyone").check(status().is(201)));
             case CONTENTION -> feed(SlotFeeder.of(grid, settings))
                     .exec(book("book-contention").check(status().in(201, 409).saveAs(STATUS)))
                     .exec(session -> {

@@ -28,7 +28,7 @@ public final class SlotFeeder extends EndlessFeeder {
 
     public static SlotFeeder of(BookingGrid grid, BookingLoadSettings settings) {
         return switch (settings.scenario()) {
-            case BOOK -> {
+            case BOOK, BOOK_ANYONE -> {
                 AtomicLong next = new AtomicLong();
                 // past the block (more arrivals than planned) it repeats itself: 409s then show the shortfall
                 yield new SlotFeeder(grid, settings, () -> settings.first() + Math.floorMod(next.getAndIncrement(), settings.count()));
@@ -54,6 +54,7 @@ public final class SlotFeeder extends EndlessFeeder {
     @Override
     public Map<String, Object> next() {
         BookingGrid.Slot slot = grid.slot(slots.getAsLong(), settings.day0());
-        return Map.of(BODY, BookingRequestBody.json(slot, BookingRequestBody.randomMobile()));
+        return Map.of(BODY, BookingRequestBody.json(slot, BookingRequestBody.randomMobile(),
+                settings.scenario() != BookingScenario.BOOK_ANYONE));
     }
 }
