@@ -64,8 +64,12 @@ public class AppointmentWriter {
     public Appointment book(UUID companyId, BookAppointment command, Set<UUID> taken, String idempotencyKey,
                             String requestHash, Instant now) {
         BookingPlan plan = rules.plan(companyId, command, now);
-        UUID staffId = command.staffId() != null ? command.staffId() : firstFree(plan, taken, now, -1);
-        locks.lock(List.of(staffId));
+        UUID staffId = command.staffId();
+        if (staffId == null) {
+            staffId = anyoneFree(plan, taken, now);
+        } else {
+            locks.lock(List.of(staffId));
+        }
         return insertOne(plan, command, staffId, idempotencyKey, requestHash, now, -1);
     }
 
@@ -228,11 +232,36 @@ public class AppointmentWriter {
      * the earlier items of a batch are flushed, so they count.
      */
     private UUID firstFree(BookingPlan plan, Set<UUID> taken, Instant now, int index) {
+        return free(plan, taken, now, index).get(0);
+    }
+
+    /**
+     * The first free performer in the plan's order whose lock is free, locked. Concurrent callers who take anyone for
+     * the same time all found the same performers free; had each waited for the first one's lock, all but one would
+     * have failed on the constraint and started again (100 such bookings a second queued for seconds). So each passes
+     * over those being written to right now; only when every free one is, it waits for the first.
+     */
+    private UUID anyoneFree(BookingPlan plan, Set<UUID> taken, Instant now) {
+        List<UUID> free = free(plan, taken, now, -1);
+        for (UUID staffId : free) {
+            if (locks.tryLock(staffId)) {
+                return staffId;
+            }
+        }
+        locks.lock(List.of(free.get(0)));
+        return free.get(0);
+    }
+
+    /** @throws WriteConflict when each performer is busy then or was found taken before */
+    private List<UUID> free(BookingPlan plan, Set<UUID> taken, Instant now, int index) {
         BookedTime time = plan.time();
         Set<UUID> busy = queries.busyPerformers(plan.companyId(), plan.branchId(), plan.serviceId(), time.blockedFrom(),
                 time.blockedUntil(), now);
-        return plan.staffIds().stream().filter(id -> !busy.contains(id) && !taken.contains(id)).findFirst()
-                .orElseThrow(() -> new WriteConflict(WriteConflict.Kind.SLOT_TAKEN, null, time, index, null));
+        List<UUID> free = plan.staffIds().stream().filter(id -> !busy.contains(id) && !taken.contains(id)).toList();
+        if (free.isEmpty()) {
+            throw new WriteConflict(WriteConflict.Kind.SLOT_TAKEN, null, time, index, null);
+        }
+        return free;
     }
 
     private void flush(UUID staffId, BookedTime time, int index) {

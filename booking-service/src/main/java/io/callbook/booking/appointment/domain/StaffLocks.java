@@ -27,6 +27,16 @@ public class StaffLocks {
         this.entityManager = entityManager;
     }
 
+    /** The lock if no other transaction holds it, else false at once: never waits, so it cannot deadlock. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean tryLock(UUID staffId) {
+        return (Boolean) entityManager.createNativeQuery(
+                        "select pg_try_advisory_xact_lock(:namespace, hashtext(cast(:staff as text)))")
+                .setParameter("namespace", NAMESPACE)
+                .setParameter("staff", staffId)
+                .getSingleResult();
+    }
+
     /** Locks are taken in one global order (by id), so writers locking several staff members cannot deadlock either. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(Collection<UUID> staffIds) {
