@@ -1,5 +1,7 @@
 package io.callbook.booking;
 
+import io.callbook.booking.appointment.domain.AppointmentSource;
+import io.callbook.booking.appointment.domain.BookAppointment;
 import io.callbook.booking.branch.domain.BranchDirectory;
 import io.callbook.booking.catalog.domain.BookableService;
 import io.callbook.booking.catalog.domain.HoursKind;
@@ -10,6 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +28,18 @@ public class BookingFixtures {
 
     public BookingFixtures(BranchDirectory branches) {
         this.branches = branches;
+    }
+
+    /**
+     * A confirmed booking (or a hold) for a new customer with a random Berlin number.
+     *
+     * @param staffId null lets the service pick anyone free
+     */
+    public static BookAppointment booking(BranchData branch, BookableService service, UUID staffId, Instant start,
+                                          AppointmentSource source, boolean hold) {
+        String phone = "+49 30 " + (1_000_000 + (int) (Math.random() * 8_999_999));
+        return new BookAppointment(branch.id(), service.id, staffId, start, null,
+                new BookAppointment.Customer(phone, "Erika Muster", null), null, source, null, hold, true);
     }
 
     /** A branch of a new company, as the directory event from resolver-service would create it. */

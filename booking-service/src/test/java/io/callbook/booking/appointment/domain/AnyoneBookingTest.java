@@ -75,9 +75,7 @@ class AnyoneBookingTest {
     }
 
     private static BookAppointment anyone(BranchData branch, BookableService service, Instant start) {
-        String phone = "+49 30 " + (1_000_000 + (int) (Math.random() * 8_999_999));
-        return new BookAppointment(branch.id(), service.id, null, start, null,
-                new BookAppointment.Customer(phone, "Erika Muster", null), null, AppointmentSource.VOICE, null, false, true);
+        return BookingFixtures.booking(branch, service, null, start, AppointmentSource.VOICE, false);
     }
 
     private static void await(CountDownLatch latch) {

@@ -64,9 +64,7 @@ class BookingStatementCountTest {
     }
 
     private static BookAppointment command(BranchData branch, BookableService service, UUID staffId, Instant start) {
-        String phone = "+49 30 " + (1_000_000 + (int) (Math.random() * 8_999_999));
-        return new BookAppointment(branch.id(), service.id, staffId, start, null,
-                new BookAppointment.Customer(phone, "Erika", null), null, AppointmentSource.API, null, false, true);
+        return BookingFixtures.booking(branch, service, staffId, start, AppointmentSource.API, false);
     }
 
     private static Instant nextMondayAt(int hour) {

@@ -83,9 +83,7 @@ class BusyPerformersTest {
     }
 
     private Appointment book(BranchData branch, BookableService service, Staff staff, Instant start, boolean hold) {
-        String phone = "+49 30 " + (1_000_000 + (int) (Math.random() * 8_999_999));
-        BookAppointment command = new BookAppointment(branch.id(), service.id, staff.id, start, null,
-                new BookAppointment.Customer(phone, "Erika Muster", null), null, AppointmentSource.API, null, hold, true);
+        BookAppointment command = BookingFixtures.booking(branch, service, staff.id, start, AppointmentSource.API, hold);
         return inRequest(() -> booking.handle(branch.companyId(), command, null)).appointment();
     }
 
