@@ -83,7 +83,8 @@ class BusyPerformersTest {
     }
 
     private Appointment book(BranchData branch, BookableService service, Staff staff, Instant start, boolean hold) {
-        BookAppointment command = BookingFixtures.booking(branch, service, staff.id, start, AppointmentSource.API, hold);
+        BookAppointment command = BookingFixtures.booking(branch, service, staff.id, start, AppointmentSource.API,
+                hold);
         return inRequest(() -> booking.handle(branch.companyId(), command, null)).appointment();
     }
 

@@ -62,7 +62,8 @@ public final class BookingBench extends BenchMain<BookingOptions> {
         List<String> notes = new ArrayList<>();
         notes.add("Scenarios: availability uncached asks each time for a (branch, service, week) no run asked before;"
                 + " cached asks " + options.hotSet() + " combinations over and over after warming them; book spread books"
-                + " a free slot each time (201), book anyone the same without naming the staff member (201); book contention: " + options.contentionRate() + " callers/s race for "
+                + " a free slot each time (201), book anyone the same without naming the staff member (201); book"
+                + " contention: " + options.contentionRate() + " callers/s race for "
                 + options.contentionSlots() + " new slots a second, the first gets 201 and the others 409, both correct"
                 + " answers (errors are anything else).");
         boolean missed = new LatencyTarget(BookingScenario.UNCACHED.label(), UNCACHED_P99_MS).check(results, notes);

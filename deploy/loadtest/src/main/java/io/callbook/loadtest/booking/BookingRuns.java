@@ -94,7 +94,8 @@ final class BookingRuns {
                 yield settings(scenario, rate, duration, week0, taken.block(), 1);
             }
             case CACHED -> settings(scenario, rate, duration, week0, new BookingLedger.Block(0, options.hotSet()), 1);
-            case BOOK, BOOK_ANYONE -> slots(scenario, rate, duration, SimulationSettings.expectedArrivals(rate, duration), 1);
+            case BOOK, BOOK_ANYONE ->
+                    slots(scenario, rate, duration, SimulationSettings.expectedArrivals(rate, duration), 1);
             // a new set each second, and two spare sets for a run whose last arrivals come late
             case CONTENTION -> slots(scenario, rate, duration,
                     options.contentionSlots() * (duration.toSeconds() + 2), options.contentionSlots());
