@@ -13,7 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,6 +31,12 @@ public class BookingFixtures {
 
     public BookingFixtures(BranchDirectory branches) {
         this.branches = branches;
+    }
+
+    /** That day of next week at that time in Berlin: always ahead, and inside {@link #everyDayNineToFive} hours. */
+    public static ZonedDateTime nextWeekInBerlin(DayOfWeek day, int hour, int minute) {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        return LocalDate.now(berlin).plusWeeks(1).with(day).atTime(hour, minute).atZone(berlin);
     }
 
     /**

@@ -106,7 +106,7 @@ public class AppointmentWriter {
         for (int i = 0; i < plans.size(); i++) {
             BookingPlan plan = plans.get(i);
             BookAppointment command = commands.get(i);
-            UUID staffId = command.staffId() != null ? command.staffId() : firstFree(plan, Set.of(), now, i);
+            UUID staffId = command.staffId() != null ? command.staffId() : free(plan, Set.of(), now, i).get(0);
             booked.add(insertOne(plan, command, staffId, null, null, now, i));
         }
         return booked;
@@ -228,14 +228,6 @@ public class AppointmentWriter {
     }
 
     /**
-     * Staff members are tried in the plan's order, skipping those who are busy then (advice: the constraint decides);
-     * the earlier items of a batch are flushed, so they count.
-     */
-    private UUID firstFree(BookingPlan plan, Set<UUID> taken, Instant now, int index) {
-        return free(plan, taken, now, index).get(0);
-    }
-
-    /**
      * The first free performer in the plan's order whose lock is free, locked. Concurrent callers who take anyone for
      * the same time all found the same performers free; had each waited for the first one's lock, all but one would
      * have failed on the constraint and started again (100 such bookings a second queued for seconds). So each passes
@@ -252,7 +244,12 @@ public class AppointmentWriter {
         return free.get(0);
     }
 
-    /** @throws WriteConflict when each performer is busy then or was found taken before */
+    /**
+     * The performers in the plan's order, without those busy then (advice: the constraint decides) or found taken by
+     * an earlier attempt; the earlier items of a batch are flushed, so they count.
+     *
+     * @throws WriteConflict when none is left
+     */
     private List<UUID> free(BookingPlan plan, Set<UUID> taken, Instant now, int index) {
         BookedTime time = plan.time();
         Set<UUID> busy = queries.busyPerformers(plan.companyId(), plan.branchId(), plan.serviceId(), time.blockedFrom(),

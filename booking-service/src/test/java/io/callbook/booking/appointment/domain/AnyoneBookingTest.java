@@ -10,9 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @QuarkusTest
 class AnyoneBookingTest {
 
-    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final int PERFORMERS = 6;
 
     @Inject
@@ -49,8 +45,7 @@ class AnyoneBookingTest {
             fixtures.everyDayNineToFive(staff);
             performers.add(staff.id);
         }
-        Instant start = LocalDate.now(BERLIN).plusWeeks(1).with(DayOfWeek.TUESDAY).atTime(LocalTime.of(11, 0))
-                .atZone(BERLIN).toInstant();
+        Instant start = BookingFixtures.nextWeekInBerlin(DayOfWeek.TUESDAY, 11, 0).toInstant();
 
         CountDownLatch together = new CountDownLatch(1);
         List<CompletableFuture<UUID>> calls = new ArrayList<>();

@@ -12,9 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,7 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class BookingStatementCountTest {
 
     private static final Logger LOG = Logger.getLogger(BookingStatementCountTest.class);
-    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     @Inject
     BookingFixtures fixtures;
@@ -68,7 +64,6 @@ class BookingStatementCountTest {
     }
 
     private static Instant nextMondayAt(int hour) {
-        LocalDate monday = LocalDate.now(BERLIN).plusWeeks(1).with(DayOfWeek.MONDAY);
-        return monday.atTime(LocalTime.of(hour, 0)).atZone(BERLIN).toInstant();
+        return BookingFixtures.nextWeekInBerlin(DayOfWeek.MONDAY, hour, 0).toInstant();
     }
 }

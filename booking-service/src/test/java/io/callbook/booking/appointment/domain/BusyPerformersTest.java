@@ -13,9 +13,6 @@ import org.junit.jupiter.api.Test;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,8 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 class BusyPerformersTest {
-
-    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     @Inject
     BookingFixtures fixtures;
@@ -89,7 +84,6 @@ class BusyPerformersTest {
     }
 
     private static Instant nextMondayAt(int hour, int minute) {
-        LocalDate monday = LocalDate.now(BERLIN).plusWeeks(1).with(DayOfWeek.MONDAY);
-        return monday.atTime(LocalTime.of(hour, minute)).atZone(BERLIN).toInstant();
+        return BookingFixtures.nextWeekInBerlin(DayOfWeek.MONDAY, hour, minute).toInstant();
     }
 }

@@ -15,8 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -164,9 +162,7 @@ class CatalogApiTest {
         BookableService service = fixtures.service(company, 30);
         Staff anna = fixtures.staff(branch, Set.of(service.id));
         fixtures.everyDayNineToFive(anna);
-        ZoneId berlin = ZoneId.of("Europe/Berlin");
-        String start = LocalDate.now(berlin).plusWeeks(1).with(DayOfWeek.MONDAY).atTime(10, 0).atZone(berlin)
-                .toOffsetDateTime().toString();
+        String start = BookingFixtures.nextWeekInBerlin(DayOfWeek.MONDAY, 10, 0).toOffsetDateTime().toString();
         String appointment = admin().body(Map.of("branchId", branch.id(), "serviceId", service.id, "staffId", anna.id,
                         "start", start, "customer", Map.of("phone", "+49 30 5550100", "name", "Clara Meyer")))
                 .post("/v1/appointments").then().statusCode(201).extract().path("id");
