@@ -1,13 +1,13 @@
 package io.callbook.booking;
 
 import io.callbook.common.contracts.directory.DirectoryEvents;
+import io.callbook.testsupport.CloudEventRecords;
 import io.callbook.testsupport.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -75,20 +75,10 @@ public record PackagedSalon(Supplier<RequestSpecification> http, UUID company, U
         String data = """
                 {"id":"%s","companyId":"%s","name":"Berlin Mitte","timeZone":"Europe/Berlin","locale":"de-DE",\
                 "phoneRegion":"DE","active":true}""".formatted(branch, company);
-        ProducerRecord<String, String> record = new ProducerRecord<>(DirectoryEvents.TOPIC, branch.toString(), data);
-        record.headers()
-                .add("ce_specversion", bytes("1.0"))
-                .add("ce_id", bytes(UUID.randomUUID().toString()))
-                .add("ce_type", bytes(DirectoryEvents.BRANCH_UPSERTED))
-                .add("ce_source", bytes("/callbook/resolver"))
-                .add("ce_tenant", bytes(company.toString()))
-                .add("content-type", bytes("application/json"));
+        ProducerRecord<String, String> record = CloudEventRecords.record(DirectoryEvents.TOPIC, branch.toString(),
+                UUID.randomUUID().toString(), DirectoryEvents.BRANCH_UPSERTED, "/callbook/resolver", company, data);
         try (KafkaCompanion kafka = new KafkaCompanion(kafkaBootstrapServers)) {
             kafka.produceStrings().fromRecords(record).awaitCompletion();
         }
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

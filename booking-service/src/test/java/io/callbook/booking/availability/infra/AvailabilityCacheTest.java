@@ -12,6 +12,7 @@ import io.callbook.common.contracts.booking.AppointmentData;
 import io.callbook.common.contracts.booking.BookingEvents;
 import io.callbook.common.contracts.directory.BranchData;
 import io.callbook.devstack.Devstack;
+import io.callbook.testsupport.CloudEventRecords;
 import io.callbook.testsupport.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -182,14 +182,8 @@ class AvailabilityCacheTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        ProducerRecord<String, String> record = new ProducerRecord<>(BookingEvents.TOPIC, data.id().toString(), payload);
-        record.headers()
-                .add("ce_specversion", bytes("1.0"))
-                .add("ce_id", bytes(UUID.randomUUID().toString()))
-                .add("ce_type", bytes(type))
-                .add("ce_source", bytes("/callbook/booking"))
-                .add("ce_tenant", bytes(data.companyId().toString()))
-                .add("content-type", bytes("application/json"));
+        ProducerRecord<String, String> record = CloudEventRecords.record(BookingEvents.TOPIC, data.id().toString(),
+                UUID.randomUUID().toString(), type, "/callbook/booking", data.companyId(), payload);
         kafka.produceStrings().fromRecords(record).awaitCompletion();
     }
 
@@ -222,9 +216,5 @@ class AvailabilityCacheTest {
     private static String at(LocalDate date, String time) {
         return LocalDateTime.of(date, LocalTime.parse(time)).atZone(BERLIN).toOffsetDateTime()
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

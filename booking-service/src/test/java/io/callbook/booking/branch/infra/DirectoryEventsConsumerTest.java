@@ -3,13 +3,13 @@ package io.callbook.booking.branch.infra;
 import io.callbook.booking.branch.domain.BranchReplica;
 import io.callbook.common.contracts.directory.DirectoryEvents;
 import io.callbook.devstack.Devstack;
+import io.callbook.testsupport.CloudEventRecords;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -42,14 +42,8 @@ class DirectoryEventsConsumerTest {
         String data = """
                 {"id":"%s","companyId":"%s","name":"Mitte","timeZone":"%s","locale":"de-DE","phoneRegion":"DE","active":%s}"""
                 .formatted(branch, company, zone, active);
-        ProducerRecord<String, String> record = new ProducerRecord<>(DirectoryEvents.TOPIC, branch.toString(), data);
-        record.headers()
-                .add("ce_specversion", bytes("1.0"))
-                .add("ce_id", bytes(UUID.randomUUID().toString()))
-                .add("ce_type", bytes(type))
-                .add("ce_source", bytes("/callbook/resolver"))
-                .add("ce_tenant", bytes(company.toString()))
-                .add("content-type", bytes("application/json"));
+        ProducerRecord<String, String> record = CloudEventRecords.record(DirectoryEvents.TOPIC, branch.toString(),
+                UUID.randomUUID().toString(), type, "/callbook/resolver", company, data);
         kafka.produceStrings().fromRecords(record).awaitCompletion();
     }
 
@@ -60,9 +54,5 @@ class DirectoryEventsConsumerTest {
 
     private static BranchReplica replica(UUID branch) {
         return QuarkusTransaction.requiringNew().call(() -> BranchReplica.findById(branch));
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

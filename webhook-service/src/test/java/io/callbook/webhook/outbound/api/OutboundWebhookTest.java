@@ -3,6 +3,7 @@ package io.callbook.webhook.outbound.api;
 import com.sun.net.httpserver.HttpServer;
 import io.callbook.common.contracts.booking.BookingEvents;
 import io.callbook.devstack.Devstack;
+import io.callbook.testsupport.CloudEventRecords;
 import io.callbook.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -205,15 +206,8 @@ class OutboundWebhookTest {
         String data = """
                 {"id":"%s","companyId":"%s","status":"confirmed","startsAt":"2026-12-01T09:00:00Z"}"""
                 .formatted(UUID.randomUUID(), company);
-        ProducerRecord<String, String> record = new ProducerRecord<>(BookingEvents.TOPIC, eventId, data);
-        record.headers()
-                .add("ce_specversion", bytes("1.0"))
-                .add("ce_id", bytes(eventId))
-                .add("ce_type", bytes(type))
-                .add("ce_source", bytes("/callbook/booking"))
-                .add("ce_time", bytes(Instant.now().toString()))
-                .add("ce_tenant", bytes(company.toString()))
-                .add("content-type", bytes("application/json"));
+        ProducerRecord<String, String> record = CloudEventRecords.record(BookingEvents.TOPIC, eventId, eventId, type,
+                "/callbook/booking", company, data);
         try (KafkaCompanion kafka = new KafkaCompanion(Devstack.shared().kafkaBootstrapServers())) {
             kafka.produceStrings().fromRecords(record).awaitCompletion();
         }
@@ -231,9 +225,6 @@ class OutboundWebhookTest {
                 mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
-    }
 
     private record Received(String path, String id, String timestamp, String signature, String body, Instant at) {
     }

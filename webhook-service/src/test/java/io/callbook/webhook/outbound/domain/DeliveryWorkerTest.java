@@ -3,6 +3,7 @@ package io.callbook.webhook.outbound.domain;
 import com.sun.net.httpserver.HttpServer;
 import io.callbook.common.contracts.booking.BookingEvents;
 import io.callbook.devstack.Devstack;
+import io.callbook.testsupport.CloudEventRecords;
 import io.callbook.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -13,9 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -127,21 +126,10 @@ class DeliveryWorkerTest {
         String data = """
                 {"id":"%s","companyId":"%s","status":"confirmed","startsAt":"2026-12-01T09:00:00Z"}"""
                 .formatted(UUID.randomUUID(), company);
-        ProducerRecord<String, String> record = new ProducerRecord<>(BookingEvents.TOPIC, eventId, data);
-        record.headers()
-                .add("ce_specversion", bytes("1.0"))
-                .add("ce_id", bytes(eventId))
-                .add("ce_type", bytes(type))
-                .add("ce_source", bytes("/callbook/booking"))
-                .add("ce_time", bytes(Instant.now().toString()))
-                .add("ce_tenant", bytes(company.toString()))
-                .add("content-type", bytes("application/json"));
+        ProducerRecord<String, String> record = CloudEventRecords.record(BookingEvents.TOPIC, eventId, eventId, type,
+                "/callbook/booking", company, data);
         try (KafkaCompanion kafka = new KafkaCompanion(Devstack.shared().kafkaBootstrapServers())) {
             kafka.produceStrings().fromRecords(record).awaitCompletion();
         }
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

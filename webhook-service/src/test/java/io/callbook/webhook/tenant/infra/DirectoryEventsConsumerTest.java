@@ -2,6 +2,7 @@ package io.callbook.webhook.tenant.infra;
 
 import io.callbook.common.contracts.directory.DirectoryEvents;
 import io.callbook.devstack.Devstack;
+import io.callbook.testsupport.CloudEventRecords;
 import io.callbook.webhook.tenant.domain.CompanyReplica;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -55,14 +55,8 @@ class DirectoryEventsConsumerTest {
     private static void send(KafkaCompanion kafka, String eventId, String type, UUID company, boolean active) {
         String data = """
                 {"id":"%s","name":"Salon","defaultRegion":"DE","active":%s}""".formatted(company, active);
-        ProducerRecord<String, String> record = new ProducerRecord<>(DirectoryEvents.TOPIC, company.toString(), data);
-        record.headers()
-                .add("ce_specversion", bytes("1.0"))
-                .add("ce_id", bytes(eventId))
-                .add("ce_type", bytes(type))
-                .add("ce_source", bytes("/callbook/resolver"))
-                .add("ce_tenant", bytes(company.toString()))
-                .add("content-type", bytes("application/json"));
+        ProducerRecord<String, String> record = CloudEventRecords.record(DirectoryEvents.TOPIC, company.toString(),
+                eventId, type, "/callbook/resolver", company, data);
         kafka.produceStrings().fromRecords(record).awaitCompletion();
     }
 
@@ -75,9 +69,5 @@ class DirectoryEventsConsumerTest {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
                         "select count(*) from processed_events where consumer = 'webhook-directory' and event_id = :id")
                 .setParameter("id", eventId).getSingleResult()).longValue() == 1);
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }
