@@ -102,6 +102,21 @@ public final class BookingGrid {
         return new AvailabilityQuery(branch, service, from, from.plusDays(6));
     }
 
+    /** Slots at one start: one per staff member of every branch. */
+    public long slotsPerStart() {
+        return staff.size();
+    }
+
+    /**
+     * Whether a voice bench names the i-th slot's staff member when it books it. It names them at every other start and
+     * lets anyone take the slots of the starts between, as a caller does who takes whoever is free. A start's slots
+     * are all booked the one way or all the other, and a run's block holds whole starts ({@link BookingLedger}), so a
+     * booking for anyone, which takes the first free performer, never takes the one a named booking asks for.
+     */
+    public boolean namesStaff(long i) {
+        return i / staff.size() % 2 == 0;
+    }
+
     /** Bookable slots per day over all staff. */
     public long slotsPerDay() {
         return (long) staff.size() * SLOT_STARTS.size();

@@ -64,7 +64,8 @@ public final class MixCallFeeder extends EndlessFeeder {
         String callId = settings.runId() + "-call-" + callNumber++;
         String caller = String.format("+4917%08d", random.nextInt(100_000_000));
         boolean books = random.nextDouble() < voice.bookShare();
-        BookingGrid.Slot slot = books ? grid.slot(voice.slot(bookingNumber++), voice.slotDay0()) : null;
+        long number = books ? voice.slot(bookingNumber++) : -1;
+        BookingGrid.Slot slot = books ? grid.slot(number, voice.slotDay0()) : null;
         String branchId = books ? slot.branchId() : randomBranch();
         String dialled = seed.numberOf(branchId);
 
@@ -79,7 +80,7 @@ public final class MixCallFeeder extends EndlessFeeder {
         call.put(SECOND_CHECK_BODY, check(callId, caller, dialled, now));
         call.put(BOOKS, books);
         call.put(BOOK_BODY, books ? VoiceFunctionBody.json(SignedRequest.VOICE_BOOKING.function(), callId, caller, dialled,
-                VoiceFunctionFeeder.bookingArgs(slot)) : "");
+                VoiceFunctionFeeder.bookingArgs(slot, grid.namesStaff(number))) : "");
         return call;
     }
 

@@ -36,9 +36,10 @@ public record MixOptions(CommonOptions common, String resolverUrl, String bookin
             The whole day at once: concurrent simulated calls through resolver-service, booking-service and
             webhook-service, each doing what a real call does, in order: the voice provider's signed call_started
             webhook (202), the voice agent's inbound hook (200, the dialled branch identified), one or two
-            check_availability functions, in a share of calls a book_appointment of a free slot, then call_ended and
-            call_analyzed (202); beside them tenant-admin reads (the call log, a branch's appointments, a week of
-            availability). Closed model over calls: --calls are always in flight, a new one starts when one ends.
+            check_availability functions, in a share of calls a book_appointment of a free slot (naming the staff
+            member at every other start, anyone free at the others), then call_ended and call_analyzed (202);
+            beside them tenant-admin reads (the call log, a branch's appointments, a week of availability). Closed
+            model over calls: --calls are always in flight, a new one starts when one ends.
             Steps start --think-time apart on average (drawn from half to one and a half of it, counted from the
             previous step's start), so the suite-wide rate is planned: a call makes 5.5 + book share requests in
             3.5 + book share think times, i.e. calls × 5.8 / (3.8 × think time) at the default share, plus the admin

@@ -15,8 +15,9 @@ import java.util.random.RandomGenerator;
 /**
  * An endless stream of signed voice function calls for Gatling's {@code feed}, as a voice agent makes them while
  * callers wait: mostly {@code check_availability} of a service by name for a day of the next two weeks at a random
- * branch, and a share of {@code book_appointment}s, each of a slot of the run's block nobody booked before, with the
- * staff member and branch that slot belongs to. Each call is a call of its own (call_id), from a random mobile.
+ * branch, and a share of {@code book_appointment}s, each of a slot of the run's block nobody booked before, at the
+ * branch that slot belongs to, naming its staff member at every other start (the others take anyone). Each call is a
+ * call of its own (call_id), from a random mobile.
  */
 public final class VoiceFunctionFeeder extends EndlessFeeder {
 
@@ -74,11 +75,16 @@ public final class VoiceFunctionFeeder extends EndlessFeeder {
         return args;
     }
 
-    /** The slot exactly, so that the booking takes it or is refused: the slot's service, staff member and start. */
-    public static Map<String, Object> bookingArgs(BookingGrid.Slot slot) {
+    /**
+     * The slot's service and start, and its staff member unless the caller takes anyone ({@link
+     * BookingGrid#namesStaff}): the booking takes that slot, or another performer's at that start, or is refused.
+     */
+    public static Map<String, Object> bookingArgs(BookingGrid.Slot slot, boolean namingStaff) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("service", slot.serviceId());
-        args.put("staff", slot.staffId());
+        if (namingStaff) {
+            args.put("staff", slot.staffId());
+        }
         args.put("start", slot.start().toString());
         args.put("customer_name", "Load Test");
         return args;
@@ -92,8 +98,10 @@ public final class VoiceFunctionFeeder extends EndlessFeeder {
     }
 
     private Map<String, Object> booking(String callId, String caller, Instant now) {
-        BookingGrid.Slot slot = grid.slot(calls.slot(bookingNumber++), calls.slotDay0());
-        return signed(SignedRequest.VOICE_BOOKING, callId, caller, seed.numberOf(slot.branchId()), bookingArgs(slot), now);
+        long number = calls.slot(bookingNumber++);
+        BookingGrid.Slot slot = grid.slot(number, calls.slotDay0());
+        return signed(SignedRequest.VOICE_BOOKING, callId, caller, seed.numberOf(slot.branchId()),
+                bookingArgs(slot, grid.namesStaff(number)), now);
     }
 
     private Map<String, Object> signed(SignedRequest kind, String callId, String caller, String dialled,

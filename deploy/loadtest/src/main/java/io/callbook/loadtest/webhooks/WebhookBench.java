@@ -82,7 +82,8 @@ public final class WebhookBench extends BenchMain<WebhookOptions> {
                     + " and booking-service, a fresh voice integration per run in the booking bench's company (%d"
                     + " branches with a number each): check_availability of one of %d services by name for a day of"
                     + " the next %d (a few hundred combinations, so booking-service's availability cache soon answers"
-                    + " most), %.0f %% book_appointment of a slot no run booked before (from day +%d). ok = 200 with"
+                    + " most), %.0f %% book_appointment of a slot no run booked before (from day +%d; half of them"
+                    + " name no staff member and take anyone free). ok = 200 with"
                     + " the function's data; the spoken fallback of a timed-out dependency, a refusal or a question"
                     + " back count as errors.", BookingSeedPlan.BENCH.branches(), BookingSeedPlan.BENCH.services(),
                     VoiceFunctionFeeder.DAYS_AHEAD, options.voiceBookShare() * 100, BookingLedger.FIRST_BOOKING_DAY));

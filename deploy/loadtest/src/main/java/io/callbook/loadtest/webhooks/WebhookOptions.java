@@ -38,8 +38,9 @@ public record WebhookOptions(CommonOptions common, String resolverUrl, String bo
                            p99 ≤ 1 s at 1000 events/s; an event not processed within --settle of the last arrival counts
                            as an error
               voice        signed check_availability calls (a service by name, a day of the next two weeks, a random
-                           branch) and a share of book_appointment calls of free slots, through the real
-                           resolver-service and booking-service; 200 with the real answer expected (the
+                           branch) and a share of book_appointment calls of free slots (half of them for
+                           anyone free), through the real resolver-service and booking-service; 200 with
+                           the real answer expected (the
                            spoken fallback, error temporarily_unavailable, counts as an error); target p99 ≤ 100 ms
             Seeds a company (resolver-service) and, for every run, a voice and a calendar integration (webhook-service)
             through the public APIs; for voice, the booking bench's catalog (booking-service), a number per branch and

@@ -79,6 +79,25 @@ class BookingGridTest {
     }
 
     @Test
+    void aStartsSlotsAreEveryStaffMemberOnceAndAllNamedOrAllForAnyone() {
+        assertEquals(100, GRID.slotsPerStart());
+        for (long start = 0; start < 6; start++) {
+            boolean named = GRID.namesStaff(start * 100);
+            Set<String> staff = new HashSet<>();
+            Set<Object> times = new HashSet<>();
+            for (long i = start * 100; i < (start + 1) * 100; i++) {
+                assertEquals(named, GRID.namesStaff(i), "slot " + i);
+                staff.add(GRID.slot(i, DAY0).staffId());
+                times.add(GRID.slot(i, DAY0).start());
+            }
+            // so a branch's bookings for anyone at one start are at most as many as its staff
+            assertEquals(100, staff.size());
+            assertEquals(1, times.size());
+            assertEquals(!named, GRID.namesStaff((start + 1) * 100), "the next start the other way");
+        }
+    }
+
+    @Test
     void ledgerHandsOutEachNumberOnceAndRestartsBeforeTheBookingWindowEnds() {
         LocalDate today = LocalDate.of(2027, 1, 4);
         BookingLedger ledger = BookingLedger.load(java.nio.file.Path.of("no-such-ledger.json"), SEED, today);
@@ -88,6 +107,9 @@ class BookingGridTest {
         BookingLedger.Taken second = first.ledger().takeSlots(100, GRID, today);
         assertEquals(new BookingLedger.Block(0, 3_300), first.block());
         assertEquals(new BookingLedger.Block(3_300, 100), second.block());
+        BookingLedger.Taken partStart = second.ledger().takeSlots(150, GRID, today);
+        assertEquals(new BookingLedger.Block(3_400, 200), partStart.block(), "whole starts of 100 slots");
+        assertEquals(3_600, partStart.ledger().takeSlots(1, GRID, today).block().first());
         BookingLedger.Taken combos = second.ledger().takeCombos(1_650);
         assertEquals(new BookingLedger.Block(0, 1_650), combos.block());
         assertEquals(1_650, combos.ledger().takeCombos(10).block().first());
