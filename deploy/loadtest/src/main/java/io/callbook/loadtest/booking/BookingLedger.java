@@ -44,22 +44,22 @@ public record BookingLedger(String companyId, long nextCombo, String slotDay0, l
     }
 
     /**
-     * The next {@code count} slots, rounded up to whole starts. When they would lie in the past or beyond the booking window, numbering starts
-     * again at {@link #FIRST_BOOKING_DAY} from today, and {@link Taken#restarted()} says that earlier runs may have
-     * booked some of them.
+     * The next {@code count} slots, rounded up to whole starts. When they would lie in the past or beyond the booking
+     * window, numbering starts again at {@link #FIRST_BOOKING_DAY} from today, and {@link Taken#restarted()} says that
+     * earlier runs may have booked some of them.
      */
     public Taken takeSlots(long count, BookingGrid grid, LocalDate today) {
         // Whole starts, so that all slots at one start belong to one run (see BookingGrid#namesStaff).
         long perStart = grid.slotsPerStart();
         long wholeStarts = Math.ceilDiv(count, perStart) * perStart;
-        long start = Math.ceilDiv(nextSlot, perStart) * perStart;
-        LocalDate first = grid.dayOf(start, slotDay());
-        LocalDate last = grid.dayOf(start + wholeStarts - 1, slotDay());
+        long firstSlot = Math.ceilDiv(nextSlot, perStart) * perStart;
+        LocalDate first = grid.dayOf(firstSlot, slotDay());
+        LocalDate last = grid.dayOf(firstSlot + wholeStarts - 1, slotDay());
         if (!first.isAfter(today) || last.isAfter(today.plusDays(LAST_BOOKING_DAY))) {
             BookingLedger restarted = new BookingLedger(companyId, nextCombo, today.plusDays(FIRST_BOOKING_DAY).toString(), 0);
             return new Taken(new Block(0, wholeStarts), restarted.withNextSlot(wholeStarts), true);
         }
-        return new Taken(new Block(start, wholeStarts), withNextSlot(start + wholeStarts), false);
+        return new Taken(new Block(firstSlot, wholeStarts), withNextSlot(firstSlot + wholeStarts), false);
     }
 
     public void write(Path file) {

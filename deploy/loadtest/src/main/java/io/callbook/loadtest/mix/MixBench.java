@@ -99,7 +99,8 @@ public final class MixBench extends BenchMain<MixOptions> {
         List<String> notes = new ArrayList<>();
         notes.add(String.format(Locale.ROOT, "Mix: %d concurrent calls (closed model: a new one starts when one ends),"
                         + " each call_started → inbound hook → check_availability (a second in %.0f %%) →"
-                        + " book_appointment in %.0f %% (half of them for anyone free) → call_ended → call_analyzed, steps %s apart on average; %.1f"
+                        + " book_appointment in %.0f %% (half of them for anyone free) → call_ended → call_analyzed,"
+                        + " steps %s apart on average; %.1f"
                         + " tenant-admin reads/s beside them. Planned %.0f calls/s and %.0f requests/s suite-wide;"
                         + " achieved %.0f requests/s (%d calls completed).", pace.calls(),
                 MixPace.SECOND_CHECK_SHARE * 100, pace.bookShare() * 100, DurationText.format(pace.thinkTime()),

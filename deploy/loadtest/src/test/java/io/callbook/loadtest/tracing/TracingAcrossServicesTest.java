@@ -173,7 +173,8 @@ class TracingAcrossServicesTest {
         for (long attempt = 0; attempt < Math.min(calls.slotCount(), 30); attempt++) {
             BookingGrid.Slot slot = planner.grid().slot(calls.slot(attempt), calls.slotDay0());
             byte[] body = VoiceFunctionBody.json("book_appointment", "call-tracing-" + attempt, "+4917012345678",
-                    seed.numberOf(slot.branchId()), VoiceFunctionFeeder.bookingArgs(slot, true)).getBytes(StandardCharsets.UTF_8);
+                            seed.numberOf(slot.branchId()), VoiceFunctionFeeder.bookingArgs(slot, true))
+                    .getBytes(StandardCharsets.UTF_8);
             String traceId = randomHex(16);
             String spanId = randomHex(8);
             if (firstTraceId == null) {
