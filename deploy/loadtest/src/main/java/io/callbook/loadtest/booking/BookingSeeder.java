@@ -2,6 +2,7 @@ package io.callbook.loadtest.booking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callbook.loadtest.harness.ApiClient;
+import io.callbook.loadtest.harness.Pause;
 import io.callbook.loadtest.harness.ResolverClient;
 
 import java.io.PrintStream;
@@ -154,6 +155,11 @@ public final class BookingSeeder {
         long deadline = System.nanoTime() + BRANCH_ARRIVAL.toNanos();
         while (true) {
             ApiClient.Answer answer = booking.post(path, Map.of("items", items));
+            if (answer.status() == 429) {
+                // A batch route allows 60 calls a minute; a branch slow to arrive (a busy machine) can use them up.
+                Pause.sleep(Duration.ofSeconds(Math.max(1, answer.retryAfterSeconds())), "waiting out a rate limit");
+                continue;
+            }
             if (!branchUnknown(answer) || System.nanoTime() > deadline) {
                 List<String> ids = new ArrayList<>();
                 ApiClient.expect(answer, "POST " + path + " (branch " + branchId + ")", 201).body().path("items")
