@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Loads a {@link BookingSeedPlan} through the public APIs, idempotently: the company and its branches in
@@ -154,24 +153,15 @@ public final class BookingSeeder {
     private List<String> createOnceBranchArrived(String path, String branchId, List<Map<String, Object>> items) {
         long deadline = System.nanoTime() + BRANCH_ARRIVAL.toNanos();
         while (true) {
-            ApiClient.Answer answer = booking.post(path, Map.of("items", items));
-            if (answer.status() == 429) {
-                // A batch route allows 60 calls a minute; a branch slow to arrive (a busy machine) can use them up.
-                Pause.sleep(Duration.ofSeconds(Math.max(1, answer.retryAfterSeconds())), "waiting out a rate limit");
-                continue;
-            }
+            // A batch route allows 60 calls a minute; a branch slow to arrive (a busy machine) can use them up.
+            ApiClient.Answer answer = ApiClient.pastRateLimit(() -> booking.post(path, Map.of("items", items)));
             if (!branchUnknown(answer) || System.nanoTime() > deadline) {
                 List<String> ids = new ArrayList<>();
                 ApiClient.expect(answer, "POST " + path + " (branch " + branchId + ")", 201).body().path("items")
                         .forEach(item -> ids.add(item.path("id").asText()));
                 return ids;
             }
-            try {
-                TimeUnit.MILLISECONDS.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for branch " + branchId, e);
-            }
+            Pause.sleep(Duration.ofMillis(250), "waiting for branch " + branchId);
         }
     }
 

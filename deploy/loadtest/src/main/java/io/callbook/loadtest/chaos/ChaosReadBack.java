@@ -1,6 +1,7 @@
 package io.callbook.loadtest.chaos;
 
 import io.callbook.loadtest.harness.DurationText;
+import io.callbook.loadtest.harness.Pause;
 import io.callbook.loadtest.harness.RequestTimeline.Request;
 import io.callbook.loadtest.mix.MixSimulation;
 
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -71,7 +71,7 @@ final class ChaosReadBack {
             if (caughtUp || System.nanoTime() > deadline) {
                 break;
             }
-            pause();
+            Pause.sleep(Duration.ofSeconds(2), "waiting for the suite to catch up");
         }
         Set<String> calls = ledger.calls(integrationId);
         List<String> appointmentIds = requests.stream()
@@ -127,14 +127,5 @@ final class ChaosReadBack {
             return "appointment confirmed to the caller but not in booking-service";
         }
         return status.equals("cancelled") || status.equals("expired") ? "appointment confirmed but " + status : null;
-    }
-
-    private static void pause() {
-        try {
-            TimeUnit.SECONDS.sleep(2);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the suite to catch up", e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.callbook.loadtest.chaos;
 import io.callbook.loadtest.harness.ApiClient;
 import io.callbook.loadtest.harness.DurationText;
 import io.callbook.loadtest.harness.GatlingRunner;
+import io.callbook.loadtest.harness.Pause;
 import io.callbook.loadtest.harness.RequestTimeline;
 import io.callbook.loadtest.harness.RunWindow;
 import io.callbook.loadtest.mix.BookedSlotsCheck;
@@ -124,11 +125,11 @@ final class ChaosRuns {
         try {
             // the lead-in is calm load: it starts once the load does, which on a busy machine takes a while
             awaitState(() -> timeline.requests().stream().anyMatch(RequestTimeline.Request::ok));
-            FaultInjector.sleep(options.gap());
+            Pause.sleep(options.gap(), "the lead-in runs");
             for (Fault fault : options.faults()) {
                 FaultInjector.Injected one = injector.inject(fault);
                 injected.add(one);
-                FaultInjector.sleep(options.gap());
+                Pause.sleep(options.gap(), "the gap after a fault runs");
                 // the next fault only once the suite recovered from this one, so no fault measures another's
                 if (!awaitState(() -> recovered(timeline, one))) {
                     out.println("  [chaos] not recovered from " + one.label() + " within "
@@ -156,7 +157,7 @@ final class ChaosRuns {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            FaultInjector.sleep(Duration.ofMillis(500));
+            Pause.sleep(Duration.ofMillis(500), "waiting for the suite's state");
         }
         return true;
     }

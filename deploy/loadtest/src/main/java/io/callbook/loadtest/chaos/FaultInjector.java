@@ -2,6 +2,7 @@ package io.callbook.loadtest.chaos;
 
 import io.callbook.loadtest.harness.ApiClient;
 import io.callbook.loadtest.harness.DurationText;
+import io.callbook.loadtest.harness.Pause;
 import io.callbook.loadtest.harness.SuiteService;
 
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -106,7 +106,7 @@ final class FaultInjector {
                 DurationText.format(pause));
         suite.stop(pid);
         try {
-            sleep(pause);
+            Pause.sleep(pause, "a process is stopped");
         } finally {
             suite.resume(pid);
         }
@@ -149,16 +149,7 @@ final class FaultInjector {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Not " + what + " within " + DurationText.format(START_TIMEOUT));
             }
-            sleep(Duration.ofMillis(250));
-        }
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            TimeUnit.NANOSECONDS.sleep(duration.toNanos());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
+            Pause.sleep(Duration.ofMillis(250), "waiting for " + what);
         }
     }
 }

@@ -1,11 +1,9 @@
 package io.callbook.loadtest.resolve;
 
-import io.callbook.loadtest.harness.Pause;
 import io.callbook.loadtest.harness.ResolverClient;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -127,7 +125,8 @@ public final class Seeder {
         List<NumberToAssign> pending = new ArrayList<>(batch);
         List<SeededNumber> ours = new ArrayList<>();
         while (!pending.isEmpty()) {
-            ResolverClient.Answer answer = admin.post(path, Map.of("items", pending.stream().map(NumberToAssign::body).toList()));
+            List<Map<String, Object>> items = pending.stream().map(NumberToAssign::body).toList();
+            ResolverClient.Answer answer = ResolverClient.pastRateLimit(() -> admin.post(path, Map.of("items", items)));
             switch (answer.status()) {
                 case 201 -> {
                     pending.forEach(item -> ours.add(item.number()));
@@ -149,10 +148,6 @@ public final class Seeder {
                         }
                     }
                     pending = rest;
-                }
-                case 429 -> { // an import counts as one request: only another bench at the same time gets here
-                    out.printf("  rate-limited; waiting %d s%n", answer.retryAfterSeconds());
-                    Pause.sleep(Duration.ofSeconds(Math.max(1, answer.retryAfterSeconds())), "seeding");
                 }
                 default -> throw new IllegalStateException("POST " + path + " answered " + answer.status() + ": "
                         + answer.body());

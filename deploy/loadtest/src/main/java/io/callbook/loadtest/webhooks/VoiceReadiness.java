@@ -1,5 +1,7 @@
 package io.callbook.loadtest.webhooks;
 
+import io.callbook.loadtest.harness.Pause;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Waits, one call at a time, until webhook-service gives every voice function's real answer a few times in a row.
@@ -48,7 +49,7 @@ public final class VoiceReadiness {
                     inARow++;
                 } else {
                     inARow = 0;
-                    pause();
+                    Pause.sleep(PAUSE, "waiting for voice functions");
                 }
             }
         }
@@ -69,15 +70,6 @@ public final class VoiceReadiness {
                     : "status " + response.statusCode();
         } catch (IOException e) {
             return e.toString();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for voice functions", e);
-        }
-    }
-
-    private static void pause() {
-        try {
-            TimeUnit.MILLISECONDS.sleep(PAUSE.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for voice functions", e);
