@@ -5,12 +5,15 @@ import io.callbook.webhook.outbound.domain.Deliveries;
 import io.callbook.webhook.outbound.domain.DeliveryWorker;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -33,11 +36,16 @@ public class OutboundWebhookWorker {
         this.worker = worker;
     }
 
+    /** A batch is what one poll of Kafka returned: the deliveries of its events are written in one transaction. */
     @Incoming("booking-events")
     @Blocking
-    public CompletionStage<Void> onBookingEvent(Message<String> message) {
-        IncomingEvent event = IncomingEvent.of(message);
-        if (event.id() != null && event.tenant() != null && !event.tenant().isBlank()) {
+    public CompletionStage<Void> onBookingEvents(KafkaRecordBatch<String, String> batch) {
+        List<Deliveries.TenantEvent> events = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            IncomingEvent event = IncomingEvent.of(record);
+            if (event.id() == null || event.tenant() == null || event.tenant().isBlank()) {
+                continue;
+            }
             UUID tenant;
             try {
                 tenant = UUID.fromString(event.tenant());
@@ -45,14 +53,15 @@ public class OutboundWebhookWorker {
                 // Thrown on, it would stop the channel for every tenant's events; this one names nobody to send to.
                 LOG.warnf("Booking event %s names tenant '%s', which is no id: no webhook for it", event.id(),
                         event.tenant());
-                return message.ack();
+                continue;
             }
-            Instant occurredAt = IncomingEvent.occurredAt(message).orElseGet(Instant::now);
-            if (deliveries.schedule(tenant, event.id(), event.type(), occurredAt, event.data()) > 0) {
-                worker.wake();
-            }
+            Instant occurredAt = IncomingEvent.occurredAt(record).orElseGet(Instant::now);
+            events.add(new Deliveries.TenantEvent(tenant, event.id(), event.type(), occurredAt, event.data()));
         }
-        return message.ack();
+        if (!events.isEmpty() && deliveries.schedule(events) > 0) {
+            worker.wake();
+        }
+        return batch.ack();
     }
 
     @Scheduled(every = "${callbook.webhook.outbound.poll-interval:1s}", delayed = "2s",

@@ -85,8 +85,8 @@ class SuspendedCompanyTest {
 
         // Outbound: what was queued is cancelled, and new events make no deliveries.
         await().atMost(Duration.ofSeconds(10)).until(() -> "cancelled".equals(deliveryStatus(queued)));
-        assertEquals(0, deliveries.schedule(company, UUID.randomUUID().toString(),
-                "io.callbook.booking.appointment.booked", Instant.now(), "{}"));
+        assertEquals(0, deliveries.schedule(List.of(new Deliveries.TenantEvent(company, UUID.randomUUID().toString(),
+                "io.callbook.booking.appointment.booked", Instant.now(), "{}"))));
 
         setActive(company, true);
         await().atMost(Duration.ofSeconds(60)).until(() -> sendVoice(salon, callEvent()).statusCode() == 202);

@@ -96,6 +96,30 @@ class OutboundWebhookTest {
     }
 
     @Test
+    void eventsOfSeveralCompaniesSentTogetherReachEachOnesEndpoints() throws Exception {
+        register("/all", List.of("*"));
+        UUID other = UUID.randomUUID();
+        register(other, TestTokens.tenantAdmin(other), "/booked-only", List.of("appointment.booked"));
+        String eventId = UUID.randomUUID().toString();
+
+        // One send, so the consumer most likely gets them in one poll, with a redelivery inside it.
+        try (KafkaCompanion kafka = new KafkaCompanion(Devstack.shared().kafkaBootstrapServers())) {
+            kafka.produceStrings().fromRecords(
+                    record(company, eventId, BookingEvents.APPOINTMENT_BOOKED),
+                    record(other, UUID.randomUUID().toString(), BookingEvents.APPOINTMENT_BOOKED),
+                    record(other, UUID.randomUUID().toString(), BookingEvents.APPOINTMENT_CANCELLED),
+                    record(company, eventId, BookingEvents.APPOINTMENT_BOOKED)).awaitCompletion();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveredTo("/all").size() == 1
+                && deliveredTo("/booked-only").size() == 1);
+        Thread.sleep(1500);
+        assertEquals(1, deliveredTo("/all").size(), "the redelivered event made no second delivery");
+        assertEquals(1, deliveredTo("/booked-only").size(), "the unsubscribed type made none");
+        assertTrue(deliveredTo("/booked-only").get(0).body().contains("\"type\":\"appointment.booked\""));
+    }
+
+    @Test
     void failuresAreRetriedAndRetryAfterIsHonoured() {
         answers.put("/flaky", new ArrayDeque<>(List.of(500, 503, 200)));
         String endpoint = endpointId(register("/flaky", List.of("*")));
@@ -182,9 +206,13 @@ class OutboundWebhookTest {
     }
 
     private String register(String path, List<String> types) {
-        var answer = given().auth().oauth2(admin).contentType(ContentType.JSON)
+        return register(company, admin, path, types);
+    }
+
+    private String register(UUID owner, String ownersAdmin, String path, List<String> types) {
+        var answer = given().auth().oauth2(ownersAdmin).contentType(ContentType.JSON)
                 .body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + path, "eventTypes", types))
-                .post("/v1/companies/{c}/webhook-endpoints", company)
+                .post("/v1/companies/{c}/webhook-endpoints", owner)
                 .then().statusCode(201).body("secret", startsWith("whsec_")).extract();
         endpointIds.put(answer.<String>path("secret"), answer.path("id"));
         return answer.path("secret");
@@ -203,14 +231,16 @@ class OutboundWebhookTest {
     }
 
     private void publishAgain(String eventId, String type) {
+        try (KafkaCompanion kafka = new KafkaCompanion(Devstack.shared().kafkaBootstrapServers())) {
+            kafka.produceStrings().fromRecords(record(company, eventId, type)).awaitCompletion();
+        }
+    }
+
+    private static ProducerRecord<String, String> record(UUID owner, String eventId, String type) {
         String data = """
                 {"id":"%s","companyId":"%s","status":"confirmed","startsAt":"2026-12-01T09:00:00Z"}"""
-                .formatted(UUID.randomUUID(), company);
-        ProducerRecord<String, String> record = CloudEventRecords.record(BookingEvents.TOPIC, eventId, eventId, type,
-                "/callbook/booking", company, data);
-        try (KafkaCompanion kafka = new KafkaCompanion(Devstack.shared().kafkaBootstrapServers())) {
-            kafka.produceStrings().fromRecords(record).awaitCompletion();
-        }
+                .formatted(UUID.randomUUID(), owner);
+        return CloudEventRecords.record(BookingEvents.TOPIC, eventId, eventId, type, "/callbook/booking", owner, data);
     }
 
     private List<Received> deliveredTo(String path) {
