@@ -48,8 +48,8 @@ public class Deliveries {
 
     /**
      * One transaction for the lot and one look-up of endpoints per company: a booking's events arrive together, and most
-     * companies have no endpoint, so a transaction per event cost webhook-service a third of its CPU while bookings came
-     * in.
+     * companies have no endpoint, so a transaction per event cost webhook-service almost a third of its CPU while
+     * bookings came in.
      *
      * @return how many deliveries were created (a redelivered event creates none, nor does a suspended company's)
      */
