@@ -15,17 +15,26 @@ public final class RequestValues {
     private RequestValues() {
     }
 
-    /** Reads an ISO-8601 date-time that carries its offset: a bare local time would be ambiguous across zones. */
+    /**
+     * Reads an ISO-8601 date-time that carries its offset: a bare local time would be ambiguous across zones. Years
+     * outside 1–9999 are refused: near the ends of Java's range an instant has no local time in some zones, and the
+     * checks that place it in a branch's day would fail as if on our side.
+     */
     public static Instant instant(String value, String field) {
         if (value == null || value.isBlank()) {
             throw invalid(field + " is required");
         }
+        OffsetDateTime parsed;
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
+            parsed = OffsetDateTime.parse(value.strip());
         } catch (DateTimeException e) {
             throw invalid(field + " must be an ISO-8601 date-time with offset, e.g. 2026-05-04T10:00:00+02:00 (got '"
                     + abbreviate(value) + "')");
         }
+        if (parsed.getYear() < 1 || parsed.getYear() > 9999) {
+            throw invalid(field + " must lie in the years 1 to 9999 (got '" + abbreviate(value) + "')");
+        }
+        return parsed.toInstant();
     }
 
     /** @return the reference stripped, or null for none */

@@ -62,6 +62,16 @@ class BookAppointmentTest {
     }
 
     @Test
+    void aStartBeyondTheYear9999IsRefused() {
+        for (String start : new String[] {"+999999999-12-31T23:59:59.999999999-18:00", "-999999999-01-01T00:00:00Z",
+                "+10000-01-01T00:00:00Z"}) {
+            InvalidBookingValue e = assertThrows(InvalidBookingValue.class, () -> parse(start, null, "+4930123456"));
+            assertTrue(e.detail().startsWith("start must lie in the years 1 to 9999"), e.detail());
+        }
+        assertEquals(Instant.parse("9999-12-31T22:59:59Z"), parse("9999-12-31T23:59:59+01:00", null, "+4930123456").start());
+    }
+
+    @Test
     void theRegionComesFromTheBranchLocale() {
         assertEquals("AT", BookingRules.region(branch("de-AT")));
         assertEquals("DE", BookingRules.region(branch("und-DE")));
