@@ -27,6 +27,12 @@ public final class ServiceProcess implements AutoCloseable {
      * -Dcallbook.service.jvm-options comes later and wins, e.g. -XX:TieredStopAtLevel=4 for C2.
      */
     static final List<String> JIT_FLAGS = List.of("-XX:TieredStopAtLevel=1");
+    /**
+     * As in the container images: a JVM out of heap loses threads at random (a Kafka consumer's heartbeat, the span
+     * exporter) and goes on half-working; one that exits is reported at once (here by the launcher, in a cluster by
+     * its restart).
+     */
+    static final List<String> OUT_OF_MEMORY_FLAGS = List.of("-XX:+ExitOnOutOfMemoryError");
     /** Seconds a service may take to report started: generous, since a busy two-core CI box or AOT training takes minutes. */
     static final String STARTUP_TIMEOUT_PROPERTY = "callbook.service.startup-timeout";
     private static final long DEFAULT_STARTUP_TIMEOUT_SECONDS = 180;
@@ -73,9 +79,7 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Processes.javaExecutable().toString());
         command.add(processMarker(name)); // first, so it is found however long the command line
-        command.add("-Xmx" + maxHeap);
-        command.addAll(JIT_FLAGS);
-        command.addAll(extraJvmFlags);
+        command.addAll(jvmFlags(maxHeap, extraJvmFlags));
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.management.port=" + managementPort);
         if (!config.containsKey(JSON_LOGS)) {
@@ -106,6 +110,16 @@ public final class ServiceProcess implements AutoCloseable {
         recordInSharedStack(name, process.pid());
         service.awaitStarted();
         return service;
+    }
+
+    /** The heap, then the suite's own flags, then the caller's, which come last and so win. */
+    static List<String> jvmFlags(String maxHeap, List<String> extraJvmFlags) {
+        List<String> flags = new ArrayList<>();
+        flags.add("-Xmx" + maxHeap);
+        flags.addAll(JIT_FLAGS);
+        flags.addAll(OUT_OF_MEMORY_FLAGS);
+        flags.addAll(extraJvmFlags);
+        return flags;
     }
 
     static final String JSON_LOGS = "quarkus.log.console.json.enabled";

@@ -2,6 +2,8 @@ package io.callbook.devstack;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,5 +27,14 @@ class ServiceProcessTest {
         assertEquals("QUARKUS_DATASOURCE_PASSWORD", ServiceProcess.environmentName("quarkus.datasource.password"));
         assertEquals("CALLBOOK_AUTH_BOOTSTRAP_API_KEY", ServiceProcess.environmentName("callbook.auth.bootstrap-api-key"));
         assertEquals("CALLBOOK_SECRETS_KEY", ServiceProcess.environmentName("callbook.secrets.key"));
+    }
+
+    @Test
+    void aServiceExitsWhenItsHeapRunsOutAndTheCallersFlagsComeLast() {
+        List<String> flags = ServiceProcess.jvmFlags("256m", List.of("-XX:TieredStopAtLevel=4"));
+
+        assertEquals("-Xmx256m", flags.getFirst());
+        assertTrue(flags.contains("-XX:+ExitOnOutOfMemoryError"), flags.toString());
+        assertEquals("-XX:TieredStopAtLevel=4", flags.getLast(), "a flag of -Dcallbook.service.jvm-options wins");
     }
 }
