@@ -11,22 +11,16 @@ import io.callbook.common.contracts.ops.WarmCaches;
 import io.callbook.common.ops.OpsPublisher;
 import io.callbook.common.ops.ConsumerReadiness;
 import io.callbook.devstack.Devstack;
+import io.callbook.testsupport.OpsCommandReplies;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,40 +48,20 @@ class AvailabilityCacheWarmerTest {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> ConsumerReadiness.positioned(kafkaClients, "ops-commands", Duration.ofSeconds(5)));
 
-        UUID commandId = UUID.randomUUID();
-        try (KafkaCompanion kafka = new KafkaCompanion(Devstack.shared().kafkaBootstrapServers())) {
-            ConsumerTask<String, String> replies = kafka.consumeStrings().fromTopics(OpsEvents.TOPIC);
-            Instant now = Instant.now();
-            // sent as perf-ops sends it, through common's publisher
-            publisher.send(OpsEvents.WARM_CACHES, commandId, new WarmCaches(commandId, "a test", now, now.plusSeconds(300)))
-                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        // sent as perf-ops sends it, through common's publisher
+        ConsumerRecord<String, String> reply = OpsCommandReplies.awaitReply(Devstack.shared().kafkaBootstrapServers(),
+                OpsEvents.TOPIC, OpsEvents.CACHES_WARMED, commandId -> {
+                    Instant now = Instant.now();
+                    return publisher.send(OpsEvents.WARM_CACHES, commandId,
+                            new WarmCaches(commandId, "a test", now, now.plusSeconds(300)));
+                }, Duration.ofSeconds(120));
 
-            ConsumerRecord<String, String> reply = await().atMost(Duration.ofSeconds(90))
-                    .until(() -> replyTo(replies, commandId), Optional::isPresent).orElseThrow();
-            replies.stop();
-
-            assertEquals(OpsEvents.CACHES_WARMED, header(reply, "ce_type"));
-            JsonNode data = json.readTree(reply.value());
-            assertEquals("booking-service", data.get("service").asText());
-            JsonNode cache = data.get("caches").get(0);
-            assertEquals("availability", cache.get("cache").asText());
-            // At least this test's branch and service: a week of days (fewer only if today's notice rules out today).
-            assertTrue(cache.get("entries").asInt() >= 6, reply.value());
-            assertTrue(cache.get("error").isNull(), reply.value());
-        }
-    }
-
-
-    private static Optional<ConsumerRecord<String, String>> replyTo(ConsumerTask<String, String> records, UUID commandId) {
-        return records.getRecords().stream()
-                .filter(record -> commandId.toString().equals(record.key()))
-                .filter(record -> OpsEvents.CACHES_WARMED.equals(header(record, "ce_type")))
-                .findFirst();
-    }
-
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        JsonNode data = json.readTree(reply.value());
+        assertEquals("booking-service", data.get("service").asText());
+        JsonNode cache = data.get("caches").get(0);
+        assertEquals("availability", cache.get("cache").asText());
+        // At least this test's branch and service: a week of days (fewer only if today's notice rules out today).
+        assertTrue(cache.get("entries").asInt() >= 6, reply.value());
+        assertTrue(cache.get("error").isNull(), reply.value());
     }
 }
