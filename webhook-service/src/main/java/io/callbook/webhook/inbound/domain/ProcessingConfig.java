@@ -36,8 +36,10 @@ public interface ProcessingConfig {
 
     /**
      * How long a wake-up waits for more webhooks before the worker starts, so that one pass, one transaction and one
-     * outbox relay run serve all of them: each costs more than a call event itself. Processing targets are in seconds.
+     * outbox relay run serve all of them: each costs more than a call event itself. Processing targets are in seconds:
+     * at 150 webhooks a second 100 ms took a tenth less CPU per event than 20 ms, and PostgreSQL a third less, for
+     * about 70 ms more from receipt to processed.
      */
-    @WithDefault("20ms")
+    @WithDefault("100ms")
     Duration gatherDelay();
 }
