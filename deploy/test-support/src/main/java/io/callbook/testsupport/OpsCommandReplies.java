@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -30,17 +31,26 @@ public final class OpsCommandReplies {
     }
 
     /**
-     * @param send      sends the command with the given id, e.g. through common's {@code OpsPublisher}
      * @param replyType the reply's {@code ce_type}; a reply is keyed with its command's id
+     * @param listening whether the service's consumer of commands would see one sent now (common's
+     *                  {@code ConsumerReadiness}); waited for first, as a command sent before is never seen
+     * @param send      sends the command with the given id, e.g. through common's {@code OpsPublisher}
      */
     public static ConsumerRecord<String, String> awaitReply(String bootstrapServers, String topic, String replyType,
+                                                            BooleanSupplier listening,
                                                             Function<UUID, CompletionStage<?>> send, Duration timeout)
             throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!listening.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The service did not listen for commands within " + timeout);
+            }
+            Thread.sleep(100);
+        }
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers)) {
             ConsumerTask<String, String> records = kafka.consumeStrings().fromTopics(topic);
             try {
                 Set<String> sent = new HashSet<>();
-                long deadline = System.nanoTime() + timeout.toNanos();
                 while (System.nanoTime() < deadline) {
                     UUID commandId = UUID.randomUUID();
                     send.apply(commandId).toCompletableFuture().get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -57,7 +67,8 @@ public final class OpsCommandReplies {
                         Thread.sleep(100);
                     }
                 }
-                throw new AssertionError("No " + replyType + " reply to any of the commands " + sent + " within " + timeout);
+                throw new AssertionError("No " + replyType + " reply to any of the commands " + sent + " within "
+                        + timeout);
             } finally {
                 records.stop();
             }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,16 +40,11 @@ class ResolutionCacheWarmerTest {
         UUID company = Directory.company("Warm GmbH");
         UUID branch = Directory.branch(company, "Mitte");
         Directory.number(company, branch, Directory.freshBerlinNumber());
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> ConsumerReadiness.positioned(kafkaClients, "ops-commands", Duration.ofSeconds(5)));
 
-        // sent as perf-ops sends it, through common's publisher
         ConsumerRecord<String, String> reply = OpsCommandReplies.awaitReply(Devstack.shared().kafkaBootstrapServers(),
-                OpsEvents.TOPIC, OpsEvents.CACHES_WARMED, commandId -> {
-                    Instant now = Instant.now();
-                    return publisher.send(OpsEvents.WARM_CACHES, commandId,
-                            new WarmCaches(commandId, "a test", now, now.plusSeconds(300)));
-                }, Duration.ofSeconds(120));
+                OpsEvents.TOPIC, OpsEvents.CACHES_WARMED,
+                () -> ConsumerReadiness.positioned(kafkaClients, "ops-commands", Duration.ofSeconds(5)),
+                this::sendWarmCommand, Duration.ofSeconds(180));
 
         assertEquals(reply.key(), OpsCommandReplies.header(reply, "ce_subject"));
         assertEquals("/callbook/resolver", OpsCommandReplies.header(reply, "ce_source"));
@@ -61,5 +56,12 @@ class ResolutionCacheWarmerTest {
         assertEquals("resolution", cache.get("cache").asText());
         assertTrue(cache.get("entries").asInt() > 0, reply.value());
         assertTrue(cache.get("error").isNull(), reply.value());
+    }
+
+    /** As perf-ops sends it, through common's publisher. */
+    private CompletionStage<Void> sendWarmCommand(UUID commandId) {
+        Instant now = Instant.now();
+        return publisher.send(OpsEvents.WARM_CACHES, commandId,
+                new WarmCaches(commandId, "a test", now, now.plusSeconds(300)));
     }
 }

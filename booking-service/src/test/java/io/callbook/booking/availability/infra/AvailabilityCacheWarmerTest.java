@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,16 +46,11 @@ class AvailabilityCacheWarmerTest {
         BookableService haircut = fixtures.service(branch.companyId(), 30);
         Staff anna = fixtures.staff(branch, Set.of(haircut.id));
         fixtures.everyDayNineToFive(anna);
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> ConsumerReadiness.positioned(kafkaClients, "ops-commands", Duration.ofSeconds(5)));
 
-        // sent as perf-ops sends it, through common's publisher
         ConsumerRecord<String, String> reply = OpsCommandReplies.awaitReply(Devstack.shared().kafkaBootstrapServers(),
-                OpsEvents.TOPIC, OpsEvents.CACHES_WARMED, commandId -> {
-                    Instant now = Instant.now();
-                    return publisher.send(OpsEvents.WARM_CACHES, commandId,
-                            new WarmCaches(commandId, "a test", now, now.plusSeconds(300)));
-                }, Duration.ofSeconds(120));
+                OpsEvents.TOPIC, OpsEvents.CACHES_WARMED,
+                () -> ConsumerReadiness.positioned(kafkaClients, "ops-commands", Duration.ofSeconds(5)),
+                this::sendWarmCommand, Duration.ofSeconds(180));
 
         JsonNode data = json.readTree(reply.value());
         assertEquals("booking-service", data.get("service").asText());
@@ -63,5 +59,12 @@ class AvailabilityCacheWarmerTest {
         // At least this test's branch and service: a week of days (fewer only if today's notice rules out today).
         assertTrue(cache.get("entries").asInt() >= 6, reply.value());
         assertTrue(cache.get("error").isNull(), reply.value());
+    }
+
+    /** As perf-ops sends it, through common's publisher. */
+    private CompletionStage<Void> sendWarmCommand(UUID commandId) {
+        Instant now = Instant.now();
+        return publisher.send(OpsEvents.WARM_CACHES, commandId,
+                new WarmCaches(commandId, "a test", now, now.plusSeconds(300)));
     }
 }
