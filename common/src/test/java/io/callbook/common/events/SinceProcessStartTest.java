@@ -1,26 +1,13 @@
 package io.callbook.common.events;
 
-import io.callbook.devstack.Devstack;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -29,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class SinceProcessStartTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private final Instant processStart = Instant.now().minus(Duration.ofMinutes(10));
 
     @Test
@@ -39,12 +25,7 @@ class SinceProcessStartTest {
         send(topic, "while the group joined", processStart.plusSeconds(1));
 
         try (KafkaConsumer<String, String> consumer = consumer(topic)) {
-            List<String> read = new ArrayList<>();
-            await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(message -> read.add(message.value()));
-                return !read.isEmpty();
-            });
-            assertEquals(List.of("while the group joined"), read);
+            assertEquals(List.of("while the group joined"), ListenedConsumers.readUntilSomething(consumer));
         }
     }
 
@@ -54,47 +35,18 @@ class SinceProcessStartTest {
         send(topic, "long before", processStart.minus(Duration.ofHours(1)));
 
         try (KafkaConsumer<String, String> consumer = consumer(topic)) {
-            List<String> read = new ArrayList<>();
-            await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(message -> read.add(message.value()));
-                return !consumer.assignment().isEmpty();
-            });
+            assertEquals(List.of(), ListenedConsumers.readUntilAssigned(consumer));
             send(topic, "after joining", Instant.now());
-            await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(message -> read.add(message.value()));
-                return !read.isEmpty();
-            });
-            assertEquals(List.of("after joining"), read);
+            assertEquals(List.of("after joining"), ListenedConsumers.readUntilSomething(consumer));
         }
     }
 
     private KafkaConsumer<String, String> consumer(String topic) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.shared().kafkaBootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "common-test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        SinceProcessStart sinceStart = new SinceProcessStart(processStart);
-        consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
-            @Override
-            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                sinceStart.onPartitionsAssigned(consumer, partitions);
-            }
-
-            @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            }
-        });
-        return consumer;
+        return ListenedConsumers.consumer(topic, "common-test-" + UUID.randomUUID(),
+                new SinceProcessStart(processStart));
     }
 
     private static void send(String topic, String value, Instant sentAt) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.shared().kafkaBootstrapServers());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, null, sentAt.toEpochMilli(), "key", value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not send to " + topic, e);
-        }
+        ListenedConsumers.send(topic, value, sentAt);
     }
 }

@@ -44,7 +44,7 @@ class ResolutionCacheWarmerTest {
         ConsumerRecord<String, String> reply = OpsCommandReplies.awaitReply(Devstack.shared().kafkaBootstrapServers(),
                 OpsEvents.TOPIC, OpsEvents.CACHES_WARMED,
                 () -> ConsumerReadiness.positioned(kafkaClients, "ops-commands", Duration.ofSeconds(5)),
-                this::sendWarmCommand, Duration.ofSeconds(180));
+                this::sendWarmCommand, Duration.ofSeconds(120));
 
         assertEquals(reply.key(), OpsCommandReplies.header(reply, "ce_subject"));
         assertEquals("/callbook/resolver", OpsCommandReplies.header(reply, "ce_source"));

@@ -50,7 +50,7 @@ class AvailabilityCacheWarmerTest {
         ConsumerRecord<String, String> reply = OpsCommandReplies.awaitReply(Devstack.shared().kafkaBootstrapServers(),
                 OpsEvents.TOPIC, OpsEvents.CACHES_WARMED,
                 () -> ConsumerReadiness.positioned(kafkaClients, "ops-commands", Duration.ofSeconds(5)),
-                this::sendWarmCommand, Duration.ofSeconds(180));
+                this::sendWarmCommand, Duration.ofSeconds(120));
 
         JsonNode data = json.readTree(reply.value());
         assertEquals("booking-service", data.get("service").asText());
