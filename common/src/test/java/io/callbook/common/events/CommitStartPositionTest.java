@@ -1,6 +1,7 @@
 package io.callbook.common.events;
 
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -16,40 +17,40 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class CommitStartPositionTest {
 
+    private final String topic = "callbook.common-test.start-position." + UUID.randomUUID();
+    private final String group = "common-test-" + UUID.randomUUID();
+
+    @BeforeEach
+    void aTopicWithAMessageBeforeTheGroupStarts() {
+        send(topic, "before the group started");
+    }
+
     @Test
     void aGroupThatRejoinsReadsWhatWasSentWhileItWasAway() {
-        String topic = "callbook.common-test.start-position." + UUID.randomUUID();
-        String group = "common-test-" + UUID.randomUUID();
-        send(topic, "before the group started");
-
-        try (KafkaConsumer<String, String> first = consumer(topic, group)) {
+        try (KafkaConsumer<String, String> first = consumer()) {
             assertEquals(List.of(), ListenedConsumers.readUntilAssigned(first));
         }
         send(topic, "while it rejoined");
-        try (KafkaConsumer<String, String> rejoined = consumer(topic, group)) {
+        try (KafkaConsumer<String, String> rejoined = consumer()) {
             assertEquals(List.of("while it rejoined"), ListenedConsumers.readUntilSomething(rejoined));
         }
     }
 
     @Test
     void aGroupThatRejoinsCarriesOnAfterWhatItCommitted() {
-        String topic = "callbook.common-test.start-position." + UUID.randomUUID();
-        String group = "common-test-" + UUID.randomUUID();
-        send(topic, "before the group started");
-
-        try (KafkaConsumer<String, String> first = consumer(topic, group)) {
+        try (KafkaConsumer<String, String> first = consumer()) {
             ListenedConsumers.readUntilAssigned(first);
             send(topic, "read and committed");
             assertEquals(List.of("read and committed"), ListenedConsumers.readUntilSomething(first));
             first.commitSync();
         }
         send(topic, "after the rejoin");
-        try (KafkaConsumer<String, String> rejoined = consumer(topic, group)) {
+        try (KafkaConsumer<String, String> rejoined = consumer()) {
             assertEquals(List.of("after the rejoin"), ListenedConsumers.readUntilSomething(rejoined));
         }
     }
 
-    private static KafkaConsumer<String, String> consumer(String topic, String group) {
+    private KafkaConsumer<String, String> consumer() {
         return ListenedConsumers.consumer(topic, group, new CommitStartPosition());
     }
 
