@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Ops commands, in every service and on every replica: each replica reads the topic in a consumer group of its own
  * from the latest offset (common's config), so every replica acts on every command sent while it runs and a
- * (re)started replica never replays old ones; the group's commits keep a rejoin from skipping or repeating one. Replies on the same topic are not for services and are skipped; so is
- * a command whose {@code replyBy} has passed, since nobody waits for its answer any more.
+ * (re)started replica never replays old ones; the group's commits keep a rejoin from skipping or repeating one.
+ * Replies on the same topic are not for services and are skipped; so is a command whose {@code replyBy} has passed,
+ * since nobody waits for its answer any more.
  */
 @ApplicationScoped
 public class OpsCommandConsumer {
