@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static io.callbook.common.events.ListenedConsumers.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -44,9 +45,5 @@ class SinceProcessStartTest {
     private KafkaConsumer<String, String> consumer(String topic) {
         return ListenedConsumers.consumer(topic, "common-test-" + UUID.randomUUID(),
                 new SinceProcessStart(processStart));
-    }
-
-    private static void send(String topic, String value, Instant sentAt) {
-        ListenedConsumers.send(topic, value, sentAt);
     }
 }
