@@ -17,35 +17,31 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
  * Accepts a provider webhook: verify the signature over the raw bytes and store it once per provider event identity.
  * The provider gets its answer as soon as the row is stored, so slow processing can never time a webhook out. The
- * inbox table is the queue (ADR 0007): one insert, committed on its own — a single statement needs no transaction
- * manager, and JTA, Hibernate and an outbox row for a Kafka hop cost several times the insert — then this replica's
- * worker is woken; the others find the row by polling, so a replica that dies after answering loses nothing.
+ * inbox table is the queue (ADR 0007): one insert, committed on its own and shared with the webhooks that arrive
+ * beside it ({@link InboxWriter}) — a single statement needs no transaction manager, and JTA, Hibernate and an outbox
+ * row for a Kafka hop cost several times the insert — then this replica's worker is woken; the others find the row by polling, so a replica that dies after answering loses nothing.
  */
 @ApplicationScoped
 public class Inbox {
 
-    private static final String INSERT = """
-            insert into inbound_events (id, integration_id, company_id, provider, event_type, dedupe_key, status,
-                                        priority, body, received_at, reschedule_uid)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict on constraint inbound_events_once do nothing""";
     private static final String EXISTING = """
             select id, event_type, status from inbound_events where integration_id = ? and dedupe_key = ?""";
 
     private final SignedRequests signedRequests;
+    private final InboxWriter writer;
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final InboundProcessor processor;
 
-    public Inbox(SignedRequests signedRequests, DataSource dataSource, ObjectMapper json, InboundProcessor processor) {
+    public Inbox(SignedRequests signedRequests, InboxWriter writer, DataSource dataSource, ObjectMapper json,
+                 InboundProcessor processor) {
         this.signedRequests = signedRequests;
+        this.writer = writer;
         this.dataSource = dataSource;
         this.json = json;
         this.processor = processor;
@@ -61,25 +57,11 @@ public class Inbox {
         String status = identity.known() ? InboundEvent.RECEIVED : InboundEvent.IGNORED;
         // Time-ordered, so retention finds old rows through the primary key (InboxRetention).
         UUID id = Ids.newId();
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setObject(1, id);
-                insert.setObject(2, integrationId);
-                insert.setObject(3, integration.companyId);
-                insert.setString(4, provider.dbValue());
-                insert.setString(5, identity.type());
-                insert.setString(6, identity.key());
-                insert.setString(7, status);
-                insert.setShort(8, (short) identity.priority());
-                insert.setString(9, raw);
-                insert.setObject(10, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
-                insert.setString(11, identity.rescheduleUid());
-                if (insert.executeUpdate() == 0) {
-                    return existing(connection, integrationId, identity.key());
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not store a " + provider.dbValue() + " webhook", e);
+        boolean stored = writer.store(new InboxWriter.InboxRow(id, integrationId, integration.companyId,
+                provider.dbValue(), identity.type(), identity.key(), status, (short) identity.priority(), raw,
+                Instant.now(), identity.rescheduleUid()));
+        if (!stored) {
+            return existing(provider, integrationId, identity.key());
         }
         if (identity.known()) {
             processor.wake();
@@ -87,14 +69,17 @@ public class Inbox {
         return new Accepted(id, identity.type(), status, false);
     }
 
-    private static Accepted existing(Connection connection, UUID integrationId, String dedupeKey) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(EXISTING)) {
+    private Accepted existing(Provider provider, UUID integrationId, String dedupeKey) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(EXISTING)) {
             select.setObject(1, integrationId);
             select.setString(2, dedupeKey);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return new Accepted(row.getObject(1, UUID.class), row.getString(2), row.getString(3), true);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read a stored " + provider.dbValue() + " webhook", e);
         }
     }
 
