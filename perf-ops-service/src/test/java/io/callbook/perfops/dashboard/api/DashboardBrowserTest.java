@@ -76,6 +76,8 @@ class DashboardBrowserTest {
         assertTrue(browser.findElements(By.id("charts")).isEmpty(), "no data before signing in");
 
         signIn(TestTokens.tenantAdmin(UUID.randomUUID()));
+        // The click submits the form; the answer is a new page, which a slow machine may not have shown yet.
+        await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(By.id("login-error")).isEmpty());
         assertTrue(browser.findElement(By.id("login-error")).getText().contains("tenant"),
                 browser.findElement(By.id("login-error")).getText());
 
