@@ -24,7 +24,8 @@ import java.util.UUID;
  * The provider gets its answer as soon as the row is stored, so slow processing can never time a webhook out. The
  * inbox table is the queue (ADR 0007): one insert, committed on its own and shared with the webhooks that arrive
  * beside it ({@link InboxWriter}) — a single statement needs no transaction manager, and JTA, Hibernate and an outbox
- * row for a Kafka hop cost several times the insert — then this replica's worker is woken; the others find the row by polling, so a replica that dies after answering loses nothing.
+ * row for a Kafka hop cost several times the insert — then this replica's worker is woken; the others find the row
+ * by polling, so a replica that dies after answering loses nothing.
  */
 @ApplicationScoped
 public class Inbox {

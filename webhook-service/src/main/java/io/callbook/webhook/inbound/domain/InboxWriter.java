@@ -130,7 +130,8 @@ public class InboxWriter {
             for (int i = 0; i < size; i++) {
                 InboxRow row = batch.get(i).row;
                 if (size > 1 && rowsOwnError) {
-                    // One row's bad value would fail every request of the batch: each is tried alone, failing only its own.
+                    // One row's bad value would fail every request of the batch: each is tried alone, so it fails
+                    // only its own.
                     try {
                         stored[i] = insertAlone(row);
                     } catch (RuntimeException alone) {

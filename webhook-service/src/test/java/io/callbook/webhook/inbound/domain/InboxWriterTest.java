@@ -34,6 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class InboxWriterTest {
 
+    /** What an array literal must escape: quotes, braces, commas and backslashes. */
+    private static final String AWKWARD_BODY = "{\"event\":\"call_started\",\"q\":\"\\\"{,}\\\\\"}";
+
     @Inject
     InboxWriter writer;
 
@@ -91,7 +94,7 @@ class InboxWriterTest {
             List<Future<Boolean>> good = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
                 String key = "good-" + i + ":call_started";
-                good.add(providers.submit(() -> writer.store(row(key, "{\"event\":\"call_started\",\"q\":\"\\\"{,}\\\\\"}"))));
+                good.add(providers.submit(() -> writer.store(row(key, AWKWARD_BODY))));
             }
             Future<Boolean> twice = providers.submit(() -> writer.store(row("twice:call_started", "{}")));
             Future<Boolean> again = providers.submit(() -> writer.store(row("twice:call_started", "{}")));
@@ -110,7 +113,7 @@ class InboxWriterTest {
             assertInstanceOf(IllegalStateException.class, failure.getCause());
             assertEquals(9, count("select count(*) from inbound_events where integration_id = ?"));
             assertFalse(exists("bad:call_started"));
-            assertEquals("{\"event\":\"call_started\",\"q\":\"\\\"{,}\\\\\"}", body("good-3:call_started"),
+            assertEquals(AWKWARD_BODY, body("good-3:call_started"),
                     "quotes, braces, commas and backslashes survive the array");
         } finally {
             providers.shutdownNow();
