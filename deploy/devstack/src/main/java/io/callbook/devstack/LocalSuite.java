@@ -225,7 +225,7 @@ public final class LocalSuite {
             FutureTask<ServiceProcess> task = new FutureTask<>(() -> {
                 long begin = System.nanoTime();
                 List<String> jvmFlags = new ArrayList<>(ServiceProcess.jvmOptions(System.getProperty("callbook.service.jvm-options")));
-                List<String> aot = aotCache.flags(service.module(), service.runnerJar(root));
+                List<String> aot = aotCache.flags(service.module(), service.runnerJar(root), jvmFlags);
                 jvmFlags.addAll(aot);
                 ServiceProcess process = ServiceProcess.start(service.module(), service.runnerJar(root), service.port(),
                         service.managementPort(), configs.get(service), home.resolve("logs").resolve(service.module() + ".log"),
