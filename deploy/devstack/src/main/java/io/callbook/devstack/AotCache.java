@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * The JDK's ahead-of-time cache (JDK 25: classes loaded and linked, and method profiles) for each service of the local
  * run. The first start after a build trains: the JVM records what the session loads and runs and writes the cache when
  * it stops; every later start of the same build reads it, starts faster and reaches compiled code sooner. A cache that
- * no longer fits the jars is ignored by the JVM itself, and a new build trains again.
+ * no longer fits the jars is ignored by the JVM itself, and a new build trains again, as does a start under other
+ * compilers than the training's.
  */
 final class AotCache {
 

@@ -33,7 +33,7 @@ class AotCacheTest {
     }
 
     @Test
-    void theCompilersAreTheJvmsDefaultUnlessAnOptionChoosesThem() {
+    void theCompilersAreTheSuitesOwnUnlessAnOptionChoosesThem() {
         assertEquals("default", AotCache.compilers(List.of("-Xmx128m", "-Dcallbook.warm-up.passes=300")));
         assertEquals("-XX:TieredStopAtLevel=1", AotCache.compilers(List.of("-Xmx128m", "-XX:TieredStopAtLevel=1")));
         assertEquals("-XX:-TieredCompilation", AotCache.compilers(List.of("-XX:-TieredCompilation")));
