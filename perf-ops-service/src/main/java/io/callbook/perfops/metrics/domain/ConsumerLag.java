@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class ConsumerLag {
 
-    /** A per-replica group (resolver-cache-&lt;uuid&gt;) left Empty belonged to a replica that is gone. */
     private static final Pattern PER_REPLICA = Pattern.compile(
             ".*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}.*");
 
@@ -60,16 +59,16 @@ public final class ConsumerLag {
                 .toList();
     }
 
-    /** The service's lag over its groups, leaving out abandoned per-replica groups; null when it has no group. */
+    /** The service's lag over its groups; null when it has no group. */
     public static Long serviceLag(String service, List<SuiteMetrics.ConsumerGroup> groups) {
         List<SuiteMetrics.ConsumerGroup> own = groups.stream()
                 .filter(group -> service.equals(group.service()))
-                .filter(group -> !isAbandoned(group))
                 .toList();
         return own.isEmpty() ? null : own.stream().mapToLong(SuiteMetrics.ConsumerGroup::lag).sum();
     }
 
-    static boolean isAbandoned(SuiteMetrics.ConsumerGroup group) {
-        return "Empty".equalsIgnoreCase(group.state()) && PER_REPLICA.matcher(group.group()).matches();
+    /** A per-replica group (resolver-cache-&lt;uuid&gt;) left Empty belonged to a replica that is gone. */
+    public static boolean isAbandoned(String group, String state) {
+        return "Empty".equalsIgnoreCase(state) && PER_REPLICA.matcher(group).matches();
     }
 }

@@ -14,6 +14,9 @@ public interface ConsumerOffsets {
     record Group(String group, String state, Map<String, Long> committed, Map<String, Long> ends) {
     }
 
-    /** Every consumer group; empty when Kafka cannot be reached (the figures are left out, never the scrape). */
+    /**
+     * Every consumer group but those a gone replica left behind ({@link ConsumerLag#isAbandoned}); empty when Kafka
+     * cannot be reached (the figures are left out, never the scrape).
+     */
     List<Group> read();
 }

@@ -8,7 +8,8 @@ import java.util.List;
  * percentiles are over the window since the previous scrape, merged across a service's replicas.
  *
  * @param window         seconds between the two scrapes the rates come from
- * @param consumerGroups every Kafka consumer group with its lag, also those no service is known for
+ * @param consumerGroups every Kafka consumer group with its lag, also those no service is known for, but not the
+ *                       per-replica groups of replicas that are gone
  */
 public record SuiteMetrics(Instant at, double window, List<ServiceMetrics> services, List<Alert> alerts,
                            List<ConsumerGroup> consumerGroups) {

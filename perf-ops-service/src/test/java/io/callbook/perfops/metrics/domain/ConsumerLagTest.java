@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 class ConsumerLagTest {
@@ -39,18 +41,15 @@ class ConsumerLagTest {
     }
 
     @Test
-    void aServicesLagSumsItsGroupsButNotAbandonedPerReplicaGroups() {
+    void aServicesLagSumsItsGroups() {
         List<SuiteMetrics.ConsumerGroup> groups = lag.groups(List.of(
                 new ConsumerOffsets.Group("booking-directory", "Stable", Map.of("d-0", 1L), Map.of("d-0", 4L)),
                 new ConsumerOffsets.Group("booking-availability", "Empty", Map.of("b-0", 2L), Map.of("b-0", 4L)),
-                new ConsumerOffsets.Group("resolver-cache-0b7d5c0e-2f39-4a8e-9c51-6f0c1d2e3f4a", "Empty",
-                        Map.of("d-0", 0L), Map.of("d-0", 4L)),
                 new ConsumerOffsets.Group("resolver-cache-1b7d5c0e-2f39-4a8e-9c51-6f0c1d2e3f4a", "Stable",
                         Map.of("d-0", 3L), Map.of("d-0", 4L)),
                 new ConsumerOffsets.Group("strangers", "Stable", Map.of("x-0", 0L), Map.of("x-0", 9L))));
 
-        assertEquals(List.of("booking-availability",
-                "booking-directory", "resolver-cache-0b7d5c0e-2f39-4a8e-9c51-6f0c1d2e3f4a",
+        assertEquals(List.of("booking-availability", "booking-directory",
                 "resolver-cache-1b7d5c0e-2f39-4a8e-9c51-6f0c1d2e3f4a", "strangers"),
                 groups.stream().map(SuiteMetrics.ConsumerGroup::group).toList());
         assertEquals(3L + 2, ConsumerLag.serviceLag("booking", groups));
@@ -58,5 +57,15 @@ class ConsumerLagTest {
         assertNull(ConsumerLag.serviceLag("webhook", groups));
         assertNull(groups.getLast().service());
         assertEquals(9, groups.getLast().lag());
+    }
+
+    @Test
+    void onlyAnEmptyPerReplicaGroupIsAbandoned() {
+        String perReplica = "resolver-cache-0b7d5c0e-2f39-4a8e-9c51-6f0c1d2e3f4a";
+
+        assertTrue(ConsumerLag.isAbandoned(perReplica, "Empty"));
+        assertFalse(ConsumerLag.isAbandoned(perReplica, "Stable"));
+        // A service's own group is empty while the service is down; its lag is what the service has to catch up.
+        assertFalse(ConsumerLag.isAbandoned("booking-availability", "Empty"));
     }
 }
