@@ -28,10 +28,10 @@ import java.util.concurrent.TimeUnit;
  * groups, one reads the offsets of all of them, one reads the ends of every partition any group committed to. A Kafka
  * that does not answer leaves the lag out of that collection rather than holding up the scrape.
  *
- * <p>Groups a gone replica left behind are not read: Kafka keeps an empty group's offsets for a week by default, and
- * every start of a replica leaves its per-replica groups, so a suite started often or scaled up and down piles up
- * hundreds. With 470 of them, reading each one's offsets at every scrape cost the broker and this service 8 % of a
- * core while the suite was idle.
+ * <p>Groups a gone replica left behind are not read: every start of a replica leaves its per-replica groups behind,
+ * empty, and the broker keeps them for days (those with offsets a week by default), so a suite started often or
+ * scaled up and down piles up hundreds. With 470 of them, reading each one's offsets at every scrape cost the broker
+ * and this service 8 % of a core while the suite was idle.
  */
 @ApplicationScoped
 public class KafkaConsumerOffsets implements ConsumerOffsets {
