@@ -66,6 +66,9 @@ final class KafkaBroker {
                 "group.initial.rebalance.delay.ms=0",
                 // the default 128 MB dedupe buffer alone would triple the broker's memory
                 "log.cleaner.dedupe.buffer.size=4194304",
+                // The controller writes a no-op record this often (default 500 ms) so that other nodes can tell it
+                // is alive; a single node has none, and each write is a metadata-log append, flush and load.
+                "metadata.max.idle.interval.ms=5000",
                 "num.network.threads=2",
                 "num.io.threads=4",
                 "");
