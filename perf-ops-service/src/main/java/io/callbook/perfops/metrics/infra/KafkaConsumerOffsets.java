@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Consumer groups' committed offsets and their partitions' ends through Kafka's Admin API: one request lists the
- * groups, one reads the offsets of all of them, one reads the ends of every partition any group committed to. A Kafka
- * that does not answer leaves the lag out of that collection rather than holding up the scrape.
+ * groups, one per coordinating broker reads the offsets of all of them, one reads the ends of every partition any group
+ * committed to. A Kafka that does not answer leaves the lag out of that collection rather than holding up the scrape.
  *
  * <p>Groups a gone replica left behind are not read: every start of a replica leaves its per-replica groups behind,
  * empty, and the broker keeps them for days (those with offsets a week by default), so a suite started often or
