@@ -33,6 +33,15 @@ public final class ServiceProcess implements AutoCloseable {
      * its restart).
      */
     static final List<String> OUT_OF_MEMORY_FLAGS = List.of("-XX:+ExitOnOutOfMemoryError");
+    /**
+     * As in the container images: Quarkus's worker threads are Netty threads, so each one that writes a response gets
+     * a cache of freed buffers in both of the process's pooled allocators, 256 slots for every small size and heap
+     * caches besides, though nothing here takes pooled heap buffers. With the 200 workers webhook-service grows under
+     * load that was 23-33 MB of its live heap; these sizes leave about 1 MB and cost no CPU that the benches could see
+     * (docs/benchmarks.md, "Netty's buffer caches per thread").
+     */
+    static final List<String> NETTY_ALLOCATOR_FLAGS = List.of("-Dio.netty.allocator.numHeapArenas=0",
+            "-Dio.netty.allocator.smallCacheSize=32", "-Dio.netty.allocator.normalCacheSize=16");
     /** Seconds a service may take to report started: generous, since a busy two-core CI box or AOT training takes minutes. */
     static final String STARTUP_TIMEOUT_PROPERTY = "callbook.service.startup-timeout";
     private static final long DEFAULT_STARTUP_TIMEOUT_SECONDS = 180;
@@ -118,6 +127,7 @@ public final class ServiceProcess implements AutoCloseable {
         flags.add("-Xmx" + maxHeap);
         flags.addAll(JIT_FLAGS);
         flags.addAll(OUT_OF_MEMORY_FLAGS);
+        flags.addAll(NETTY_ALLOCATOR_FLAGS);
         flags.addAll(extraJvmFlags);
         return flags;
     }

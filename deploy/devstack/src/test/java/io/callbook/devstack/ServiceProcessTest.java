@@ -30,11 +30,12 @@ class ServiceProcessTest {
     }
 
     @Test
-    void aServiceExitsWhenItsHeapRunsOutAndTheCallersFlagsComeLast() {
+    void aServiceRunsWithTheImagesFlagsAndTheCallersComeLast() {
         List<String> flags = ServiceProcess.jvmFlags("256m", List.of("-XX:TieredStopAtLevel=4"));
 
         assertEquals("-Xmx256m", flags.getFirst());
         assertTrue(flags.contains("-XX:+ExitOnOutOfMemoryError"), flags.toString());
+        assertTrue(flags.containsAll(ServiceProcess.NETTY_ALLOCATOR_FLAGS), flags.toString());
         assertEquals("-XX:TieredStopAtLevel=4", flags.getLast(), "a flag of -Dcallbook.service.jvm-options wins");
     }
 }

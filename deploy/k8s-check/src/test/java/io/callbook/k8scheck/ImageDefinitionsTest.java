@@ -64,6 +64,9 @@ class ImageDefinitionsTest {
             "docker build -f (\\S+) -t (\\S+) \\.$");
     private static final Pattern ENV_PAIR = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\"([^\"]*)\"|(\\S+))");
     private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)([kKmMgG]?)");
+    /** As devstack's ServiceProcess starts each service, so that the images run as the benches measured. */
+    private static final List<String> NETTY_ALLOCATOR_FLAGS = List.of("-Dio.netty.allocator.numHeapArenas=0",
+            "-Dio.netty.allocator.smallCacheSize=32", "-Dio.netty.allocator.normalCacheSize=16");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static void assertNone(String rule, List<String> violations) {
@@ -404,6 +407,30 @@ class ImageDefinitionsTest {
             });
         }
         assertNone(overlay + ": heap sizes", violations);
+    }
+
+    @Test
+    void everyImageSizesNettysBufferCachesAsTheLocalSuiteDoes() {
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            Dockerfile jvm = Dockerfile.of(service, "jvm");
+            Dockerfile nativeImage = Dockerfile.of(service, "native");
+            options.put(jvm.toString(), words(jvm.env().get("JAVA_TOOL_OPTIONS")));
+            options.put(nativeImage.toString(), nativeImage.execForm("CMD"));
+        }
+        Map<String, String> jib = imagesProfile();
+        options.put("pom.xml images profile's JAVA_TOOL_OPTIONS",
+                words(jib.get("quarkus.jib.environment-variables.JAVA_TOOL_OPTIONS")));
+        options.put("pom.xml images profile's native arguments",
+                List.of(Objects.requireNonNullElse(jib.get("quarkus.jib.native-arguments"), "").split(",")));
+        List<String> violations = new ArrayList<>();
+        options.forEach((where, flags) -> NETTY_ALLOCATOR_FLAGS.stream().filter(flag -> !flags.contains(flag))
+                .forEach(flag -> violations.add(where + ": no " + flag + " in " + flags)));
+        assertNone("Netty's buffer caches", violations);
+    }
+
+    private static List<String> words(String options) {
+        return List.of(Objects.requireNonNullElse(options, "").trim().split("\\s+"));
     }
 
     @ParameterizedTest
