@@ -37,7 +37,7 @@ public final class ServiceProcess implements AutoCloseable {
      * As in the container images: Quarkus's worker threads are Netty threads, so each one that writes a response gets
      * a cache of freed buffers in both of the process's pooled allocators, 256 slots for every small size and heap
      * caches besides, though nothing here takes pooled heap buffers. With the 200 workers webhook-service grows under
-     * load that was 23-33 MB of its live heap; these sizes leave about 1 MB and cost no CPU that the benches could see
+     * load that was 22-31 MB of its live heap; these sizes leave about 1 MB and cost no CPU that the benches could see
      * (docs/benchmarks.md, "Netty's buffer caches per thread").
      */
     static final List<String> NETTY_ALLOCATOR_FLAGS = List.of("-Dio.netty.allocator.numHeapArenas=0",
