@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The tenant's service or staff member a caller named. Speech-to-text and the agent write names their own way
@@ -16,24 +17,27 @@ final class SpokenNames {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-_.]+");
+    private static final Pattern ID = Pattern.compile("\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}");
 
     private SpokenNames() {
     }
 
     /** By id, else by the same name, else by the one name that contains what was said. */
     static <T> Optional<T> pick(String wanted, List<T> candidates, Function<T, UUID> id, Function<T, String> name) {
-        try {
+        // Checked before parsing: the agent mostly passes on what the caller said, and a failed parse builds an
+        // exception with its stack trace for every such name.
+        if (ID.matcher(wanted).matches()) {
             UUID asId = UUID.fromString(wanted);
             return candidates.stream().filter(c -> id.apply(c).equals(asId)).findFirst();
-        } catch (IllegalArgumentException byName) {
-            // not an id: the agent passed on what the caller said
         }
         String spoken = key(wanted);
-        Optional<T> same = candidates.stream().filter(c -> key(name.apply(c)).equals(spoken)).findFirst();
-        if (same.isPresent()) {
-            return same;
+        List<String> keys = candidates.stream().map(c -> key(name.apply(c))).toList();
+        int same = keys.indexOf(spoken);
+        if (same >= 0) {
+            return Optional.of(candidates.get(same));
         }
-        List<T> partial = candidates.stream().filter(c -> key(name.apply(c)).contains(spoken)).toList();
+        List<T> partial = IntStream.range(0, keys.size()).filter(i -> keys.get(i).contains(spoken))
+                .mapToObj(candidates::get).toList();
         return partial.size() == 1 ? Optional.of(partial.getFirst()) : Optional.empty();
     }
 

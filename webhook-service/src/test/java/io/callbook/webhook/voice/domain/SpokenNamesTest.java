@@ -30,6 +30,7 @@ class SpokenNamesTest {
         }
         assertEquals(Optional.of(HERREN), pick("herren"));
         assertEquals(Optional.of(HERREN), pick(HERREN.id().toString()));
+        assertEquals(Optional.of(HERREN), pick(HERREN.id().toString().toUpperCase()));
     }
 
     @Test
